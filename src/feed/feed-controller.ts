@@ -1,0 +1,134 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit, type CivicErrorDetail } from '../shared/events.js';
+import { formatMessage } from '../shared/localize.js';
+import type { FeedFormat } from './adapter.js';
+import type { FeedState } from './context.js';
+import { FeedError, loadFeed } from './load-feed.js';
+import { normalizeFeed } from './normalize.js';
+import type { Feed, LoadedFeed } from './types.js';
+
+interface RequestOptions {
+  format: FeedFormat;
+  cache: boolean;
+  /** A field mapping for `format="mapping"`: parsed JSON, or a URL to fetch it from. */
+  mapping?: unknown;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly language: string };
+
+/**
+ * Loads one feed for one element (or for `<civic-feed>`), and keeps its state: loading, ready
+ * (maybe stale), or error. Aborts when the element leaves the page and loads again when it returns.
+ * It fires `civic-error` and `civic-feed-warning` from the host.
+ */
+export class FeedController implements ReactiveController {
+  state: FeedState = { status: 'idle' };
+  private src?: string;
+  private options: RequestOptions = { format: 'auto', cache: true };
+  private abort?: AbortController;
+  private objectCache = new WeakMap<Feed, LoadedFeed>();
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  /** Asks for `src` in `options`; does nothing when that is what is already loaded or loading. */
+  request(src: string | undefined, options: RequestOptions): void {
+    const same =
+      src === this.src &&
+      options.format === this.options.format &&
+      options.cache === this.options.cache &&
+      options.mapping === this.options.mapping;
+    if (same && this.state.status !== 'idle') return;
+    this.src = src;
+    this.options = options;
+    if (this.host.isConnected) void this.load();
+  }
+
+  /** Loads again, e.g. after a visitor pressed "Try again". */
+  reload(): Promise<void> {
+    return this.load();
+  }
+
+  /** Normalizes a feed given as a JavaScript object, once per object. */
+  fromObject(feed: Feed): LoadedFeed {
+    let loaded = this.objectCache.get(feed);
+    if (!loaded) {
+      const { feed: normalized, skipped } = normalizeFeed(feed);
+      loaded = { feed: normalized, skipped, stale: false, fetchedAt: Date.now() };
+      this.objectCache.set(feed, loaded);
+      this.warn(loaded);
+    }
+    return loaded;
+  }
+
+  hostConnected(): void {
+    if (this.src && this.state.status !== 'ready') void this.load();
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    if (this.state.status === 'loading') this.state = { status: 'idle' };
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const src = this.src;
+    if (!src) {
+      this.set({ status: 'idle' });
+      return;
+    }
+    const abort = new AbortController();
+    this.abort = abort;
+    this.set({ status: 'loading' });
+    try {
+      const loaded = await loadFeed(src, {
+        format: this.options.format,
+        cache: this.options.cache,
+        mapping: this.options.mapping,
+        signal: abort.signal,
+        base: document.baseURI,
+      });
+      if (abort.signal.aborted) return;
+      const error = loaded.stale && loaded.error ? this.describe(loaded.error, src) : undefined;
+      this.set(error ? { status: 'ready', loaded, error } : { status: 'ready', loaded });
+      this.warn(loaded);
+    } catch (cause) {
+      if (abort.signal.aborted) return;
+      const error = this.describe(cause, src);
+      this.set({ status: 'error', error });
+      emit(this.host, 'civic-error', error);
+    }
+  }
+
+  private describe(cause: unknown, src: string): CivicErrorDetail {
+    const language = this.host.language;
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    const kind = cause instanceof FeedError ? cause.kind : 'format';
+    return { kind, src, message: formatError(language, kind, detail) };
+  }
+
+  private warn(loaded: LoadedFeed): void {
+    if (!loaded.skipped.length) return;
+    const where = loaded.src ?? 'the feed object';
+    console.warn(
+      `[civic-widgets] ${loaded.skipped.length} item(s) skipped in ${where}:\n` +
+        loaded.skipped
+          .map((s) => `  ${s.list}[${s.index}]${s.id ? ` (${s.id})` : ''}: ${s.reason}`)
+          .join('\n'),
+    );
+    emit(this.host, 'civic-feed-warning', { skipped: loaded.skipped, src: loaded.src });
+  }
+
+  private set(state: FeedState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}
+
+function formatError(language: string, kind: CivicErrorDetail['kind'], detail: string): string {
+  if (kind === 'network') return formatMessage(language, 'errorNetwork', { detail });
+  if (kind === 'config') return formatMessage(language, 'errorNoSource');
+  return formatMessage(language, 'errorFormat', { detail });
+}

@@ -1,0 +1,386 @@
+import { canonicalFeedDate, isTimeZone } from './feed-date.js';
+import { plainText, safeUrl, WEB_SCHEMES } from './text.js';
+import type {
+  AttendanceMode, CivicEvent, Contact, Cost, Dataset, EventStatus, Extra, Feed, Group, Image,
+  Location, Place, Question, QuestionType, Resource, Rsvp, SkippedItem,
+} from './types.js';
+
+/** More items than this in one list are left out: a feed is a page's worth, not a database. */
+export const MAX_ITEMS = 20_000;
+const MAX_TITLE = 500;
+const MAX_DESCRIPTION = 50_000;
+
+type Json = Record<string, unknown>;
+
+/** An item that breaks the contract: the normalizer skips it and says why. */
+class Invalid extends Error {}
+
+const STATUSES: readonly EventStatus[] = ['scheduled', 'cancelled', 'postponed', 'rescheduled'];
+const MODES: readonly AttendanceMode[] = ['in-person', 'online', 'mixed'];
+const QUESTION_TYPES: readonly QuestionType[] = [
+  'text', 'textarea', 'email', 'tel', 'number', 'select', 'radio', 'checkbox', 'checkboxes',
+];
+
+const EVENT_FIELDS = new Set([
+  'id', 'title', 'start', 'end', 'timezone', 'rrule', 'exdates', 'recurrenceId', 'seriesId', 'status',
+  'description', 'url', 'image', 'attendanceMode', 'location', 'onlineUrl', 'topics', 'audience',
+  'accessibility', 'languages', 'cost', 'groupId', 'organizer', 'capacity', 'registered', 'waitlist', 'rsvp',
+]);
+const GROUP_FIELDS = new Set([
+  'id', 'name', 'description', 'topics', 'datasets', 'cadence', 'attendanceMode', 'location', 'languages',
+  'audience', 'url', 'joinUrl', 'contact',
+]);
+const RESOURCE_FIELDS = new Set([
+  'id', 'title', 'url', 'description', 'type', 'topics', 'audience', 'languages', 'author', 'publisher',
+  'published', 'added',
+]);
+const PLACE_FIELDS = new Set([
+  'id', 'name', 'lat', 'lon', 'city', 'region', 'country', 'program', 'organizer', 'description', 'url',
+  'topics', 'started',
+]);
+const FEED_FIELDS = new Set(['version', 'title', 'timezone', 'events', 'groups', 'resources', 'places']);
+
+export interface NormalizeOptions {
+  /** Resolves relative links (the feed's own URL). */
+  base?: string;
+}
+
+/**
+ * Validates a document in the native shape and returns the feed every widget reads. An item that
+ * breaks the contract is skipped and listed; a doubtful optional field is dropped; unknown fields
+ * go to `extra`. Throws only when the document itself is not an object.
+ */
+export function normalizeFeed(
+  input: unknown,
+  alreadySkipped: SkippedItem[] = [],
+  options: NormalizeOptions = {},
+): { feed: Feed; skipped: SkippedItem[] } {
+  if (!isObject(input)) throw new TypeError('the feed is not a JSON object');
+  const skipped = [...alreadySkipped];
+  const base = options.base;
+  const feed: Feed = {
+    version: '1',
+    events: list(input, 'events', skipped, (raw) => normalizeEvent(raw, base)),
+    groups: list(input, 'groups', skipped, (raw) => normalizeGroup(raw, base)),
+    resources: list(input, 'resources', skipped, (raw) => normalizeResource(raw, base)),
+    places: list(input, 'places', skipped, (raw) => normalizePlace(raw, base)),
+  };
+  const title = text(input.title, MAX_TITLE);
+  if (title) feed.title = title;
+  if (isTimeZone(input.timezone)) feed.timezone = input.timezone;
+  const extra = extraOf(input, FEED_FIELDS);
+  if (extra) feed.extra = extra;
+  return { feed, skipped };
+}
+
+function list<T extends { id: string }>(
+  doc: Json,
+  name: string,
+  skipped: SkippedItem[],
+  normalize: (raw: Json) => T,
+): T[] {
+  const raw = doc[name];
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    skipped.push({ list: name, index: -1, reason: `"${name}" is not a list` });
+    return [];
+  }
+  const out: T[] = [];
+  const seen = new Set<string>();
+  raw.forEach((item: unknown, index) => {
+    const id = isObject(item) ? idOf(item.id) : undefined;
+    const skip = (reason: string) => skipped.push(id ? { list: name, index, id, reason } : { list: name, index, reason });
+    if (index >= MAX_ITEMS) return skip(`more than ${MAX_ITEMS} items`);
+    if (!isObject(item)) return skip('not an object');
+    try {
+      const value = normalize(item);
+      if (seen.has(value.id)) return skip(`duplicate id "${value.id}"`);
+      seen.add(value.id);
+      out.push(value);
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      skip(error.message);
+    }
+  });
+  return out;
+}
+
+function normalizeEvent(raw: Json, base?: string): CivicEvent {
+  const start = canonicalFeedDate(raw.start);
+  if (!start) throw new Invalid(raw.start === undefined ? 'no "start"' : `"start" is not a date: ${clip(raw.start)}`);
+  const event: CivicEvent = { id: required(raw, 'id'), title: requiredText(raw, 'title'), start: start.value };
+  const end = canonicalFeedDate(raw.end);
+  if (end && (end.kind === 'date') === (start.kind === 'date')) event.end = end.value;
+  if (isTimeZone(raw.timezone)) event.timezone = raw.timezone;
+  if (typeof raw.rrule === 'string' && /FREQ=/i.test(raw.rrule)) {
+    event.rrule = raw.rrule.replace(/^RRULE:/i, '').trim().slice(0, 1000);
+  }
+  const exdates = dates(raw.exdates);
+  if (exdates) event.exdates = exdates;
+  const recurrenceId = canonicalFeedDate(raw.recurrenceId);
+  const seriesId = idOf(raw.seriesId);
+  if (recurrenceId && seriesId) {
+    event.recurrenceId = recurrenceId.value;
+    event.seriesId = seriesId;
+  }
+  const status = oneOf(raw.status, STATUSES);
+  if (status) event.status = status;
+  assign(event, 'description', text(raw.description, MAX_DESCRIPTION, true));
+  assign(event, 'url', safeUrl(raw.url, base, WEB_SCHEMES));
+  assign(event, 'image', image(raw.image, base));
+  assign(event, 'attendanceMode', oneOf(raw.attendanceMode, MODES));
+  assign(event, 'location', location(raw.location));
+  assign(event, 'onlineUrl', safeUrl(raw.onlineUrl, base, WEB_SCHEMES));
+  assign(event, 'topics', strings(raw.topics));
+  assign(event, 'audience', strings(raw.audience));
+  assign(event, 'accessibility', strings(raw.accessibility));
+  assign(event, 'languages', languages(raw.languages));
+  assign(event, 'cost', cost(raw.cost));
+  assign(event, 'groupId', idOf(raw.groupId));
+  assign(event, 'organizer', contact(raw.organizer, base));
+  assign(event, 'capacity', count(raw.capacity));
+  assign(event, 'registered', count(raw.registered));
+  if (typeof raw.waitlist === 'boolean') event.waitlist = raw.waitlist;
+  assign(event, 'rsvp', rsvp(raw.rsvp, base));
+  assign(event, 'extra', extraOf(raw, EVENT_FIELDS));
+  return event;
+}
+
+function normalizeGroup(raw: Json, base?: string): Group {
+  const group: Group = { id: required(raw, 'id'), name: requiredText(raw, 'name') };
+  assign(group, 'description', text(raw.description, MAX_DESCRIPTION, true));
+  assign(group, 'topics', strings(raw.topics));
+  assign(group, 'datasets', datasets(raw.datasets, base));
+  assign(group, 'cadence', text(raw.cadence));
+  assign(group, 'attendanceMode', oneOf(raw.attendanceMode, MODES));
+  assign(group, 'location', location(raw.location));
+  assign(group, 'languages', languages(raw.languages));
+  assign(group, 'audience', strings(raw.audience));
+  assign(group, 'url', safeUrl(raw.url, base, WEB_SCHEMES));
+  assign(group, 'joinUrl', safeUrl(raw.joinUrl, base));
+  assign(group, 'contact', contact(raw.contact, base));
+  assign(group, 'extra', extraOf(raw, GROUP_FIELDS));
+  return group;
+}
+
+function normalizeResource(raw: Json, base?: string): Resource {
+  const url = safeUrl(raw.url, base, WEB_SCHEMES);
+  if (!url) throw new Invalid(raw.url === undefined ? 'no "url"' : `"url" is not an http(s) link: ${clip(raw.url)}`);
+  const resource: Resource = { id: required(raw, 'id'), title: requiredText(raw, 'title'), url };
+  assign(resource, 'description', text(raw.description, MAX_DESCRIPTION, true));
+  assign(resource, 'type', text(raw.type, 60)?.toLowerCase());
+  assign(resource, 'topics', strings(raw.topics));
+  assign(resource, 'audience', strings(raw.audience));
+  assign(resource, 'languages', languages(raw.languages));
+  assign(resource, 'author', text(raw.author));
+  assign(resource, 'publisher', text(raw.publisher));
+  assign(resource, 'published', canonicalFeedDate(raw.published)?.value);
+  assign(resource, 'added', canonicalFeedDate(raw.added)?.value);
+  assign(resource, 'extra', extraOf(raw, RESOURCE_FIELDS));
+  return resource;
+}
+
+function normalizePlace(raw: Json, base?: string): Place {
+  const lat = coordinate(raw.lat, 90);
+  const lon = coordinate(raw.lon, 180);
+  if (lat === undefined || lon === undefined) {
+    throw new Invalid(`coordinates are not valid WGS 84: lat ${clip(raw.lat)}, lon ${clip(raw.lon)}`);
+  }
+  const place: Place = { id: required(raw, 'id'), name: requiredText(raw, 'name'), lat, lon };
+  for (const key of ['city', 'region', 'country', 'program', 'organizer'] as const) assign(place, key, text(raw[key]));
+  assign(place, 'description', text(raw.description, MAX_DESCRIPTION, true));
+  assign(place, 'url', safeUrl(raw.url, base, WEB_SCHEMES));
+  assign(place, 'topics', strings(raw.topics));
+  if (Number.isInteger(raw.started) && (raw.started as number) > 0 && (raw.started as number) < 10000) {
+    place.started = raw.started as number;
+  }
+  assign(place, 'extra', extraOf(raw, PLACE_FIELDS));
+  return place;
+}
+
+// ---- fields -------------------------------------------------------------------------------
+
+function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return undefined;
+  const id = value.trim();
+  return id && id.length <= 500 ? id : undefined;
+}
+
+function required(raw: Json, key: string): string {
+  const id = idOf(raw[key]);
+  if (!id) throw new Invalid(raw[key] === undefined ? `no "${key}"` : `"${key}" is not a usable string`);
+  return id;
+}
+
+function requiredText(raw: Json, key: string): string {
+  const value = text(raw[key], MAX_TITLE);
+  if (!value) throw new Invalid(raw[key] === undefined ? `no "${key}"` : `"${key}" is empty or not text`);
+  return value;
+}
+
+/** Plain text, or (for descriptions) the text as given, to be sanitized when shown. */
+function text(value: unknown, max = 1000, keepMarkup = false): string | undefined {
+  if (typeof value === 'number') value = String(value);
+  if (typeof value !== 'string') return undefined;
+  if (keepMarkup) {
+    const trimmed = value.trim();
+    return trimmed ? trimmed.slice(0, max) : undefined;
+  }
+  return plainText(value, max) || undefined;
+}
+
+function strings(value: unknown): string[] | undefined {
+  if (typeof value === 'string') value = value.split(',');
+  if (!Array.isArray(value)) return undefined;
+  const out = [...new Set(value.map((v) => text(v, 100)).filter((v): v is string => !!v))].slice(0, 100);
+  return out.length ? out : undefined;
+}
+
+function languages(value: unknown): string[] | undefined {
+  const tags = strings(value);
+  if (!tags) return undefined;
+  const out: string[] = [];
+  for (const tag of tags) {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag);
+      if (canonical && !out.includes(canonical)) out.push(canonical);
+    } catch {
+      // not a BCP 47 tag: leave it out
+    }
+  }
+  return out.length ? out : undefined;
+}
+
+function dates(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out = value.map((v) => canonicalFeedDate(v)?.value).filter((v): v is string => !!v).slice(0, 5000);
+  return out.length ? out : undefined;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  if (typeof value !== 'string') return undefined;
+  const lower = value.trim().toLowerCase();
+  return allowed.find((a) => a === lower);
+}
+
+function count(value: unknown): number | undefined {
+  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 1e9 ? n : undefined;
+}
+
+function coordinate(value: unknown, limit: number): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= limit ? n : undefined;
+}
+
+function image(value: unknown, base?: string): Image | undefined {
+  const raw = typeof value === 'string' ? { url: value } : value;
+  if (!isObject(raw)) return undefined;
+  const url = safeUrl(raw.url, base, WEB_SCHEMES);
+  if (!url) return undefined;
+  const alt = typeof raw.alt === 'string' ? plainText(raw.alt) : undefined;
+  return alt !== undefined ? { url, alt } : { url };
+}
+
+function location(value: unknown): Location | undefined {
+  if (typeof value === 'string') value = { name: value };
+  if (!isObject(value)) return undefined;
+  const out: Location = {};
+  assign(out, 'name', text(value.name));
+  assign(out, 'address', text(value.address));
+  const lat = coordinate(value.lat, 90);
+  const lon = coordinate(value.lon, 180);
+  if (lat !== undefined && lon !== undefined) {
+    out.lat = lat;
+    out.lon = lon;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+function contact(value: unknown, base?: string): Contact | undefined {
+  if (typeof value === 'string') value = { name: value };
+  if (!isObject(value)) return undefined;
+  const out: Contact = {};
+  assign(out, 'name', text(value.name));
+  const email = typeof value.email === 'string' ? value.email.trim().replace(/^mailto:/i, '') : '';
+  if (/^[^\s@<>"]+@[^\s@<>"]+$/.test(email) && email.length <= 254) out.email = email;
+  assign(out, 'url', safeUrl(value.url, base, WEB_SCHEMES));
+  return Object.keys(out).length ? out : undefined;
+}
+
+function cost(value: unknown): Cost | undefined {
+  if (value === 'free' || value === 0) return 'free';
+  if (!isObject(value)) return undefined;
+  const amount = typeof value.amount === 'string' ? Number(value.amount) : value.amount;
+  const currency = typeof value.currency === 'string' ? value.currency.trim().toUpperCase() : '';
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || !/^[A-Z]{3}$/.test(currency)) {
+    return undefined;
+  }
+  return { amount, currency };
+}
+
+function datasets(value: unknown, base?: string): Dataset[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out: Dataset[] = [];
+  for (const item of value.slice(0, 100)) {
+    const raw = typeof item === 'string' ? { name: item } : item;
+    if (!isObject(raw)) continue;
+    const name = text(raw.name);
+    if (!name) continue;
+    const url = safeUrl(raw.url, base, WEB_SCHEMES);
+    out.push(url ? { name, url } : { name });
+  }
+  return out.length ? out : undefined;
+}
+
+function rsvp(value: unknown, base?: string): Rsvp | undefined {
+  if (!isObject(value)) return undefined;
+  const out: Rsvp = {};
+  assign(out, 'endpoint', safeUrl(value.endpoint, base, WEB_SCHEMES));
+  assign(out, 'opens', canonicalFeedDate(value.opens)?.value);
+  assign(out, 'closes', canonicalFeedDate(value.closes)?.value);
+  if (Array.isArray(value.questions)) {
+    const questions = value.questions.map(question).filter((q): q is Question => !!q).slice(0, 50);
+    if (questions.length) out.questions = questions;
+  }
+  return out;
+}
+
+function question(value: unknown): Question | undefined {
+  if (!isObject(value)) return undefined;
+  const id = idOf(value.id);
+  const label = text(value.label);
+  const type = oneOf(value.type, QUESTION_TYPES) ?? (value.type === undefined ? 'text' : undefined);
+  if (!id || !label || !type) return undefined;
+  const q: Question = { id, label, type };
+  if (typeof value.required === 'boolean') q.required = value.required;
+  const options = strings(value.options);
+  if (['select', 'radio', 'checkboxes'].includes(type) && !options) return undefined;
+  if (options) q.options = options;
+  assign(q, 'help', text(value.help));
+  return q;
+}
+
+function extraOf(raw: Json, known: Set<string>): Extra | undefined {
+  let extra: Extra | undefined;
+  for (const [key, value] of Object.entries(raw)) {
+    if (known.has(key) || key === 'extra' || key === '__proto__') continue;
+    (extra ??= {})[key] = value;
+  }
+  if (isObject(raw.extra)) extra = { ...raw.extra, ...extra };
+  return extra;
+}
+
+function clip(value: unknown): string {
+  const s = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}

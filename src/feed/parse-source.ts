@@ -1,0 +1,72 @@
+import type { AdapterContext, AdapterResult, FeedFormat, SourceText } from './adapter.js';
+
+/**
+ * Picks the adapter for a source and runs it. Each adapter is its own chunk, so a page that reads
+ * the native JSON never downloads ical.js or the others.
+ */
+export async function parseSource(
+  source: SourceText,
+  format: FeedFormat,
+  context: AdapterContext,
+): Promise<AdapterResult> {
+  const chosen = format === 'auto' ? detectFormat(source, context) : format;
+  switch (chosen) {
+    case 'ics':
+      return (await import('./adapters/ics.js')).icsAdapter(source, context);
+    case 'jsonld':
+      return (await import('./adapters/jsonld.js')).jsonldAdapter(source, context);
+    case 'tribe':
+      return (await import('./adapters/tribe.js')).tribeAdapter(source, context);
+    case 'mapping':
+      return (await import('./adapters/mapping.js')).mappingAdapter(source, context);
+    default:
+      return nativeAdapter(source);
+  }
+}
+
+function nativeAdapter(source: SourceText): AdapterResult {
+  const document = parseJson(source.text);
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new Error('the feed is not a JSON object');
+  }
+  return { document: document as Record<string, unknown>, skipped: [] };
+}
+
+/** JSON.parse with a message a webmaster can act on. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new Error(`not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
+  }
+}
+
+/** Decides the format from the content type and, above all, the content itself. */
+export function detectFormat(source: SourceText, context: Pick<AdapterContext, 'mapping'>): Exclude<FeedFormat, 'auto'> {
+  const head = source.text.replace(/^\uFEFF/, '').trimStart().slice(0, 2000);
+  if (/^BEGIN:VCALENDAR/i.test(head) || source.contentType === 'text/calendar') return 'ics';
+  if (head.startsWith('<') || source.contentType === 'text/html') return 'jsonld';
+  if (context.mapping !== undefined) return 'mapping';
+  let value: unknown;
+  try {
+    value = JSON.parse(source.text.replace(/^\uFEFF/, ''));
+  } catch {
+    return 'json'; // the native adapter reports the syntax error
+  }
+  if (source.contentType === 'application/ld+json' || looksLikeJsonLd(value)) return 'jsonld';
+  if (looksLikeTribe(value)) return 'tribe';
+  return 'json';
+}
+
+function looksLikeJsonLd(value: unknown): boolean {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'object' && first !== null && ('@context' in first || '@graph' in first || '@type' in first);
+}
+
+function looksLikeTribe(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || !('events' in value)) return false;
+  const events = (value as { events: unknown }).events;
+  const first: unknown = Array.isArray(events) ? events[0] : undefined;
+  const paged = 'rest_url' in value || 'total_pages' in value || 'next_rest_url' in value;
+  return paged || (typeof first === 'object' && first !== null && 'start_date' in first && !('start' in first));
+}

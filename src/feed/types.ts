@@ -1,0 +1,177 @@
+/**
+ * The normalized civic feed, version 1 (see feed-format.md and feed.schema.json).
+ * `test/feed/schema.test.ts` checks these types against the JSON Schema, so they cannot drift.
+ */
+
+export type AttendanceMode = 'in-person' | 'online' | 'mixed';
+export type EventStatus = 'scheduled' | 'cancelled' | 'postponed' | 'rescheduled';
+export type QuestionType =
+  | 'text'
+  | 'textarea'
+  | 'email'
+  | 'tel'
+  | 'number'
+  | 'select'
+  | 'radio'
+  | 'checkbox'
+  | 'checkboxes';
+
+/** Fields the contract does not name are kept here, never dropped. */
+export type Extra = Record<string, unknown>;
+
+export interface Location {
+  name?: string;
+  address?: string;
+  lat?: number;
+  lon?: number;
+}
+
+export interface Contact {
+  name?: string;
+  email?: string;
+  url?: string;
+}
+
+export interface Image {
+  url: string;
+  alt?: string;
+}
+
+export type Cost = 'free' | { amount: number; currency: string };
+
+export interface Question {
+  id: string;
+  label: string;
+  type: QuestionType;
+  required?: boolean;
+  options?: string[];
+  help?: string;
+}
+
+export interface Rsvp {
+  endpoint?: string;
+  opens?: string;
+  closes?: string;
+  questions?: Question[];
+}
+
+export interface CivicEvent {
+  id: string;
+  title: string;
+  start: string;
+  end?: string;
+  timezone?: string;
+  rrule?: string;
+  exdates?: string[];
+  recurrenceId?: string;
+  seriesId?: string;
+  status?: EventStatus;
+  description?: string;
+  url?: string;
+  image?: Image;
+  attendanceMode?: AttendanceMode;
+  location?: Location;
+  onlineUrl?: string;
+  topics?: string[];
+  audience?: string[];
+  accessibility?: string[];
+  languages?: string[];
+  cost?: Cost;
+  groupId?: string;
+  organizer?: Contact;
+  capacity?: number;
+  registered?: number;
+  waitlist?: boolean;
+  rsvp?: Rsvp;
+  extra?: Extra;
+}
+
+export interface Dataset {
+  name: string;
+  url?: string;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  description?: string;
+  topics?: string[];
+  datasets?: Dataset[];
+  cadence?: string;
+  attendanceMode?: AttendanceMode;
+  location?: Location;
+  languages?: string[];
+  audience?: string[];
+  url?: string;
+  joinUrl?: string;
+  contact?: Contact;
+  extra?: Extra;
+}
+
+export interface Resource {
+  id: string;
+  title: string;
+  url: string;
+  description?: string;
+  type?: string;
+  topics?: string[];
+  audience?: string[];
+  languages?: string[];
+  author?: string;
+  publisher?: string;
+  published?: string;
+  added?: string;
+  extra?: Extra;
+}
+
+export interface Place {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  city?: string;
+  region?: string;
+  country?: string;
+  program?: string;
+  organizer?: string;
+  description?: string;
+  url?: string;
+  topics?: string[];
+  started?: number;
+  extra?: Extra;
+}
+
+export interface Feed {
+  version: '1';
+  title?: string;
+  timezone?: string;
+  events: CivicEvent[];
+  groups: Group[];
+  resources: Resource[];
+  places: Place[];
+  extra?: Extra;
+}
+
+/** One item an adapter or the normalizer left out, and why. */
+export interface SkippedItem {
+  /** Which list it was in: `events`, `groups`, `resources` or `places`. */
+  list: string;
+  /** Its position in that list. */
+  index: number;
+  /** Its `id`, when it had a usable one. */
+  id?: string;
+  reason: string;
+}
+
+/** A feed as an element receives it: the model plus what was learned while loading it. */
+export interface LoadedFeed {
+  feed: Feed;
+  /** Items that broke the contract and were left out. */
+  skipped: SkippedItem[];
+  /** True when this is the last good copy, shown because a fresh load failed. */
+  stale: boolean;
+  /** When the copy shown was fetched (ms since the epoch). */
+  fetchedAt: number;
+  /** The source URL, when it came from one. */
+  src?: string;
+}

@@ -1,0 +1,124 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer, ContextRoot } from '@lit/context';
+import { feedContext, type FeedState } from '../feed/context.js';
+import { FeedController } from '../feed/feed-controller.js';
+import type { FeedFormat } from '../feed/adapter.js';
+import { mappingOption } from '../feed/mapping-option.js';
+import type { Feed, LoadedFeed } from '../feed/types.js';
+import { resolveLocale } from './locale.js';
+import { LocalizeController } from './localize.js';
+import { sharedStyles } from './shared.styles.js';
+
+// Widgets load lazily and in any order, so a <civic-feed> may be defined after the widgets inside
+// it have asked for data; the context root replays those requests when the provider arrives.
+const ROOT_FLAG = Symbol.for('civic-widgets.context-root');
+const globalFlags = globalThis as unknown as Record<symbol, boolean>;
+if (typeof document !== 'undefined' && !globalFlags[ROOT_FLAG]) {
+  globalFlags[ROOT_FLAG] = true;
+  new ContextRoot().attach(document.documentElement);
+}
+
+/**
+ * The thin base every civic element shares: where its data comes from (`src`, `feed`, or an
+ * enclosing `<civic-feed>`), what language it speaks, and how it shows loading, error and stale
+ * states. Subclasses implement `renderFeed()`.
+ */
+export abstract class CivicElement extends LitElement {
+  static override styles = [sharedStyles];
+
+  /** URL of a feed to read (JSON, iCalendar, JSON-LD, WordPress or any JSON API). Not needed inside `<civic-feed>`. */
+  @property({ reflect: true }) src?: string;
+
+  /** The source's format: `auto` decides from the content type and the content. */
+  @property({ reflect: true }) format: FeedFormat = 'auto';
+
+  /** Language of the widget's text (BCP 47). Default: the nearest `lang` attribute, else the browser's. */
+  @property({ reflect: true }) locale?: string;
+
+  /** Set to keep no copy of the feed in this browser's storage. */
+  @property({ type: Boolean, attribute: 'no-cache' }) noCache = false;
+
+  /** For `format="mapping"`: URL of a JSON field mapping (or give it inline in a `<script type="application/json">` child). */
+  @property({ reflect: true }) mapping?: string;
+
+  /** The feed as an object, for JavaScript users; takes precedence over `src`. */
+  @property({ attribute: false }) feed?: Feed;
+
+  protected readonly i18n = new LocalizeController(this, () => this.language);
+  protected readonly loader = new FeedController(this);
+  private provided: FeedState = { status: 'idle' };
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: feedContext,
+      subscribe: true,
+      callback: (state) => {
+        this.provided = state;
+        this.requestUpdate();
+      },
+    });
+  }
+
+  /** The resolved language: `locale`, else the nearest `lang`, else the browser's. */
+  get language(): string {
+    return resolveLocale(this, this.locale);
+  }
+
+  /** Where this element's data stands, wherever it comes from. */
+  protected get feedState(): FeedState {
+    if (this.feed) {
+      return { status: 'ready', loaded: this.loader.fromObject(this.feed) };
+    }
+    if (this.src) return this.loader.state;
+    return this.provided;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('format') || changed.has('noCache') || changed.has('mapping')) {
+      this.loader.request(this.src, {
+        format: this.format,
+        cache: !this.noCache,
+        mapping: mappingOption(this, this.mapping),
+      });
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const state = this.feedState;
+    return html`${this.renderNotices(state)}${this.renderBody(state)}`;
+  }
+
+  private renderBody(state: FeedState): TemplateResult | typeof nothing {
+    switch (state.status) {
+      case 'loading':
+        return html`<p part="loading" role="status">${this.i18n.t('loading')}</p>`;
+      case 'ready':
+        return this.renderFeed(state.loaded);
+      default:
+        return nothing;
+    }
+  }
+
+  private renderNotices(state: FeedState): TemplateResult | typeof nothing {
+    if (state.status === 'error') {
+      return html`<div class="notice" data-kind="error" part="error" role="alert">
+        <p><strong>${this.i18n.t('errorTitle')}</strong> ${state.error.message}</p>
+      </div>`;
+    }
+    if (state.status !== 'ready') return nothing;
+    const { loaded } = state;
+    const date = new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+      loaded.fetchedAt,
+    );
+    return html`${loaded.stale
+      ? html`<div class="notice" part="stale-notice" role="status">
+          <p>${this.i18n.t('staleNotice', { date })}</p>
+        </div>`
+      : nothing}`;
+  }
+
+  /** What the element shows once its feed is ready. */
+  protected abstract renderFeed(loaded: LoadedFeed): TemplateResult;
+}

@@ -1,0 +1,39 @@
+import type { CivicEvent, SkippedItem } from '../feed/types.js';
+
+/** Detail of `civic-error`: a widget could not show its content. */
+export interface CivicErrorDetail {
+  /** A message for people, in the widget's language. */
+  message: string;
+  /** What failed: `network`, `format`, `config`. */
+  kind: 'network' | 'format' | 'config';
+  /** The feed URL involved, if any. */
+  src?: string;
+}
+
+/** Detail of `civic-feed-warning`: items were skipped while loading a feed. */
+export interface CivicFeedWarningDetail {
+  skipped: SkippedItem[];
+  src?: string;
+}
+
+/** Detail of `civic-event-select`: a visitor opened one occurrence of an event. */
+export interface CivicEventSelectDetail {
+  event: CivicEvent;
+  /** The occurrence's start, RFC 3339 (or a date for all-day events). */
+  occurrence: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'civic-error': CustomEvent<CivicErrorDetail>;
+    'civic-feed-warning': CustomEvent<CivicFeedWarningDetail>;
+    'civic-event-select': CustomEvent<CivicEventSelectDetail>;
+  }
+}
+
+/** Every civic event bubbles and crosses shadow roots, so a page can listen on `document`. */
+export function emit<T>(target: EventTarget, name: string, detail: T): boolean {
+  return target.dispatchEvent(
+    new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: true }),
+  );
+}
