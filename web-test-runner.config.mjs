@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChromium } from './scripts/find-chromium.mjs';
+import { testRoutes } from './test/server/test-routes.mjs';
 
 const executablePath = findChromium();
 
@@ -30,9 +31,8 @@ export default {
       },
     }),
   ],
-  middleware: [
-    // Test-only endpoints live in test/server/; see test-routes.mjs.
-  ],
+  // Test-only endpoints that fail, stall and revalidate on purpose: test/server/test-routes.mjs.
+  middleware: [testRoutes],
 };
 
 if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}`);

@@ -39,6 +39,8 @@ export function plainText(value: string, maxLength = 1000): string {
         .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
         .replace(/<\/?[a-z][^>]*>?/gi, ' ')
     : value;
+  // Control characters have no business in a title and can garble screen readers.
+  // eslint-disable-next-line no-control-regex
   const text = decodeEntities(stripped).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
   const folded = text.replace(/\s+/g, ' ').trim();
   return folded.length > maxLength ? `${folded.slice(0, maxLength - 1)}…` : folded;

@@ -6,6 +6,8 @@ import { FeedController } from '../feed/feed-controller.js';
 import type { FeedFormat } from '../feed/adapter.js';
 import { mappingOption } from '../feed/mapping-option.js';
 import type { Feed, LoadedFeed } from '../feed/types.js';
+import { devWarn } from './dev.js';
+import { emit } from './events.js';
 import { resolveLocale } from './locale.js';
 import { LocalizeController } from './localize.js';
 import { sharedStyles } from './shared.styles.js';
@@ -17,6 +19,16 @@ const globalFlags = globalThis as unknown as Record<symbol, boolean>;
 if (typeof document !== 'undefined' && !globalFlags[ROOT_FLAG]) {
   globalFlags[ROOT_FLAG] = true;
   new ContextRoot().attach(document.documentElement);
+}
+
+/** True when a `<civic-feed>` encloses `el`, across shadow roots. */
+function insideProvider(el: Element): boolean {
+  let node: Node | null = el.parentNode;
+  while (node) {
+    if (node instanceof Element && node.localName === 'civic-feed') return true;
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return false;
 }
 
 /**
@@ -48,6 +60,7 @@ export abstract class CivicElement extends LitElement {
   protected readonly i18n = new LocalizeController(this, () => this.language);
   protected readonly loader = new FeedController(this);
   private provided: FeedState = { status: 'idle' };
+  private reportedConfig = false;
 
   constructor() {
     super();
@@ -72,7 +85,21 @@ export abstract class CivicElement extends LitElement {
       return { status: 'ready', loaded: this.loader.fromObject(this.feed) };
     }
     if (this.src) return this.loader.state;
+    if (this.provided.status === 'idle' && !insideProvider(this)) {
+      return { status: 'error', error: { kind: 'config', message: this.i18n.t('errorNoSource') } };
+    }
     return this.provided;
+  }
+
+  protected override updated(): void {
+    const state = this.feedState;
+    const misconfigured = state.status === 'error' && state.error.kind === 'config';
+    if (misconfigured && !this.reportedConfig) {
+      this.reportedConfig = true;
+      devWarn('no-source', `<${this.localName}> has no src, no feed and no enclosing <civic-feed>.`);
+      emit(this, 'civic-error', state.error);
+    }
+    if (!misconfigured) this.reportedConfig = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

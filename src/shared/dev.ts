@@ -1,14 +1,14 @@
 /**
  * Warnings for webmasters who misconfigure a widget, with a link to the README section that helps.
- * The production bundle replaces `DEV_MODE` with `false`, so Rollup drops the calls.
+ * The script-tag bundle defines `__CIVIC_PROD__`, so Rollup drops these calls from it.
  */
-declare const process: { env: { NODE_ENV?: string } } | undefined;
-const DEV_MODE = typeof process === 'undefined' || process.env.NODE_ENV !== 'production';
+declare const __CIVIC_PROD__: boolean | undefined;
+const DEV_MODE = typeof __CIVIC_PROD__ === 'undefined';
 
-const README = 'https://github.com/civic-widgets/civic-widgets#';
+const README = 'https://www.npmjs.com/package/civic-widgets#';
 const said = new Set<string>();
 
-export function devWarn(code: string, message: string, anchor = 'embedding'): void {
+export function devWarn(code: string, message: string, anchor = 'embed-a-widget'): void {
   if (!DEV_MODE || said.has(code)) return;
   said.add(code);
   console.warn(`[civic-widgets] ${message} See ${README}${anchor}`);

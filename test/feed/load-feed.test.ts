@@ -1,0 +1,103 @@
+import { expect } from 'chai';
+import { FeedError, loadFeed } from '../../src/feed/load-feed.js';
+import { clearCachedFeeds, readCachedFeed } from '../../src/feed/feed-cache.js';
+
+const unique = () => Math.random().toString(36).slice(2);
+
+async function requests(route: string, key: string): Promise<number> {
+  const response = await fetch(`/test-api/count?route=${route}&key=${key}`);
+  return ((await response.json()) as { count: number }).count;
+}
+
+describe('loadFeed', () => {
+  beforeEach(() => clearCachedFeeds());
+
+  it('loads and normalizes a native JSON feed', async () => {
+    const result = await loadFeed(`/test-api/flaky?fail=0&key=${unique()}`);
+    expect(result.stale).to.equal(false);
+    expect(result.feed.events[0]!.title).to.equal('Data Day');
+    expect(result.feed.timezone).to.equal('America/New_York');
+  });
+
+  it('retries twice on 5xx with backoff, then succeeds', async () => {
+    const key = unique();
+    const result = await loadFeed(`/test-api/flaky?fail=2&status=503&key=${key}`);
+    expect(result.feed.title).to.equal('Attempt 3');
+    expect(await requests('flaky', key)).to.equal(3);
+  });
+
+  it('retries on a dropped connection', async () => {
+    const key = unique();
+    const result = await loadFeed(`/test-api/flaky?fail=1&status=drop&key=${key}`);
+    expect(result.feed.title).to.equal('Attempt 2');
+  });
+
+  it('gives up after two retries with a network error', async () => {
+    const key = unique();
+    const error = await loadFeed(`/test-api/flaky?fail=5&status=500&key=${key}`).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(FeedError);
+    expect((error as FeedError).kind).to.equal('network');
+    expect(await requests('flaky', key)).to.equal(3);
+  });
+
+  it('does not retry a 404', async () => {
+    const key = unique();
+    const error = await loadFeed(`/test-api/status?code=404&key=${key}`).catch((e: unknown) => e);
+    expect((error as FeedError).message).to.equal('HTTP 404');
+    expect(await requests('status', key)).to.equal(1);
+  });
+
+  it('times out a stalled request', async () => {
+    const error = await loadFeed(`/test-api/slow?ms=3000&key=${unique()}`, { timeout: 200, retries: 0 }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as FeedError).kind).to.equal('network');
+    expect((error as FeedError).message).to.equal('timed out');
+  });
+
+  it('stops when its signal aborts', async () => {
+    const abort = new AbortController();
+    const pending = loadFeed(`/test-api/slow?ms=3000&key=${unique()}`, { signal: abort.signal });
+    abort.abort();
+    const error = await pending.catch((e: unknown) => e);
+    expect((error as Error).name).to.equal('AbortError');
+  });
+
+  it('revalidates with If-None-Match and reuses the kept copy on 304', async () => {
+    const key = unique();
+    const url = `/test-api/etag?v=7&key=${key}`;
+    const first = await loadFeed(url);
+    const second = await loadFeed(url);
+    expect(second.feed).to.deep.equal(first.feed);
+    expect(second.stale).to.equal(false);
+    const kept = readCachedFeed(new URL(url, location.href).href, 'auto');
+    expect(kept?.etag).to.equal('"v7"');
+  });
+
+  it('falls back to the last good copy, marked stale, when the source fails', async () => {
+    const key = unique();
+    const url = `/test-api/switch?key=${key}`;
+    const fresh = await loadFeed(url, { retries: 0 });
+    await fetch(`/test-api/down?key=${key}`);
+    const result = await loadFeed(url, { retries: 0 });
+    expect(result.stale).to.equal(true);
+    expect(result.feed).to.deep.equal(fresh.feed);
+    expect(result.fetchedAt).to.equal(fresh.fetchedAt);
+    expect(result.error?.message).to.equal('HTTP 503');
+  });
+
+  it('with cache off, keeps nothing and fails plainly', async () => {
+    const key = unique();
+    const url = `/test-api/flaky?fail=0&key=${key}`;
+    await loadFeed(url, { cache: false });
+    expect(readCachedFeed(new URL(url, location.href).href, 'auto')).to.equal(undefined);
+  });
+
+  it('reports unreadable content as a format error', async () => {
+    const error = await loadFeed(`/test-api/text?type=application/json&body=${encodeURIComponent('{"events": [')}`, {
+      retries: 0,
+    }).catch((e: unknown) => e);
+    expect((error as FeedError).kind).to.equal('format');
+    expect((error as FeedError).message).to.match(/not valid JSON/);
+  });
+});

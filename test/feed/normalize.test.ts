@@ -1,0 +1,145 @@
+import { expect } from 'chai';
+import { normalizeFeed } from '../../src/feed/normalize.js';
+import { schemaErrors } from './schema-check.js';
+
+describe('normalizeFeed', () => {
+  it('keeps a valid document whole and fits the schema', async () => {
+    const { feed, skipped } = normalizeFeed({
+      version: '1',
+      title: 'Riverside',
+      timezone: 'America/New_York',
+      events: [
+        {
+          id: 'data-day',
+          title: 'Riverside Data Day',
+          start: '2026-03-07T10:00:00-05:00',
+          end: '2026-03-07T16:00:00-05:00',
+          status: 'scheduled',
+          cost: 'free',
+          capacity: 120,
+          registered: 87,
+          waitlist: true,
+          location: { name: 'Main Library', lat: 40.1, lon: -74.2 },
+          rsvp: {
+            endpoint: 'https://example.org/rsvp',
+            questions: [{ id: 'track', label: 'Which track?', type: 'radio', options: ['A', 'B'], required: true }],
+          },
+        },
+      ],
+      groups: [{ id: 'housing', name: 'Housing Data User Group', datasets: [{ name: 'Evictions', url: 'https://x.org/e' }] }],
+      resources: [{ id: 'r1', title: 'Data Walks', url: 'https://www.urban.org/x', type: 'Report' }],
+      places: [{ id: 'p1', name: 'Pittsburgh', lat: 40.44, lon: -79.99, started: 2015 }],
+    });
+    expect(skipped).to.deep.equal([]);
+    expect(feed.events[0]!.rsvp!.questions![0]!.options).to.deep.equal(['A', 'B']);
+    expect(feed.resources[0]!.type).to.equal('report');
+    expect(await schemaErrors(feed)).to.deep.equal([]);
+  });
+
+  it('skips items that break the contract, says why, and keeps the rest', () => {
+    const { feed, skipped } = normalizeFeed({
+      events: [
+        { id: 'ok', title: 'Fine', start: '2026-03-07' },
+        { id: 'no-start', title: 'No start' },
+        { id: 'bad-date', title: 'Bad', start: '2026-02-30T10:00:00' },
+        { title: 'No id', start: '2026-03-07' },
+        { id: 'ok', title: 'Duplicate', start: '2026-03-08' },
+        'not an object',
+      ],
+      places: [{ id: 'p', name: 'Nowhere', lat: 123, lon: 0 }],
+      resources: [{ id: 'r', title: 'Evil', url: 'javascript:alert(1)' }],
+    });
+    expect(feed.events.map((e) => e.id)).to.deep.equal(['ok']);
+    expect(skipped.map((s) => `${s.list}[${s.index}]`)).to.deep.equal([
+      'events[1]', 'events[2]', 'events[3]', 'events[4]', 'events[5]', 'resources[0]', 'places[0]',
+    ]);
+    expect(skipped[0]!.reason).to.equal('no "start"');
+    expect(skipped[2]!.reason).to.equal('no "id"');
+    expect(skipped[3]!.reason).to.equal('duplicate id "ok"');
+  });
+
+  it('turns titles into plain text and drops unsafe links', async () => {
+    const { feed } = normalizeFeed({
+      events: [
+        {
+          id: 'e',
+          title: 'Data Day &#8211; <b>Spring</b> &amp; more<script>alert(1)</script>',
+          start: '2026-03-07T10:00',
+          url: 'javascript:alert(1)',
+          onlineUrl: 'data:text/html,<script>alert(1)</script>',
+          image: { url: 'https://example.org/a.png', alt: '<i>Crowd</i>' },
+          organizer: { name: 'Library', email: 'mailto:events@example.org', url: 'vbscript:x' },
+        },
+      ],
+    });
+    const event = feed.events[0]!;
+    expect(event.title).to.equal('Data Day – Spring & more');
+    expect(event.start).to.equal('2026-03-07T10:00:00');
+    expect(event).to.not.have.property('url');
+    expect(event).to.not.have.property('onlineUrl');
+    expect(event.image).to.deep.equal({ url: 'https://example.org/a.png', alt: 'Crowd' });
+    expect(event.organizer).to.deep.equal({ name: 'Library', email: 'events@example.org' });
+    expect(await schemaErrors(feed)).to.deep.equal([]);
+  });
+
+  it('keeps unknown fields in extra and never fails on them', () => {
+    const { feed } = normalizeFeed({
+      version: '1',
+      publisher: 'Riverside',
+      events: [{ id: 'e', title: 'T', start: '2026-03-07', room: '2B', extra: { floor: 2 } }],
+    });
+    expect(feed.extra).to.deep.equal({ publisher: 'Riverside' });
+    expect(feed.events[0]!.extra).to.deep.equal({ floor: 2, room: '2B' });
+  });
+
+  it('drops doubtful optional fields instead of the item', () => {
+    const { feed, skipped } = normalizeFeed({
+      events: [
+        {
+          id: 'e',
+          title: 'T',
+          start: '2026-03-07T10:00:00Z',
+          end: '2026-03-08', // a date end for a timed start: mixed forms are dropped
+          timezone: 'Mars/Olympus',
+          status: 'maybe',
+          capacity: -3,
+          cost: { amount: 5, currency: 'dollars' },
+          languages: ['en', 'not a tag!!', 'ES'],
+          rsvp: { questions: [{ id: 'q', label: 'Pick', type: 'select' }] },
+        },
+      ],
+    });
+    expect(skipped).to.deep.equal([]);
+    const e = feed.events[0]!;
+    expect(e).to.not.have.keys('end', 'timezone', 'status', 'capacity', 'cost');
+    expect(e.languages).to.deep.equal(['en', 'es']);
+    expect(e.rsvp).to.deep.equal({});
+  });
+
+  it('canonicalizes date spellings', () => {
+    const { feed } = normalizeFeed({
+      events: [
+        { id: 'a', title: 'A', start: '2026-03-07 10:00' },
+        { id: 'b', title: 'B', start: '2026-03-07T10:00:00+0000' },
+        { id: 'c', title: 'C', start: '2026-03-07t10:00:00.123-0500' },
+      ],
+    });
+    expect(feed.events.map((e) => e.start)).to.deep.equal([
+      '2026-03-07T10:00:00',
+      '2026-03-07T10:00:00Z',
+      '2026-03-07T10:00:00-05:00',
+    ]);
+  });
+
+  it('refuses a document that is not an object', () => {
+    expect(() => normalizeFeed([])).to.throw(TypeError);
+    expect(() => normalizeFeed('feed')).to.throw(/not a JSON object/);
+  });
+
+  it('bounds oversized lists', () => {
+    const events = Array.from({ length: 20_005 }, (_, i) => ({ id: `e${i}`, title: 'T', start: '2026-01-01' }));
+    const { feed, skipped } = normalizeFeed({ events });
+    expect(feed.events).to.have.length(20_000);
+    expect(skipped).to.have.length(5);
+  });
+});
