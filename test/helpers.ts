@@ -1,4 +1,12 @@
-import axe from 'axe-core';
+import type * as Axe from 'axe-core';
+// axe-core is a UMD script: importing it for its side effect puts `axe` on the window.
+import 'axe-core';
+
+declare global {
+  interface Window {
+    axe: typeof Axe;
+  }
+}
 
 /** Puts HTML into a fresh container in the page and returns its first element. */
 export function fixture<T extends Element = HTMLElement>(markup: string): T {
@@ -46,7 +54,7 @@ export async function settled(el: Element): Promise<void> {
 
 /** Runs axe-core's WCAG 2.x A/AA rules on `el` and fails with a readable list of violations. */
 export async function expectAccessible(el: Element): Promise<void> {
-  const results = await axe.run(el, {
+  const results = await window.axe.run(el, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
     rules: { region: { enabled: false } },
   });

@@ -1,0 +1,67 @@
+/**
+ * Find rendered widgets the way a person perceives them: by role and accessible name, or by
+ * visible text, looking through shadow roots. A small page-object toolkit for every test.
+ */
+import { computeAccessibleName, getRole } from 'dom-accessibility-api';
+import { waitFor } from './helpers.js';
+
+type Matcher = string | RegExp;
+
+function matches(value: string, matcher: Matcher): boolean {
+  return typeof matcher === 'string' ? value === matcher : matcher.test(value);
+}
+
+/** Every element under `root`, in document order, descending into open shadow roots. */
+export function deepElements(root: Node): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (!(child instanceof Element)) continue;
+      out.push(child);
+      if (child.shadowRoot) visit(child.shadowRoot);
+      if (child instanceof HTMLSlotElement) continue;
+      visit(child);
+    }
+  };
+  if (root instanceof Element && root.shadowRoot) visit(root.shadowRoot);
+  visit(root);
+  return out;
+}
+
+function isHidden(el: Element): boolean {
+  return !(el as HTMLElement).checkVisibility?.() && getComputedStyle(el).display === 'none';
+}
+
+/** Elements with `role` (explicit or implicit) and, if given, a matching accessible name. */
+export function queryAllByRole(root: Node, role: string, options: { name?: Matcher } = {}): HTMLElement[] {
+  return deepElements(root).filter((el): el is HTMLElement => {
+    if (getRole(el) !== role || isHidden(el)) return false;
+    return options.name === undefined || matches(computeAccessibleName(el), options.name);
+  });
+}
+
+export function getByRole(root: Node, role: string, options: { name?: Matcher } = {}): HTMLElement {
+  const found = queryAllByRole(root, role, options);
+  if (found.length !== 1) {
+    throw new Error(`expected one ${role}${options.name ? ` named ${String(options.name)}` : ''}, found ${found.length}`);
+  }
+  return found[0]!;
+}
+
+export function findByRole(root: Node, role: string, options: { name?: Matcher } = {}, timeout = 5000): Promise<HTMLElement> {
+  return waitFor(() => getByRole(root, role, options), timeout, `role ${role} ${options.name ?? ''}`);
+}
+
+const normalize = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The innermost elements whose visible text matches. */
+export function queryAllByText(root: Node, text: Matcher): HTMLElement[] {
+  const hits = deepElements(root).filter(
+    (el): el is HTMLElement => !['SCRIPT', 'STYLE'].includes(el.tagName) && matches(normalize(el.textContent), text),
+  );
+  return hits.filter((el) => !hits.some((other) => other !== el && el.contains(other)));
+}
+
+export function findByText(root: Node, text: Matcher, timeout = 5000): Promise<HTMLElement> {
+  return waitFor(() => queryAllByText(root, text)[0], timeout, `text ${String(text)}`);
+}
