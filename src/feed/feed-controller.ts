@@ -38,7 +38,7 @@ export class FeedController implements ReactiveController {
       src === this.src &&
       options.format === this.options.format &&
       options.cache === this.options.cache &&
-      options.mapping === this.options.mapping;
+      JSON.stringify(options.mapping) === JSON.stringify(this.options.mapping);
     if (same && this.state.status !== 'idle') return;
     this.src = src;
     this.options = options;

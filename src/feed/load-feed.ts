@@ -91,19 +91,19 @@ async function fetchWithRetry(url: string, options: LoadOptions, cached?: Cached
   if (cached?.etag) headers['If-None-Match'] = cached.etag;
   if (cached?.lastModified) headers['If-Modified-Since'] = cached.lastModified;
   for (let attempt = 0; ; attempt++) {
-    let failure: FeedError;
+    const last = attempt >= retries;
+    let response: Response | undefined;
     try {
-      const response = await fetchOnce(url, options, headers);
-      if (response.ok || response.status === 304) return response;
-      failure = new FeedError('network', `HTTP ${response.status}`);
-      if (response.status < 500) throw failure;
+      response = await fetchOnce(url, options, headers);
     } catch (error) {
-      if (options.signal?.aborted || (error instanceof FeedError && !/HTTP 5/.test(error.message))) {
-        throw error;
-      }
-      failure = error instanceof FeedError ? error : networkError(error);
+      if (options.signal?.aborted) throw error;
+      if (last) throw networkError(error);
     }
-    if (attempt >= retries) throw failure;
+    if (response) {
+      if (response.ok || response.status === 304) return response;
+      // 4xx will not get better by asking again; 5xx might.
+      if (response.status < 500 || last) throw new FeedError('network', `HTTP ${response.status}`);
+    }
     await sleep(BACKOFF_MS[attempt] ?? BACKOFF_MS.at(-1)!, options.signal);
   }
 }
