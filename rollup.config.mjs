@@ -19,9 +19,15 @@ export default {
     chunkFileNames(chunk) {
       // "define.js" of each element folder would all be called "define": name chunks by folder.
       const id = chunk.facadeModuleId;
-      const name = id && basename(id) === 'define.js' ? basename(dirname(id)) : chunk.name;
+      let name = id && basename(id) === 'define.js' ? basename(dirname(id)) : chunk.name;
+      if (!id && chunk.moduleIds.some((m) => m.includes('/node_modules/lit'))) name = 'core';
       return `chunks/${name}-[hash].js`;
     },
+  },
+  onwarn(warning, warn) {
+    // tsc's decorator helper tests `this` at module level; in an ES module that is undefined by design.
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
   },
   plugins: [
     replace({ preventAssignment: false, values: { 'typeof __CIVIC_PROD__': JSON.stringify('boolean') } }),

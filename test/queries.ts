@@ -15,21 +15,25 @@ function matches(value: string, matcher: Matcher): boolean {
 export function deepElements(root: Node): Element[] {
   const out: Element[] = [];
   const visit = (node: Node) => {
+    // nodeType, not instanceof: tests also look into iframes, whose Element is another realm's.
     for (const child of node.childNodes) {
-      if (!(child instanceof Element)) continue;
-      out.push(child);
-      if (child.shadowRoot) visit(child.shadowRoot);
-      if (child instanceof HTMLSlotElement) continue;
-      visit(child);
+      if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      const el = child as Element;
+      out.push(el);
+      if (el.shadowRoot) visit(el.shadowRoot);
+      if (el.localName === 'slot') continue;
+      visit(el);
     }
   };
-  if (root instanceof Element && root.shadowRoot) visit(root.shadowRoot);
+  const host = root as Partial<Element>;
+  if (host.shadowRoot) visit(host.shadowRoot);
   visit(root);
   return out;
 }
 
 function isHidden(el: Element): boolean {
-  return !(el as HTMLElement).checkVisibility?.() && getComputedStyle(el).display === 'none';
+  const view = el.ownerDocument.defaultView ?? window;
+  return view.getComputedStyle(el).display === 'none';
 }
 
 /** Elements with `role` (explicit or implicit) and, if given, a matching accessible name. */

@@ -32,7 +32,7 @@ describe('the script-tag entry (built dist/civic-widgets.js)', () => {
     const scripts = scriptsRequested(win);
     expect(scripts).to.include('/dist/civic-widgets.js');
     expect(scripts.some((s) => /^\/dist\/chunks\/event-calendar-[\w-]+\.js$/.test(s)), scripts.join('\n')).to.equal(true);
-    for (const other of ['rsvp-form', 'group-finder', 'resource-list', 'inspiration-map', 'feed-provider', 'ical', 'purify', 'es-']) {
+    for (const other of ['rsvp-form', 'group-finder', 'resource-list', 'inspiration-map', 'feed-provider', 'ics-', 'jsonld-', 'tribe-', 'mapping-', 'purify', 'es-']) {
       expect(scripts.filter((s) => s.includes(`/${other}`)), `${other} should not load`).to.deep.equal([]);
     }
     for (const tag of ['civic-rsvp-form', 'civic-group-finder', 'civic-resource-list', 'civic-inspiration-map', 'civic-feed']) {
