@@ -25,11 +25,11 @@ export class CivicEventCalendar extends CivicElement {
     const upcoming = feed.events
       .filter((e) => (e.end ?? e.start).slice(0, 10) >= today)
       .sort((a, b) => a.start.localeCompare(b.start));
-    return html`<section aria-label=${this.i18n.t('eventsCalendar')}>
+    return html`<div>
       <p class="count">${this.i18n.t('upcomingEvents', { count: upcoming.length })}</p>
       <ul class="list" part="list">
         ${upcoming.map((e) => html`<li><time datetime=${e.start}>${e.start.slice(0, 10)}</time> ${e.title}</li>`)}
       </ul>
-    </section>`;
+    </div>`;
   }
 }

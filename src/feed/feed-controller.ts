@@ -54,7 +54,8 @@ export class FeedController implements ReactiveController {
   fromObject(feed: Feed): LoadedFeed {
     let loaded = this.objectCache.get(feed);
     if (!loaded) {
-      const { feed: normalized, skipped } = normalizeFeed(feed);
+      // Relative links in an object (an RSVP endpoint of '/api/rsvp') resolve against the page.
+      const { feed: normalized, skipped } = normalizeFeed(feed, [], { base: document.baseURI });
       loaded = { feed: normalized, skipped, stale: false, fetchedAt: Date.now() };
       this.objectCache.set(feed, loaded);
       this.warn(loaded);

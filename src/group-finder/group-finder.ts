@@ -19,11 +19,11 @@ export class CivicGroupFinder extends CivicElement {
   static override styles = [...CivicElement.styles, styles];
 
   protected renderFeed({ feed }: LoadedFeed): TemplateResult {
-    return html`<section aria-label=${this.i18n.t('groupFinder')}>
+    return html`<div>
       <p class="count">${this.i18n.t('groupsCount', { count: feed.groups.length })}</p>
       <ul class="list" part="list">
         ${feed.groups.map((g) => html`<li>${g.url ? html`<a href=${g.url}>${g.name}</a>` : g.name}</li>`)}
       </ul>
-    </section>`;
+    </div>`;
   }
 }

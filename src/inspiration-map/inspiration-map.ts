@@ -19,7 +19,7 @@ export class CivicInspirationMap extends CivicElement {
   static override styles = [...CivicElement.styles, styles];
 
   protected renderFeed({ feed }: LoadedFeed): TemplateResult {
-    return html`<section aria-label=${this.i18n.t('inspirationMap')}>
+    return html`<div>
       <p class="count">${this.i18n.t('placesCount', { count: feed.places.length })}</p>
       <ul class="list" part="list">
         ${feed.places.map(
@@ -27,6 +27,6 @@ export class CivicInspirationMap extends CivicElement {
             ${p.city ? html`(${p.city})` : ''}</li>`,
         )}
       </ul>
-    </section>`;
+    </div>`;
   }
 }

@@ -19,11 +19,11 @@ export class CivicResourceList extends CivicElement {
   static override styles = [...CivicElement.styles, styles];
 
   protected renderFeed({ feed }: LoadedFeed): TemplateResult {
-    return html`<section aria-label=${this.i18n.t('resourceList')}>
+    return html`<div>
       <p class="count">${this.i18n.t('resourcesCount', { count: feed.resources.length })}</p>
       <ul class="list" part="list">
         ${feed.resources.map((r) => html`<li><a href=${r.url}>${r.title}</a></li>`)}
       </ul>
-    </section>`;
+    </div>`;
   }
 }

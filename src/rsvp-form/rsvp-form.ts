@@ -23,8 +23,8 @@ export class CivicRsvpForm extends CivicElement {
 
   protected renderFeed({ feed }: LoadedFeed): TemplateResult {
     const event = feed.events.find((e) => e.id === this.eventId);
-    return html`<section aria-label=${this.i18n.t('registration')}>
+    return html`<div>
       <p>${event ? this.i18n.t('rsvpFor', { title: event.title }) : this.i18n.t('rsvpNoEvent')}</p>
-    </section>`;
+    </div>`;
   }
 }
