@@ -48,7 +48,8 @@ export async function settled(el: Element): Promise<void> {
   const lit = el as Element & { updateComplete?: Promise<unknown> };
   for (let i = 0; i < 5; i++) {
     if (lit.updateComplete) await lit.updateComplete;
-    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    // Not requestAnimationFrame: pages the runner opens side by side may not get frames.
+    await new Promise((r) => setTimeout(r, 0));
   }
 }
 

@@ -41,7 +41,12 @@ export function writeCachedFeed(url: string, format: string, value: CachedFeed):
   const store = storage();
   if (!store) return;
   const key = keyOf(url, format);
-  const text = JSON.stringify(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    return; // nothing worth keeping can fail to serialize; keep no copy rather than fail the load
+  }
   if (text.length > MAX_ENTRY) {
     store.removeItem(key);
     return;

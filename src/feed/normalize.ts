@@ -9,6 +9,7 @@ import type {
 export const MAX_ITEMS = 20_000;
 const MAX_TITLE = 500;
 const MAX_DESCRIPTION = 50_000;
+const MAX_EXTRA_DEPTH = 16;
 
 type Json = Record<string, unknown>;
 
@@ -110,7 +111,9 @@ function normalizeEvent(raw: Json, base?: string): CivicEvent {
   if (!start) throw new Invalid(raw.start === undefined ? 'no "start"' : `"start" is not a date: ${clip(raw.start)}`);
   const event: CivicEvent = { id: required(raw, 'id'), title: requiredText(raw, 'title'), start: start.value };
   const end = canonicalFeedDate(raw.end);
-  if (end && (end.kind === 'date') === (start.kind === 'date')) event.end = end.value;
+  if (end && (end.kind === 'date') === (start.kind === 'date') && !endsBeforeStart(start.value, end.value)) {
+    event.end = end.value;
+  }
   if (isTimeZone(raw.timezone)) event.timezone = raw.timezone;
   if (typeof raw.rrule === 'string' && /FREQ=/i.test(raw.rrule)) {
     event.rrule = raw.rrule.replace(/^RRULE:/i, '').trim().slice(0, 1000);
@@ -318,7 +321,7 @@ function contact(value: unknown, base?: string): Contact | undefined {
 }
 
 function cost(value: unknown): Cost | undefined {
-  if (value === 'free' || value === 0) return 'free';
+  if (value === 0 || (typeof value === 'string' && value.trim().toLowerCase() === 'free')) return 'free';
   if (!isObject(value)) return undefined;
   const amount = typeof value.amount === 'string' ? Number(value.amount) : value.amount;
   const currency = typeof value.currency === 'string' ? value.currency.trim().toUpperCase() : '';
@@ -374,13 +377,40 @@ function extraOf(raw: Json, known: Set<string>): Extra | undefined {
   let extra: Extra | undefined;
   for (const [key, value] of Object.entries(raw)) {
     if (known.has(key) || key === 'extra' || key === '__proto__') continue;
-    (extra ??= {})[key] = value;
+    const kept = bounded(value, 1);
+    if (kept !== undefined) (extra ??= {})[key] = kept;
   }
-  if (isObject(raw.extra)) extra = { ...raw.extra, ...extra };
+  if (isObject(raw.extra)) extra = { ...(bounded(raw.extra, 1) as Json), ...extra };
   return extra;
 }
 
 function clip(value: unknown): string {
-  const s = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  let s: string;
+  try {
+    s = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  } catch {
+    s = typeof value; // an object with no prototype cannot be turned into a string
+  }
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+/** Floating times compare as if in one zone; that is what they mean within one event. */
+function endsBeforeStart(start: string, end: string): boolean {
+  const asInstant = (v: string) => Date.parse(/[Zz]|[+-]\d{2}:\d{2}$/.test(v) || v.length === 10 ? v : `${v}Z`);
+  const [a, b] = [asInstant(start), asInstant(end)];
+  return Number.isFinite(a) && Number.isFinite(b) && b < a;
+}
+
+/** Unknown fields are kept, but not to any depth: a hostile feed must not blow the stack later. */
+function bounded(value: unknown, depth = 0): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= MAX_EXTRA_DEPTH) return undefined;
+  if (Array.isArray(value)) return value.slice(0, 1000).map((v) => bounded(v, depth + 1));
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value).slice(0, 200)) {
+    if (k === '__proto__') continue;
+    const kept = bounded(v, depth + 1);
+    if (kept !== undefined) out[k] = kept;
+  }
+  return out;
 }

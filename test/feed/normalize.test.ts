@@ -143,3 +143,42 @@ describe('normalizeFeed', () => {
     expect(skipped).to.have.length(5);
   });
 });
+
+describe('normalizeFeed on hostile shapes', () => {
+  it('bounds the depth of unknown fields so nothing later overflows', () => {
+    let deep: Record<string, unknown> = {};
+    const top = deep;
+    for (let i = 0; i < 100_000; i++) {
+      const next = {};
+      deep.x = next;
+      deep = next;
+    }
+    const { feed } = normalizeFeed({ events: [{ id: 'e', title: 'T', start: '2026-01-01', nested: top }] });
+    expect(() => JSON.stringify(feed)).to.not.throw();
+    let depth = 0;
+    let node = feed.events[0]!.extra!.nested as Record<string, unknown> | undefined;
+    while (node && typeof node === 'object') {
+      depth++;
+      node = node.x as Record<string, unknown> | undefined;
+    }
+    expect(depth).to.be.lessThan(17);
+  });
+
+  it('drops an end before the start, and reads "Free" as free', () => {
+    const { feed } = normalizeFeed({
+      events: [
+        { id: 'a', title: 'A', start: '2026-01-02', end: '2025-01-01', cost: 'Free' },
+        { id: 'b', title: 'B', start: '2026-01-02T10:00:00-05:00', end: '2026-01-02T15:30:00Z' },
+      ],
+    });
+    expect(feed.events[0]).to.not.have.property('end');
+    expect(feed.events[0]!.cost).to.equal('free');
+    expect(feed.events[1]!.end).to.equal('2026-01-02T15:30:00Z');
+  });
+
+  it('survives objects without a prototype', () => {
+    const odd = Object.create(null) as Record<string, unknown>;
+    const { skipped } = normalizeFeed({ events: [{ id: 'e', title: 'T', start: odd }] });
+    expect(skipped[0]!.reason).to.match(/"start" is not a date/);
+  });
+});
