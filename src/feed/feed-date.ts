@@ -8,16 +8,22 @@ const PATTERN =
  * Reads a feed date and returns it in one canonical spelling (`YYYY-MM-DD`,
  * `YYYY-MM-DDTHH:MM:SS`, or that with `Z`/`±HH:MM`), or undefined when it is not a real date.
  */
-export function canonicalFeedDate(value: unknown): { value: string; kind: FeedDateKind } | undefined {
-  if (typeof value !== 'string') return undefined;
-  const m = PATTERN.exec(value.trim());
+export function canonicalFeedDate(input: unknown): { value: string; kind: FeedDateKind } | undefined {
+  if (typeof input !== 'string') return undefined;
+  const value = input.trim();
+  const m = PATTERN.exec(value);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s = '00', , zone] = m;
+  const [, y, mo, d, h, mi, s = '00', fraction, zone] = m;
   const year = Number(y), month = Number(mo), day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   const date = `${y}-${mo}-${d}`;
   if (h === undefined) return { value: date, kind: 'date' };
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return undefined;
+  // Already canonical (the usual case): hand back the same string rather than build a new one.
+  const canonical = !fraction && s !== '60' && (zone === undefined || zone === 'Z' || /^[+-]\d\d:\d\d$/.test(zone));
+  if (canonical && value.length === (zone ? 19 + zone.length : 19) && value[10] === 'T' && zone !== '+00:00' && zone !== '-00:00') {
+    return { value, kind: zone ? 'zoned' : 'floating' };
+  }
   const time = `${date}T${h}:${mi}:${s === '60' ? '59' : s}`;
   if (!zone) return { value: time, kind: 'floating' };
   if (zone === 'Z' || zone === 'z') return { value: `${time}Z`, kind: 'zoned' };
@@ -27,7 +33,8 @@ export function canonicalFeedDate(value: unknown): { value: string; kind: FeedDa
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const zoneCache = new Map<string, boolean>();

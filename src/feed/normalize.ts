@@ -111,7 +111,7 @@ function normalizeEvent(raw: Json, base?: string): CivicEvent {
   if (!start) throw new Invalid(raw.start === undefined ? 'no "start"' : `"start" is not a date: ${clip(raw.start)}`);
   const event: CivicEvent = { id: required(raw, 'id'), title: requiredText(raw, 'title'), start: start.value };
   const end = canonicalFeedDate(raw.end);
-  if (end && (end.kind === 'date') === (start.kind === 'date') && !endsBeforeStart(start.value, end.value)) {
+  if (end && (end.kind === 'date') === (start.kind === 'date') && !endsBeforeStart(start, end)) {
     event.end = end.value;
   }
   if (isTimeZone(raw.timezone)) event.timezone = raw.timezone;
@@ -244,23 +244,40 @@ function text(value: unknown, max = 1000, keepMarkup = false): string | undefine
 function strings(value: unknown): string[] | undefined {
   if (typeof value === 'string') value = value.split(',');
   if (!Array.isArray(value)) return undefined;
-  const out = [...new Set(value.map((v) => text(v, 100)).filter((v): v is string => !!v))].slice(0, 100);
+  const out: string[] = [];
+  for (const item of value) {
+    const s = text(item, 100);
+    if (s && !out.includes(s)) out.push(s);
+    if (out.length === 100) break;
+  }
   return out.length ? out : undefined;
 }
+
+const canonicalTags = new Map<string, string | null>();
 
 function languages(value: unknown): string[] | undefined {
   const tags = strings(value);
   if (!tags) return undefined;
   const out: string[] = [];
   for (const tag of tags) {
-    try {
-      const [canonical] = Intl.getCanonicalLocales(tag);
-      if (canonical && !out.includes(canonical)) out.push(canonical);
-    } catch {
-      // not a BCP 47 tag: leave it out
-    }
+    const canonical = canonicalTag(tag);
+    if (canonical && !out.includes(canonical)) out.push(canonical);
   }
   return out.length ? out : undefined;
+}
+
+/** The canonical BCP 47 spelling, or null; remembered, since a feed repeats the same few tags. */
+function canonicalTag(tag: string): string | null {
+  let canonical = canonicalTags.get(tag);
+  if (canonical === undefined) {
+    try {
+      canonical = Intl.getCanonicalLocales(tag)[0] ?? null;
+    } catch {
+      canonical = null; // not a BCP 47 tag: leave it out
+    }
+    if (canonicalTags.size < 1000) canonicalTags.set(tag, canonical);
+  }
+  return canonical;
 }
 
 function dates(value: unknown): string[] | undefined {
@@ -375,9 +392,9 @@ function question(value: unknown): Question | undefined {
 
 function extraOf(raw: Json, known: Set<string>): Extra | undefined {
   let extra: Extra | undefined;
-  for (const [key, value] of Object.entries(raw)) {
-    if (known.has(key) || key === 'extra' || key === '__proto__') continue;
-    const kept = bounded(value, 1);
+  for (const key in raw) {
+    if (known.has(key) || key === 'extra' || key === '__proto__' || !Object.hasOwn(raw, key)) continue;
+    const kept = bounded(raw[key], 1);
     if (kept !== undefined) (extra ??= {})[key] = kept;
   }
   if (isObject(raw.extra)) extra = { ...(bounded(raw.extra, 1) as Json), ...extra };
@@ -394,11 +411,13 @@ function clip(value: unknown): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
-/** Floating times compare as if in one zone; that is what they mean within one event. */
-function endsBeforeStart(start: string, end: string): boolean {
-  const asInstant = (v: string) => Date.parse(/[Zz]|[+-]\d{2}:\d{2}$/.test(v) || v.length === 10 ? v : `${v}Z`);
-  const [a, b] = [asInstant(start), asInstant(end)];
-  return Number.isFinite(a) && Number.isFinite(b) && b < a;
+/**
+ * Dates and floating times of one kind compare as text (they share one spelling and one zone);
+ * a floating time against an instant cannot be compared without a zone, so it is let through.
+ */
+function endsBeforeStart(start: { value: string; kind: string }, end: { value: string; kind: string }): boolean {
+  if (start.kind !== 'zoned' || end.kind !== 'zoned') return start.kind === end.kind && end.value < start.value;
+  return Date.parse(end.value) < Date.parse(start.value);
 }
 
 /** Unknown fields are kept, but not to any depth: a hostile feed must not blow the stack later. */

@@ -15,6 +15,7 @@ const NAMED: Record<string, string> = {
 
 /** Decodes HTML character references (`&amp;`, `&#8217;`, `&#x2019;`, common named ones). */
 export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(/&(#\d{1,7}|#x[\da-f]{1,6}|[a-z]{2,8});?/gi, (match, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
@@ -31,8 +32,14 @@ export function hasMarkup(text: string): boolean {
   return /<\/?[a-z][\s\S]*?>|<!--/i.test(text);
 }
 
+/** Markup, entities, control characters, odd or doubled spaces, or space at either end. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[<&\u0000-\u001f\u007f]|[^\S ]| {2}|^ | $/;
+
 /** Text with tags removed (scripts and styles with their content), entities decoded, spaces folded. */
 export function plainText(value: string, maxLength = 1000): string {
+  // Most titles are already plain: skip the rewriting (a feed may hold 10,000 of them).
+  if (!NEEDS_WORK.test(value)) return value.length > maxLength ? `${value.slice(0, maxLength - 1)}…` : value;
   const stripped = hasMarkup(value)
     ? value
         .replace(/<(script|style|template)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')

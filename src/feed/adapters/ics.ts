@@ -1,0 +1,582 @@
+/**
+ * The iCalendar (RFC 5545) adapter: a calendar file or feed becomes a document in the native shape
+ * of feed-format.md, which `normalizeFeed` then validates. Recurrences are not expanded here; the
+ * rule, its exceptions and its overrides are passed on for `expandOccurrences`.
+ *
+ * ical.js is imported statically because `parse-source.ts` loads this whole module on demand.
+ */
+import ICAL from 'ical.js';
+import type { Adapter, AdapterResult } from '../adapter.js';
+import { isTimeZone } from '../feed-date.js';
+import { plainText } from '../text.js';
+import type { SkippedItem } from '../types.js';
+import { formatDate, formatFloating, parseFeedDate, wallToEpoch } from '../zoned-time.js';
+
+type Params = Record<string, unknown>;
+/** A jCal property (RFC 7265): name, parameters, value type, then one or more values. */
+type JProp = [string, Params, string, ...unknown[]];
+/** A jCal component: name, properties, subcomponents. */
+type JComp = [string, JProp[], JComp[]];
+type Json = Record<string, unknown>;
+
+/** Each VEVENT in file order: parsed, or why it could not be. */
+type EventEntry = { comp: JComp } | { error: string; uid?: string };
+
+interface Calendar {
+  props: JProp[];
+  zones: JComp[];
+  events: EventEntry[];
+}
+
+/** A DTSTART-like value as read from the file. `zone` is an IANA name for floating values. */
+interface IcsTime {
+  value: string;
+  kind: 'date' | 'floating' | 'utc';
+  zone?: string;
+}
+
+const DAY = 86_400_000;
+const DATE_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME_VALUE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z?$/;
+/** Descriptive fields an override that leaves them out takes from its series. */
+const INHERITED = ['title', 'description', 'location', 'url', 'topics', 'organizer', 'image'] as const;
+
+/** Reads an iCalendar file. Throws an Error only when the text is not a calendar at all. */
+export const icsAdapter: Adapter = async (source) => {
+  const text = source.text.replace(/^\uFEFF/, '');
+  if (!/^\s*BEGIN:VCALENDAR/i.test(text)) {
+    throw new Error('not an iCalendar file: it does not begin with BEGIN:VCALENDAR');
+  }
+  try {
+    return convert(readCalendar(text));
+  } catch (error) {
+    // Only a bug would land here; keep the promise of a plain, readable Error.
+    throw new Error(`could not read the iCalendar file (${error instanceof Error ? error.message : String(error)})`);
+  }
+};
+
+// ---- parsing ------------------------------------------------------------------------------
+
+/** The whole file through ical.js, or, when that fails, block by block so one bad event costs only itself. */
+function readCalendar(text: string): Calendar {
+  let parsed: unknown;
+  try {
+    parsed = ICAL.parse(text);
+  } catch {
+    return readLeniently(text);
+  }
+  const roots = (isComp(parsed) ? [parsed] : Array.isArray(parsed) ? parsed.filter(isComp) : []).filter(
+    (c) => c[0] === 'vcalendar',
+  );
+  if (!roots.length) throw new Error('no VCALENDAR in the file');
+  const calendar: Calendar = { props: [], zones: [], events: [] };
+  for (const root of roots) {
+    calendar.props.push(...root[1]);
+    for (const sub of root[2]) {
+      if (sub[0] === 'vevent') calendar.events.push({ comp: sub });
+      else if (sub[0] === 'vtimezone') calendar.zones.push(sub);
+    }
+  }
+  return calendar;
+}
+
+function isComp(value: unknown): value is JComp {
+  return Array.isArray(value) && typeof value[0] === 'string' && Array.isArray(value[1]) && Array.isArray(value[2]);
+}
+
+/**
+ * Splits the unfolded lines into top-level properties and VEVENT/VTIMEZONE blocks. A block that
+ * ical.js refuses is read line by line, dropping the lines it cannot parse; a VEVENT the file ends
+ * inside (a truncated download) is reported, not guessed at.
+ */
+function readLeniently(text: string): Calendar {
+  const calendar: Calendar = { props: [], zones: [], events: [] };
+  const lines = text.replace(/\r\n[ \t]|\n[ \t]|\r[ \t]/g, '').split(/\r\n|\n|\r/);
+  let block: { name: string; lines: string[]; depth: number } | undefined;
+  const finish = (complete: boolean) => {
+    if (block) addBlock(calendar, block.name, block.lines, complete);
+    block = undefined;
+  };
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    const marker = /^(BEGIN|END):(.*)$/i.exec(line.trim());
+    const kind = marker?.[1]!.toUpperCase();
+    const name = marker?.[2]!.trim().toLowerCase();
+    if (block) {
+      if (kind === 'END' && name === block.name && block.depth === 0) {
+        block.lines.push(line);
+        finish(true);
+      } else if ((kind === 'BEGIN' && name === block.name) || name === 'vcalendar') {
+        finish(false); // the block never ended; a new one or the calendar's end cuts it off
+        if (kind === 'BEGIN' && name !== 'vcalendar') block = { name: name!, lines: [line], depth: 0 };
+      } else {
+        if (kind === 'BEGIN') block.depth++;
+        else if (kind === 'END' && block.depth > 0) block.depth--;
+        block.lines.push(line);
+      }
+    } else if (kind === 'BEGIN' && name !== 'vcalendar') {
+      block = { name: name!, lines: [line], depth: 0 };
+    } else if (!kind) {
+      const prop = parseProperty(line);
+      if (prop) calendar.props.push(prop);
+    }
+  }
+  finish(false);
+  return calendar;
+}
+
+function addBlock(calendar: Calendar, name: string, lines: string[], complete: boolean): void {
+  if (name !== 'vevent' && name !== 'vtimezone') return;
+  if (!complete) {
+    if (name === 'vevent') {
+      calendar.events.push({ error: 'the VEVENT is cut off (no END:VEVENT)', ...uidOf(lines) });
+    }
+    return;
+  }
+  const comp = parseBlock(lines);
+  if (name === 'vevent') calendar.events.push({ comp });
+  else if (comp[1].length) calendar.zones.push(comp);
+}
+
+function parseBlock(lines: string[]): JComp {
+  try {
+    const parsed: unknown = ICAL.parse(lines.join('\r\n'));
+    if (isComp(parsed)) return parsed;
+  } catch {
+    // fall through to line by line
+  }
+  const props: JProp[] = [];
+  let depth = 0;
+  for (const line of lines.slice(1, -1)) {
+    if (/^BEGIN:/i.test(line)) depth++;
+    else if (/^END:/i.test(line)) depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      const prop = parseProperty(line);
+      if (prop) props.push(prop);
+    }
+  }
+  return [lines[0]!.slice(6).trim().toLowerCase(), props, []];
+}
+
+function parseProperty(line: string): JProp | undefined {
+  try {
+    const prop: unknown = ICAL.parse.property(line);
+    return Array.isArray(prop) && typeof prop[0] === 'string' && typeof prop[2] === 'string' ? (prop as JProp) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function uidOf(lines: string[]): { uid?: string } {
+  const line = lines.find((l) => /^UID[;:]/i.test(l));
+  const uid = line?.slice(line.indexOf(':') + 1).trim();
+  return uid ? { uid } : {};
+}
+
+// ---- conversion ---------------------------------------------------------------------------
+
+function convert(calendar: Calendar): AdapterResult {
+  const zones = new Zones(calendar.zones);
+  const document: Json = { version: '1' };
+  const title = firstText(calendar.props, 'x-wr-calname') ?? firstText(calendar.props, 'name');
+  if (title) document.title = plainText(title, 500);
+  const feedZone = firstText(calendar.props, 'x-wr-timezone');
+  const zone = feedZone ? zones.iana(feedZone.trim()) : undefined;
+  if (zone) document.timezone = zone;
+
+  const skipped: SkippedItem[] = [];
+  const masters = masterStarts(calendar.events, zones);
+  const events: Json[] = [];
+  calendar.events.forEach((entry, index) => {
+    const result = 'comp' in entry ? convertEvent(entry.comp, zones, masters) : entry;
+    if ('error' in result) {
+      const id = result.uid ? { id: result.uid } : {};
+      skipped.push({ list: 'events', index, ...id, reason: result.error });
+    } else {
+      events.push(result.event);
+    }
+  });
+  inheritFromSeries(events);
+  document.events = events;
+  return { document, skipped };
+}
+
+/** The start of each series' master, so overrides write their RECURRENCE-ID the same way. */
+function masterStarts(entries: EventEntry[], zones: Zones): Map<string, IcsTime> {
+  const starts = new Map<string, IcsTime>();
+  for (const entry of entries) {
+    if (!('comp' in entry) || first(entry.comp[1], 'recurrence-id')) continue;
+    const uid = firstText(entry.comp[1], 'uid')?.trim();
+    const start = readTime(first(entry.comp[1], 'dtstart'), zones);
+    if (uid && start && !starts.has(uid)) starts.set(uid, start);
+  }
+  return starts;
+}
+
+function convertEvent(
+  comp: JComp,
+  zones: Zones,
+  masters: Map<string, IcsTime>,
+): { event: Json } | { error: string; uid?: string } {
+  const props = comp[1];
+  const uid = firstText(props, 'uid')?.trim();
+  if (!uid) return { error: 'no UID' };
+  const dtstart = first(props, 'dtstart');
+  if (!dtstart) return { error: 'no DTSTART', uid };
+  const start = readTime(dtstart, zones);
+  if (!start) return { error: 'DTSTART is not a valid date or date-time', uid };
+
+  const event: Json = { id: uid, start: start.value };
+  if (start.zone) event.timezone = start.zone;
+  const summary = firstText(props, 'summary');
+  if (summary !== undefined) event.title = plainText(summary, 500);
+  const end = endOf(props, start, zones);
+  if (end) event.end = end;
+  addRecurrence(event, props, start, zones);
+  const recurrenceId = readTime(first(props, 'recurrence-id'), zones);
+  if (recurrenceId) {
+    const value = inFormOf(recurrenceId, masters.get(uid) ?? start);
+    event.id = `${uid}#${value}`;
+    event.recurrenceId = value;
+    event.seriesId = uid;
+  }
+  addDetails(event, props);
+  return { event };
+}
+
+function addRecurrence(event: Json, props: JProp[], start: IcsTime, zones: Zones): void {
+  const rule = first(props, 'rrule');
+  if (rule && rule[2] === 'recur') {
+    const value = ruleString(rule);
+    if (value) event.rrule = value;
+  }
+  const exdates: string[] = [];
+  for (const prop of props) {
+    if (prop[0] !== 'exdate') continue;
+    for (let i = 3; i < prop.length; i++) {
+      const time = readTime(prop, zones, i);
+      if (time) exdates.push(inFormOf(time, start));
+    }
+  }
+  if (exdates.length) event.exdates = exdates;
+}
+
+/** The RRULE as RFC 5545 text; ical.js parsed it into a jCal object, and its Recur writes it back. */
+function ruleString(prop: JProp): string | undefined {
+  try {
+    const value = new ICAL.Property(prop).getFirstValue();
+    return value instanceof ICAL.Recur && value.freq ? value.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function addDetails(event: Json, props: JProp[]): void {
+  const status = firstText(props, 'status')?.trim().toUpperCase();
+  if (status === 'CANCELLED') event.status = 'cancelled';
+  else if (status === 'CONFIRMED' || status === 'TENTATIVE') event.status = 'scheduled';
+  const description = firstText(props, 'description');
+  if (description?.trim()) event.description = description;
+  const url = firstText(props, 'url');
+  if (url) event.url = url.trim();
+  const topics = categories(props);
+  if (topics.length) event.topics = topics;
+  const location = locationOf(props);
+  if (location) event.location = location;
+  const organizer = organizerOf(first(props, 'organizer'));
+  if (organizer) event.organizer = organizer;
+  const image = imageOf(props);
+  if (image) event.image = { url: image };
+}
+
+function categories(props: JProp[]): string[] {
+  const out = new Set<string>();
+  for (const prop of props) {
+    if (prop[0] !== 'categories') continue;
+    for (const value of prop.slice(3)) {
+      if (typeof value !== 'string') continue;
+      for (const part of value.split(',')) {
+        const topic = plainText(part, 100).toLowerCase();
+        if (topic) out.add(topic);
+      }
+    }
+  }
+  return [...out];
+}
+
+function locationOf(props: JProp[]): Json | undefined {
+  const location: Json = {};
+  const name = firstText(props, 'location');
+  if (name?.trim()) location.name = plainText(name);
+  const geo = first(props, 'geo')?.[3];
+  if (Array.isArray(geo) && geo.length === 2 && geo.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+    location.lat = geo[0];
+    location.lon = geo[1];
+  }
+  return Object.keys(location).length ? location : undefined;
+}
+
+function organizerOf(prop: JProp | undefined): Json | undefined {
+  if (!prop) return undefined;
+  const organizer: Json = {};
+  const name = param(prop, 'cn');
+  if (name?.trim()) organizer.name = plainText(name);
+  const value = typeof prop[3] === 'string' ? prop[3].trim() : '';
+  if (/^mailto:/i.test(value)) organizer.email = value.slice(7);
+  else if (/^https?:/i.test(value)) organizer.url = value;
+  return Object.keys(organizer).length ? organizer : undefined;
+}
+
+/** RFC 7986 IMAGE, else an ATTACH that says it is an image; only links, never inline data. */
+function imageOf(props: JProp[]): string | undefined {
+  for (const prop of props) {
+    const isImage = prop[0] === 'image' || (prop[0] === 'attach' && /^image\//i.test(param(prop, 'fmttype') ?? ''));
+    if (isImage && prop[2] === 'uri' && typeof prop[3] === 'string' && /^https?:/i.test(prop[3])) return prop[3];
+  }
+  return undefined;
+}
+
+/** Overrides often carry only what changed (or, when cancelled, almost nothing). */
+function inheritFromSeries(events: Json[]): void {
+  const masters = new Map<unknown, Json>();
+  for (const event of events) if (!event.seriesId && !masters.has(event.id)) masters.set(event.id, event);
+  for (const event of events) {
+    const master = event.seriesId ? masters.get(event.seriesId) : undefined;
+    if (!master) continue;
+    for (const key of INHERITED) if (event[key] === undefined && master[key] !== undefined) event[key] = master[key];
+  }
+}
+
+// ---- times --------------------------------------------------------------------------------
+
+/** DTEND, else DTSTART plus DURATION, else (for a date) the next day; written like the start. */
+function endOf(props: JProp[], start: IcsTime, zones: Zones): string | undefined {
+  const end = readTime(first(props, 'dtend'), zones);
+  if (end) return (end.kind === 'date') === (start.kind === 'date') ? inFormOf(end, start) : undefined;
+  const duration = durationOf(first(props, 'duration'));
+  if (duration !== undefined) return addDuration(start, duration);
+  return start.kind === 'date' ? addDuration(start, { days: 1, ms: 0 }) : undefined;
+}
+
+function durationOf(prop: JProp | undefined): { days: number; ms: number } | undefined {
+  if (!prop || typeof prop[3] !== 'string') return undefined;
+  try {
+    const d = ICAL.Duration.fromString(prop[3]);
+    if (d.isNegative) return undefined;
+    return { days: d.weeks * 7 + d.days, ms: ((d.hours * 60 + d.minutes) * 60 + d.seconds) * 1000 };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Adds a duration on the clock of the start's own zone. Whole days are nominal in RFC 5545 (a day
+ * across a DST change is still "same time tomorrow"); hours are added on the clock too, which is
+ * an hour off only for a duration that spans a change, a trade for not needing zone data here.
+ */
+function addDuration(start: IcsTime, duration: { days: number; ms: number }): string | undefined {
+  const parsed = parseFeedDate(start.value);
+  if (!parsed) return undefined;
+  if (start.kind === 'date') return formatDate(parsed.wall + Math.max(1, duration.days) * DAY);
+  const wall = parsed.wall + duration.days * DAY + duration.ms;
+  return `${formatFloating(wall)}${start.kind === 'utc' ? 'Z' : ''}`;
+}
+
+/** Reads value `index` of a DATE or DATE-TIME property, resolving its TZID. */
+function readTime(prop: JProp | undefined, zones: Zones, index = 3): IcsTime | undefined {
+  const value = prop?.[index];
+  if (!prop || typeof value !== 'string') return undefined;
+  if (prop[2] === 'date') return DATE_VALUE.test(value) && parseFeedDate(value) ? { value, kind: 'date' } : undefined;
+  if (prop[2] !== 'date-time' || !DATE_TIME_VALUE.test(value)) return undefined;
+  if (value.endsWith('Z')) return { value, kind: 'utc' };
+  const tzid = param(prop, 'tzid')?.trim();
+  if (!tzid) return { value, kind: 'floating' };
+  const zone = zones.iana(tzid);
+  if (zone) return { value, kind: 'floating', zone };
+  const utc = zones.toUtc(tzid, value);
+  // A TZID with no definition at all: read it like a floating time, in the feed's zone.
+  return utc ? { value: utc, kind: 'utc' } : { value, kind: 'floating' };
+}
+
+/**
+ * A time written the way `start` is, so that exdates and recurrence ids compare as text: the same
+ * zone stays a floating local time, a different one becomes UTC, and dates stay dates.
+ */
+function inFormOf(time: IcsTime, start: IcsTime): string {
+  if (start.kind === 'date' || time.kind === 'date') return time.value.slice(0, 10);
+  if (time.kind === 'utc' || time.zone === start.zone || !time.zone) return time.value;
+  const parsed = parseFeedDate(time.value);
+  return parsed ? `${formatFloating(wallToEpoch(parsed.wall, time.zone))}Z` : time.value;
+}
+
+/**
+ * What the calendar's TZIDs mean. An IANA name is used as is; Mozilla-style prefixes
+ * (`/mozilla.org/…/America/New_York`), X-LIC-LOCATION and common Windows names map to IANA;
+ * anything else is converted to UTC with the file's own VTIMEZONE definition.
+ */
+class Zones {
+  private readonly definitions = new Map<string, JComp>();
+  private readonly compiled = new Map<string, InstanceType<typeof ICAL.Timezone> | null>();
+  private readonly names = new Map<string, string | undefined>();
+
+  constructor(zones: JComp[]) {
+    for (const zone of zones) {
+      const tzid = firstText(zone[1], 'tzid')?.trim();
+      if (tzid && !this.definitions.has(tzid)) this.definitions.set(tzid, zone);
+    }
+  }
+
+  iana(tzid: string): string | undefined {
+    if (!this.names.has(tzid)) this.names.set(tzid, this.lookUp(tzid));
+    return this.names.get(tzid);
+  }
+
+  private lookUp(tzid: string): string | undefined {
+    const bare = tzid.replace(/^"|"$/g, '');
+    if (isIana(bare)) return bare;
+    const location = this.definitions.get(tzid)?.[1].find((p) => p[0] === 'x-lic-location')?.[3];
+    if (typeof location === 'string' && isIana(location.trim())) return location.trim();
+    // "/mozilla.org/20050126_1/America/New_York", "/citadel.org/20190914_1/America/Argentina/Salta"
+    const segments = bare.split('/').filter(Boolean);
+    for (const n of [3, 2]) {
+      const tail = segments.slice(-n).join('/');
+      if (segments.length >= n && isIana(tail)) return tail;
+    }
+    return windowsZone(bare);
+  }
+
+  /** `YYYY-MM-DDTHH:MM:SSZ` for a local time in a zone only the file defines. */
+  toUtc(tzid: string, value: string): string | undefined {
+    const zone = this.definition(tzid);
+    const parsed = parseFeedDate(value);
+    if (!zone || !parsed) return undefined;
+    try {
+      const date = new Date(parsed.wall);
+      const time = ICAL.Time.fromData(
+        {
+          year: date.getUTCFullYear(),
+          month: date.getUTCMonth() + 1,
+          day: date.getUTCDate(),
+          hour: date.getUTCHours(),
+          minute: date.getUTCMinutes(),
+          second: date.getUTCSeconds(),
+          isDate: false,
+        },
+        zone,
+      );
+      return `${formatFloating(time.toUnixTime() * 1000)}Z`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private definition(tzid: string): InstanceType<typeof ICAL.Timezone> | undefined {
+    if (!this.compiled.has(tzid)) {
+      const comp = this.definitions.get(tzid);
+      let zone: InstanceType<typeof ICAL.Timezone> | null = null;
+      try {
+        if (comp) zone = new ICAL.Timezone(new ICAL.Component(comp));
+      } catch {
+        zone = null;
+      }
+      this.compiled.set(tzid, zone);
+    }
+    return this.compiled.get(tzid) ?? undefined;
+  }
+}
+
+/** An IANA name Intl knows. Abbreviations like `EST` are left out: they are not what a TZID means. */
+function isIana(name: string): boolean {
+  return (name.includes('/') || name === 'UTC' || name === 'GMT') && isTimeZone(name);
+}
+
+/**
+ * Outlook and Exchange write Windows zone names, or their display names. The common ones map to
+ * the IANA zone CLDR gives as their primary; others fall back to the file's VTIMEZONE.
+ */
+const WINDOWS_ZONES: Record<string, string> = {
+  'eastern standard time': 'America/New_York',
+  'us eastern standard time': 'America/Indiana/Indianapolis',
+  'central standard time': 'America/Chicago',
+  'mountain standard time': 'America/Denver',
+  'us mountain standard time': 'America/Phoenix',
+  'pacific standard time': 'America/Los_Angeles',
+  'alaskan standard time': 'America/Anchorage',
+  'hawaiian standard time': 'Pacific/Honolulu',
+  'atlantic standard time': 'America/Halifax',
+  'newfoundland standard time': 'America/St_Johns',
+  'canada central standard time': 'America/Regina',
+  'central standard time (mexico)': 'America/Mexico_City',
+  'sa pacific standard time': 'America/Bogota',
+  'e. south america standard time': 'America/Sao_Paulo',
+  'argentina standard time': 'America/Argentina/Buenos_Aires',
+  'gmt standard time': 'Europe/London',
+  'greenwich standard time': 'Atlantic/Reykjavik',
+  'w. europe standard time': 'Europe/Berlin',
+  'romance standard time': 'Europe/Paris',
+  'central europe standard time': 'Europe/Budapest',
+  'central european standard time': 'Europe/Warsaw',
+  'gtb standard time': 'Europe/Bucharest',
+  'fle standard time': 'Europe/Kyiv',
+  'russian standard time': 'Europe/Moscow',
+  'south africa standard time': 'Africa/Johannesburg',
+  'israel standard time': 'Asia/Jerusalem',
+  'arabian standard time': 'Asia/Dubai',
+  'india standard time': 'Asia/Kolkata',
+  'china standard time': 'Asia/Shanghai',
+  'tokyo standard time': 'Asia/Tokyo',
+  'korea standard time': 'Asia/Seoul',
+  'singapore standard time': 'Asia/Singapore',
+  'aus eastern standard time': 'Australia/Sydney',
+  'e. australia standard time': 'Australia/Brisbane',
+  'w. australia standard time': 'Australia/Perth',
+  'new zealand standard time': 'Pacific/Auckland',
+  'utc': 'UTC',
+  // Display names, as in "(UTC-05:00) Eastern Time (US & Canada)".
+  'eastern time (us & canada)': 'America/New_York',
+  'central time (us & canada)': 'America/Chicago',
+  'mountain time (us & canada)': 'America/Denver',
+  'pacific time (us & canada)': 'America/Los_Angeles',
+  'arizona': 'America/Phoenix',
+  'alaska': 'America/Anchorage',
+  'hawaii': 'Pacific/Honolulu',
+  'atlantic time (canada)': 'America/Halifax',
+  'dublin, edinburgh, lisbon, london': 'Europe/London',
+  'amsterdam, berlin, bern, rome, stockholm, vienna': 'Europe/Berlin',
+  'brussels, copenhagen, madrid, paris': 'Europe/Paris',
+  'coordinated universal time': 'UTC',
+};
+
+function windowsZone(name: string): string | undefined {
+  const key = name.replace(/^\(UTC[^)]*\)\s*/i, '').trim().toLowerCase();
+  const zone = WINDOWS_ZONES[key];
+  return zone && isTimeZone(zone) ? zone : undefined;
+}
+
+// ---- jCal access --------------------------------------------------------------------------
+
+function first(props: JProp[], name: string): JProp | undefined {
+  for (const prop of props) if (prop[0] === name) return prop;
+  return undefined;
+}
+
+/**
+ * The first value of a property as text. ical.js unescapes TEXT values but leaves X- properties
+ * (type "unknown") as written, so those are unescaped here.
+ */
+function firstText(props: JProp[], name: string): string | undefined {
+  const prop = first(props, name);
+  const value = prop?.[3];
+  if (typeof value !== 'string') return typeof value === 'number' ? String(value) : undefined;
+  return prop![2] === 'unknown' ? unescapeText(value) : value;
+}
+
+function unescapeText(value: string): string {
+  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
+function param(prop: JProp, name: string): string | undefined {
+  const value = prop[1][name];
+  const one: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof one === 'string' ? one : undefined;
+}
