@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', '*.config.*', 'examples/*.js', 'server/**'],
+    files: ['scripts/**', 'bench/**', '*.config.*', 'examples/*.js', 'server/**', 'test/node/**', 'test/server/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },

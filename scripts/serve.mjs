@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSampleFeed } from '../examples/sample-feed.js';
+import { createRsvpHandler } from '../server/rsvp-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HOST = '127.0.0.1';
@@ -62,6 +63,7 @@ const FOLDERS = {
  * @typedef {object} DemoServerOptions
  * @property {string} [root] the repository folder (default: the one this script sits in)
  * @property {() => Date} [now] the moment the sample feed is built for (default: the clock)
+ * @property {string} [rsvpDb] where the RSVP endpoint keeps registrations (default: .rsvp-data/demo.sqlite)
  */
 
 /**
@@ -72,13 +74,22 @@ const FOLDERS = {
 export function createDemoServer(options = {}) {
   const root = resolve(options.root ?? ROOT);
   const now = options.now ?? (() => new Date());
-  return createServer((request, response) => {
+  // The demo's registrations go to the reference RSVP server, mounted at /api/rsvp, which takes
+  // its events, capacities and waitlists from the same sample feed the widgets read.
+  const rsvp = createRsvpHandler({
+    dbPath: options.rsvpDb ?? join(root, '.rsvp-data', 'demo.sqlite'),
+    feed: () => buildSampleFeed(now()),
+  });
+  const server = createServer((request, response) => {
+    if (rsvp.handle(request, response)) return;
     handle(request, response, root, now).catch((error) => {
       console.error(error);
       if (!response.headersSent) send(response, request, 500, 'text/plain; charset=utf-8', 'Internal server error\n');
       else response.destroy();
     });
   });
+  server.on('close', () => rsvp.close());
+  return server;
 }
 
 /**
@@ -96,9 +107,6 @@ async function handle(request, response, root, now) {
     return send(response, request, 400, 'text/plain; charset=utf-8', 'Bad request\n');
   }
   if (path.includes('\0')) return send(response, request, 400, 'text/plain; charset=utf-8', 'Bad request\n');
-
-  // Extension point: the RSVP endpoint (`POST /api/rsvp`, feed-format.md "Submission") is routed
-  // here, before the read-only routes below, when its issue lands; it alone may accept POST.
 
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('Allow', 'GET, HEAD');

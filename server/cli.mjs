@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * Runs the reference RSVP server on 127.0.0.1.
+ *
+ *   PORT               port (default 8787)
+ *   RSVP_DB            SQLite file (default .rsvp-data/rsvp.sqlite, folder created)
+ *   RSVP_ORIGINS       comma-separated origins allowed to post (default the demo page's)
+ *   RSVP_FEED          feed file or http(s) URL whose events take registrations, re-read every
+ *                      5 minutes (default: the sample feed of examples/sample-feed.js, built for today)
+ *   RSVP_EXPORT_TOKEN  bearer token for GET /api/rsvp/export.csv (export off without it)
+ *
+ * Usage: node server/cli.mjs
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createRsvpServer } from './rsvp-server.mjs';
+
+const DEFAULT_PORT = 8787;
+const DEFAULT_ORIGINS = 'http://127.0.0.1:8000,http://localhost:8000';
+const FEED_REFRESH_MS = 5 * 60 * 1000;
+const SAMPLE_FEED = new URL('../examples/sample-feed.js', import.meta.url);
+
+const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, not "${process.env.PORT}"`);
+  process.exit(1);
+}
+const dbPath = process.env.RSVP_DB || '.rsvp-data/rsvp.sqlite';
+const allowedOrigins = (process.env.RSVP_ORIGINS ?? DEFAULT_ORIGINS)
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter(Boolean);
+
+const { feed, source } = await feedSource(process.env.RSVP_FEED);
+const rsvp = createRsvpServer({ dbPath, allowedOrigins, feed });
+const { url } = await rsvp.listen(port, '127.0.0.1');
+console.log(`RSVP endpoint: ${url}`);
+console.log(`  events from ${source}; database ${dbPath}`);
+console.log(`  origins allowed: ${allowedOrigins.join(', ') || '(same origin only)'}`);
+console.log(`  staff export: ${process.env.RSVP_EXPORT_TOKEN ? `${url}/export.csv` : 'off (set RSVP_EXPORT_TOKEN)'}`);
+
+let stopping = false;
+const stop = async () => {
+  // A second Ctrl-C means "now".
+  if (stopping) process.exit(1);
+  stopping = true;
+  await rsvp.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+/**
+ * Where the events come from: a feed file or URL, or the sample feed.
+ * @param {string | undefined} location
+ * @returns {Promise<{ feed: () => unknown, source: string }>}
+ */
+async function feedSource(location) {
+  if (!location) {
+    if (!existsSync(fileURLToPath(SAMPLE_FEED))) {
+      console.error('Set RSVP_FEED to a feed file or URL: examples/sample-feed.js is not there.');
+      process.exit(1);
+    }
+    const { buildSampleFeed } = await import(SAMPLE_FEED.href);
+    // Built per registration: the sample's dates move with today, and building takes well under 1 ms.
+    return { feed: () => buildSampleFeed(new Date()), source: 'the sample feed' };
+  }
+  /** @type {unknown} */
+  let current;
+  try {
+    current = await loadFeed(location);
+  } catch (error) {
+    console.error(`RSVP_FEED: cannot read ${location}: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+  const refresh = setInterval(() => {
+    loadFeed(location).then(
+      (feed) => { current = feed; },
+      (error) => console.error(`Keeping the last feed; reading ${location} failed: ${error.message}`),
+    );
+  }, FEED_REFRESH_MS);
+  refresh.unref();
+  return { feed: () => current, source: location };
+}
+
+/**
+ * @param {string} location
+ * @returns {Promise<unknown>}
+ */
+async function loadFeed(location) {
+  if (/^https?:\/\//i.test(location)) {
+    const response = await fetch(location, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
+    if (!response.ok) throw new Error(`${location} answered ${response.status}`);
+    return response.json();
+  }
+  return JSON.parse(await readFile(location, 'utf8'));
+}

@@ -1,0 +1,213 @@
+// @ts-check
+/**
+ * The events the RSVP server takes registrations for, and the one question it asks of them:
+ * which seats does a submission for (eventId, occurrence) count against, and may it register now?
+ */
+import { occurrenceKey, parseFeedTime, toEpochMs } from './feed-time.mjs';
+
+/**
+ * One event the server takes registrations for.
+ * @typedef {object} RsvpEventConfig
+ * @property {string} id the feed's event id
+ * @property {number} [capacity] seats per occurrence; no limit when absent
+ * @property {boolean} [waitlist] whether registrations past capacity are waitlisted (default false: 409 full)
+ * @property {string | Date} [opens] registrations are refused before this (feed time or Date)
+ * @property {string | Date} [closes] registrations are refused from this moment on
+ * @property {boolean} [recurring] each registration must name an occurrence (the feed's `rrule`)
+ * @property {string} [timezone] IANA zone for floating times in `opens`, `closes` and occurrences
+ * @property {boolean} [cancelled] registrations are refused
+ * @property {string} [seriesId] with `recurrenceId`: this entry replaces one occurrence of that series
+ * @property {string} [recurrenceId] the replaced occurrence's original start
+ * @property {string} [start] the replacement's own start, which a form may name the occurrence by
+ */
+
+/**
+ * @typedef {object} EventRule
+ * @property {string} id
+ * @property {number | undefined} capacity
+ * @property {boolean} waitlist
+ * @property {number | undefined} opensMs
+ * @property {number | undefined} closesMs
+ * @property {boolean} cancelled
+ */
+
+/**
+ * Where a submission's seats are counted: the series and original occurrence for an override, so
+ * that registrations made through the override and through the series share the seats.
+ * @typedef {{ eventId: string, occurrence: string, rule: EventRule }} Seats
+ * @typedef {{ field: 'eventId' | 'occurrence', message: string }} EventError
+ */
+
+/**
+ * @typedef {object} Series
+ * @property {EventRule} rule
+ * @property {boolean} recurring
+ * @property {string | undefined} timeZone
+ * @property {Map<string, { occurrence: string, rule: EventRule }>} overrides by original and by moved start
+ */
+
+/**
+ * The RSVP events of a feed document (feed-format.md): events with `rsvp`, and the overrides that
+ * cancel an occurrence of one.
+ * @param {unknown} feed
+ * @returns {RsvpEventConfig[]}
+ */
+export function eventsFromFeed(feed) {
+  if (!isObject(feed) || !Array.isArray(feed.events)) return [];
+  const feedZone = typeof feed.timezone === 'string' ? feed.timezone : undefined;
+  /** @type {RsvpEventConfig[]} */
+  const configs = [];
+  for (const event of feed.events) {
+    if (!isObject(event) || typeof event.id !== 'string') continue;
+    const rsvp = isObject(event.rsvp) ? event.rsvp : undefined;
+    const cancelled = event.status === 'cancelled';
+    const isOverride = typeof event.seriesId === 'string' && feedTime(event.recurrenceId) !== undefined;
+    if (!rsvp && !(isOverride && cancelled)) continue;
+    configs.push({
+      id: event.id,
+      capacity: Number.isInteger(event.capacity) && Number(event.capacity) >= 0 ? Number(event.capacity) : undefined,
+      waitlist: event.waitlist === true,
+      // People write feeds: an unreadable window is ignored here, as the form ignores it.
+      opens: feedTime(rsvp?.opens),
+      closes: feedTime(rsvp?.closes),
+      recurring: typeof event.rrule === 'string' && event.rrule !== '',
+      timezone: typeof event.timezone === 'string' ? event.timezone : feedZone,
+      cancelled,
+      seriesId: isOverride ? String(event.seriesId) : undefined,
+      recurrenceId: isOverride ? String(event.recurrenceId) : undefined,
+      start: typeof event.start === 'string' ? event.start : undefined,
+    });
+  }
+  return configs;
+}
+
+/**
+ * Compiles event configurations into a lookup. Throws a TypeError for a configuration that would
+ * take registrations wrongly (a capacity that is not a whole number, an unreadable window).
+ * @param {RsvpEventConfig[]} configs
+ */
+export function compileEvents(configs) {
+  /** @type {Map<string, Series>} */
+  const series = new Map();
+  /** @type {Map<string, { seriesId: string, occurrence: string, rule: EventRule }>} */
+  const overrideIds = new Map();
+
+  for (const config of configs) {
+    if (!config.seriesId) series.set(config.id, { rule: toRule(config), recurring: config.recurring === true, timeZone: config.timezone, overrides: new Map() });
+  }
+  for (const config of configs) {
+    const parent = config.seriesId ? series.get(config.seriesId) : undefined;
+    if (!config.seriesId) continue;
+    if (!parent) {
+      // An override of a series that takes no registrations stands on its own.
+      series.set(config.id, { rule: toRule(config), recurring: false, timeZone: config.timezone, overrides: new Map() });
+      continue;
+    }
+    const zone = config.timezone ?? parent.timeZone;
+    const original = parseFeedTime(config.recurrenceId ?? '');
+    if (!original) throw new TypeError(`Event "${config.id}": recurrenceId "${config.recurrenceId}" is not a feed time`);
+    const occurrence = occurrenceKey(original, zone);
+    // What the override does not say, it keeps from its series.
+    const own = toRule({ ...config, timezone: zone });
+    const rule = {
+      ...own,
+      capacity: config.capacity ?? parent.rule.capacity,
+      waitlist: config.waitlist ?? parent.rule.waitlist,
+      opensMs: own.opensMs ?? parent.rule.opensMs,
+      closesMs: own.closesMs ?? parent.rule.closesMs,
+    };
+    const entry = { occurrence, rule };
+    parent.overrides.set(occurrence, entry);
+    const moved = config.start ? parseFeedTime(config.start) : undefined;
+    if (moved) parent.overrides.set(occurrenceKey(moved, zone), entry);
+    overrideIds.set(config.id, { seriesId: config.seriesId, ...entry });
+  }
+
+  return {
+    /**
+     * Where a submission's seats are, or why it cannot register. Says nothing of the clock.
+     * @param {string} eventId
+     * @param {string | undefined} occurrence as submitted
+     * @returns {Seats | EventError}
+     */
+    seats(eventId, occurrence) {
+      const override = overrideIds.get(eventId);
+      if (override) return { eventId: override.seriesId, occurrence: override.occurrence, rule: override.rule };
+      const found = series.get(eventId);
+      if (!found) return { field: 'eventId', message: 'This event does not take registrations here.' };
+      if (!found.recurring) return { eventId, occurrence: '', rule: found.rule };
+      if (occurrence === undefined || occurrence === '') {
+        return { field: 'occurrence', message: 'Choose which date you are registering for.' };
+      }
+      const time = parseFeedTime(occurrence);
+      if (!time) return { field: 'occurrence', message: 'The date is not in a form the server understands.' };
+      const key = occurrenceKey(time, found.timeZone);
+      const replaced = found.overrides.get(key);
+      return replaced ? { eventId, ...replaced } : { eventId, occurrence: key, rule: found.rule };
+    },
+  };
+}
+
+/**
+ * Why registration is refused at `nowMs`, or undefined when it is open.
+ * @param {EventRule} rule
+ * @param {number} nowMs
+ * @returns {string | undefined}
+ */
+export function closedReason(rule, nowMs) {
+  if (rule.cancelled) return 'This event is cancelled.';
+  if (rule.opensMs !== undefined && nowMs < rule.opensMs) return 'Registration for this event is not open yet.';
+  if (rule.closesMs !== undefined && nowMs >= rule.closesMs) return 'Registration for this event is closed.';
+  return undefined;
+}
+
+/**
+ * @param {RsvpEventConfig} config
+ * @returns {EventRule}
+ */
+function toRule(config) {
+  const { capacity } = config;
+  if (capacity !== undefined && capacity !== null && !(Number.isInteger(capacity) && capacity >= 0)) {
+    throw new TypeError(`Event "${config.id}": capacity must be a whole number of seats, not ${capacity}`);
+  }
+  return {
+    id: config.id,
+    capacity: capacity ?? undefined,
+    waitlist: config.waitlist === true,
+    opensMs: windowEdge(config, 'opens'),
+    closesMs: windowEdge(config, 'closes'),
+    cancelled: config.cancelled === true,
+  };
+}
+
+/**
+ * @param {RsvpEventConfig} config
+ * @param {'opens' | 'closes'} edge
+ */
+function windowEdge(config, edge) {
+  const value = config[edge];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new TypeError(`Event "${config.id}": ${edge} is an invalid Date`);
+    return value.getTime();
+  }
+  const time = parseFeedTime(String(value));
+  if (!time) throw new TypeError(`Event "${config.id}": ${edge} "${value}" is not a feed time`);
+  return toEpochMs(time, config.timezone);
+}
+
+/**
+ * The value when it is a readable feed time.
+ * @param {unknown} value
+ */
+function feedTime(value) {
+  return typeof value === 'string' && parseFeedTime(value) ? value : undefined;
+}
+
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, unknown>}
+ */
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

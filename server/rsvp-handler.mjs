@@ -1,0 +1,302 @@
+// @ts-check
+/**
+ * The RSVP endpoint (feed-format.md "Submission") as a node:http request handler that any server
+ * can mount: the reference server (rsvp-server.mjs) and the demo server (scripts/serve.mjs).
+ *
+ *   POST    {path}             register; 201 confirmed | waitlisted, 409 full, 422 errors
+ *   OPTIONS {path}[/…]         CORS preflight for the configured origins
+ *   GET     {path}/health      { ok: true }
+ *   GET     {path}/export.csv  staff export, with `Authorization: Bearer <exportToken>`
+ */
+import { header, isJsonContentType, readText, sendJson } from './http-io.mjs';
+import { hashSubmission, idempotencyKey } from './idempotency.mjs';
+import { createRateLimiter } from './rate-limit.mjs';
+import { closedReason, compileEvents, eventsFromFeed } from './rsvp-events.mjs';
+import { sendExport } from './rsvp-export.mjs';
+import { openRsvpStore } from './rsvp-store.mjs';
+import { validateSubmission } from './rsvp-validate.mjs';
+
+/** Far more than any registration needs (answers included), far less than a slow-loris wants. */
+export const MAX_BODY_BYTES = 32 * 1024;
+const DEFAULT_RATE_LIMIT = { windowMs: 60_000, max: 30 };
+
+/**
+ * @typedef {import('./rsvp-events.mjs').RsvpEventConfig} RsvpEventConfig
+ * @typedef {import('node:http').IncomingMessage} Request
+ * @typedef {import('node:http').ServerResponse} Response
+ */
+
+/**
+ * @typedef {object} RsvpHandlerOptions
+ * @property {string} dbPath SQLite file (created with its folder when missing), or ':memory:'
+ * @property {RsvpEventConfig[] | (() => RsvpEventConfig[])} [events] events taking registrations;
+ *   a function is asked on every registration, so the list may change while the server runs
+ * @property {unknown | (() => unknown)} [feed] a feed document (feed-format.md), or a function
+ *   returning one; its events with `rsvp` take registrations. `events` wins over it for the same id.
+ * @property {string[]} [allowedOrigins] origins (exact `scheme://host:port`) whose pages may post
+ *   cross-origin; the server's own origin (the request's Host) is always allowed
+ * @property {{ windowMs: number, max: number, maxClients?: number } | false} [rateLimit] per client
+ *   address, for registrations and exports (default 30 a minute; false turns it off)
+ * @property {string} [path] where the endpoint lives (default '/api/rsvp')
+ * @property {string | null} [exportToken] bearer token for the CSV export (default: the
+ *   RSVP_EXPORT_TOKEN environment variable; without one the export answers 404)
+ * @property {() => Date} [now] the clock, for registration windows (for tests)
+ */
+
+/**
+ * Creates the RSVP request handler. It opens the database at once, so configuration errors
+ * (a bad capacity, an unwritable path) throw here rather than on the first registration.
+ * @param {RsvpHandlerOptions} options
+ */
+export function createRsvpHandler(options) {
+  const path = (options.path ?? '/api/rsvp').replace(/\/+$/, '') || '/api/rsvp';
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const limiter = options.rateLimit === false
+    ? undefined
+    : createRateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
+  const exportToken = options.exportToken === undefined ? process.env.RSVP_EXPORT_TOKEN : options.exportToken;
+  const now = options.now ?? (() => new Date());
+  const catalog = eventCatalog(options);
+  const store = openRsvpStore(options.dbPath);
+  let closed = false;
+
+  /**
+   * @param {string} pathname
+   * @returns {'submit' | 'health' | 'export' | 'unknown' | undefined}
+   */
+  function routeOf(pathname) {
+    if (pathname === path) return 'submit';
+    if (pathname === `${path}/health`) return 'health';
+    if (pathname === `${path}/export.csv`) return 'export';
+    return pathname.startsWith(`${path}/`) ? 'unknown' : undefined;
+  }
+
+  /**
+   * @param {'submit' | 'health' | 'export' | 'unknown'} route
+   * @param {Request} request
+   * @param {Response} response
+   * @param {URL} url
+   */
+  async function serve(route, request, response, url) {
+    response.setHeader('Vary', 'Origin');
+    const origin = header(request, 'origin');
+    if (origin !== undefined) {
+      if (allowedOrigins.has(origin)) {
+        response.setHeader('Access-Control-Allow-Origin', origin);
+        // So a form on another origin can wait as long as a 429 asks.
+        response.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+      } else if (!isSameOrigin(origin, request)) {
+        return sendJson(request, response, 403, { error: `Pages on ${origin} may not use this RSVP endpoint.` });
+      }
+    }
+    const methods = route === 'submit' ? 'POST, OPTIONS' : 'GET, HEAD, OPTIONS';
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, {
+        Allow: methods,
+        'Access-Control-Allow-Methods': methods,
+        'Access-Control-Allow-Headers': route === 'submit' ? 'Content-Type, Idempotency-Key' : 'Authorization',
+        'Access-Control-Max-Age': '600',
+      });
+      return response.end();
+    }
+    if (route === 'unknown') return sendJson(request, response, 404, { error: 'Not found.' });
+    const allowed = route === 'submit' ? request.method === 'POST' : request.method === 'GET' || request.method === 'HEAD';
+    if (!allowed) return sendJson(request, response, 405, { error: `Use ${methods}.` }, { Allow: methods });
+    if (closed) return sendJson(request, response, 503, { error: 'The RSVP service is shutting down.' });
+    if (route === 'health') {
+      const ok = store.ping();
+      return sendJson(request, response, ok ? 200 : 503, { ok });
+    }
+
+    if (limiter) {
+      const decision = limiter.hit(request.socket.remoteAddress ?? 'unknown');
+      if (!decision.ok) {
+        const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+        return sendJson(request, response, 429, { error: `Too many requests; try again in ${seconds} s.` }, {
+          'Retry-After': String(seconds),
+        });
+      }
+    }
+    return route === 'submit' ? submit(request, response) : sendExport(request, response, url, store, exportToken);
+  }
+
+  /**
+   * @param {Request} request
+   * @param {Response} response
+   */
+  async function submit(request, response) {
+    /** @param {string} error */
+    const badRequest = (error, close = false) =>
+      sendJson(request, response, 400, { error }, close ? { Connection: 'close' } : {});
+
+    if (!isJsonContentType(header(request, 'content-type'))) {
+      request.resume();
+      return badRequest('Send the registration as JSON, with Content-Type: application/json.');
+    }
+    const read = await readText(request, MAX_BODY_BYTES);
+    if ('problem' in read) {
+      return read.problem === 'tooLarge'
+        ? badRequest(`The registration is larger than ${MAX_BODY_BYTES / 1024} KB.`, true)
+        : badRequest('The body is not UTF-8 text.');
+    }
+    /** @type {unknown} */
+    let body;
+    try {
+      body = JSON.parse(read.text);
+    } catch {
+      return badRequest('The body is not valid JSON.');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return badRequest('The body must be a JSON object.');
+    }
+    const record = /** @type {Record<string, unknown>} */ (body);
+
+    const key = idempotencyKey(header(request, 'idempotency-key'), record.idempotencyKey);
+    if ('error' in key) return badRequest(key.error);
+
+    const checked = validateSubmission(record);
+    if (checked.errors) return sendJson(request, response, 422, { errors: checked.errors });
+    const submission = checked.value;
+    const requestHash = hashSubmission(submission);
+    // The body took a while to arrive; from here on all is synchronous, so this check holds.
+    if (closed) return sendJson(request, response, 503, { error: 'The RSVP service is shutting down.' });
+
+    // A retry is answered from the record before anything that may have changed since (the
+    // clock, the event list) can give it a different answer.
+    const earlier = store.find(key.value);
+    if (earlier) return replay(request, response, earlier, requestHash);
+
+    const seats = catalog().seats(submission.eventId, submission.occurrence);
+    if ('field' in seats) return sendJson(request, response, 422, { errors: { [seats.field]: seats.message } });
+    const reason = closedReason(seats.rule, now().getTime());
+    if (reason) return sendJson(request, response, 422, { errors: { eventId: reason } });
+
+    const result = store.register(
+      {
+        eventId: seats.eventId,
+        occurrence: seats.occurrence,
+        name: submission.name,
+        email: submission.email,
+        answers: submission.answers,
+        accommodations: submission.accommodations,
+        idempotencyKey: key.value,
+        requestHash,
+        createdAt: new Date().toISOString(),
+      },
+      { capacity: seats.rule.capacity, waitlist: seats.rule.waitlist },
+      describeDecision,
+    );
+    if (result.kind === 'full') {
+      return sendJson(request, response, 409, { status: 'full', message: 'Sorry, this event is full.' });
+    }
+    if (result.kind === 'existing') return replay(request, response, result, requestHash);
+    return sendJson(request, response, result.response.status, result.response.body);
+  }
+
+  return {
+    /**
+     * Serves the request when its path is the endpoint's (`path` or below it) and returns true;
+     * returns false, touching nothing, for any other path.
+     * @param {Request} request
+     * @param {Response} response
+     * @returns {boolean}
+     */
+    handle(request, response) {
+      /** @type {URL} */
+      let url;
+      try {
+        url = new URL(request.url ?? '/', 'http://localhost');
+      } catch {
+        return false;
+      }
+      const route = routeOf(url.pathname);
+      if (!route) return false;
+      serve(route, request, response, url).catch((error) => {
+        console.error('RSVP endpoint:', error);
+        if (!response.headersSent) sendJson(request, response, 500, { error: 'The server could not take this request.' });
+        else response.destroy();
+      });
+      return true;
+    },
+
+    /** The path the endpoint is mounted at. */
+    path,
+
+    /** Closes the database; requests after this answer 503. */
+    close() {
+      closed = true;
+      store.close();
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createRsvpHandler>} RsvpHandler */
+
+/**
+ * The events source, compiled once when it is fixed, or on every call when it is a function.
+ * @param {RsvpHandlerOptions} options
+ */
+function eventCatalog({ events, feed }) {
+  const read = () => {
+    const fromFeed = eventsFromFeed(typeof feed === 'function' ? feed() : feed);
+    const given = typeof events === 'function' ? events() : events ?? [];
+    if (!Array.isArray(given)) throw new TypeError('events must be an array of { id, capacity?, waitlist?, … }');
+    const ids = new Set(given.map((event) => event.id));
+    return compileEvents([...fromFeed.filter((event) => !ids.has(event.id)), ...given]);
+  };
+  if (typeof events === 'function' || typeof feed === 'function') return read;
+  const fixed = read();
+  return () => fixed;
+}
+
+/**
+ * Answers a key seen before: with its first answer when the registration is the same, or 422 on
+ * `idempotencyKey` when it is not (as the IETF Idempotency-Key draft does), since 409 means "full"
+ * to the form.
+ * @param {Request} request
+ * @param {Response} response
+ * @param {{ requestHash: string, response: import('./rsvp-store.mjs').StoredResponse }} earlier
+ * @param {string} requestHash
+ */
+function replay(request, response, earlier, requestHash) {
+  if (earlier.requestHash !== requestHash) {
+    return sendJson(request, response, 422, {
+      errors: { idempotencyKey: 'This idempotency key was already used for a different registration.' },
+    });
+  }
+  return sendJson(request, response, earlier.response.status, earlier.response.body, { 'Idempotent-Replayed': 'true' });
+}
+
+/**
+ * @param {import('./rsvp-store.mjs').Decision} decision
+ * @returns {import('./rsvp-store.mjs').StoredResponse}
+ */
+function describeDecision(decision) {
+  if (decision.status === 'confirmed') {
+    return { status: 201, body: { status: 'confirmed', message: 'You are registered.' } };
+  }
+  return {
+    status: 201,
+    body: {
+      status: 'waitlisted',
+      position: decision.position,
+      message: `The event is full; you are number ${decision.position} on the waitlist.`,
+    },
+  };
+}
+
+/**
+ * A browser sends Origin on same-origin POSTs too; a page served by this very host is not a
+ * cross-site request, so the demo server can mount the handler without configuring its origin.
+ * @param {string} origin
+ * @param {Request} request
+ */
+function isSameOrigin(origin, request) {
+  const host = header(request, 'host');
+  if (!host) return false;
+  try {
+    return new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}

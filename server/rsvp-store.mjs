@@ -1,0 +1,204 @@
+// @ts-check
+/**
+ * Registrations in SQLite. The seat count and the insert happen in one IMMEDIATE transaction, so
+ * two servers (or processes) sharing the file cannot both take the last seat: the second waits
+ * for the first's write lock and then counts its row.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS registrations (
+    id              INTEGER PRIMARY KEY,
+    event_id        TEXT NOT NULL,
+    occurrence      TEXT NOT NULL DEFAULT '',
+    name            TEXT NOT NULL,
+    email           TEXT NOT NULL,
+    answers         TEXT NOT NULL DEFAULT '{}',
+    accommodations  TEXT NOT NULL DEFAULT '',
+    status          TEXT NOT NULL CHECK (status IN ('confirmed', 'waitlisted')),
+    position        INTEGER,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    request_hash    TEXT NOT NULL,
+    response        TEXT NOT NULL,
+    created_at      TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS registrations_by_occurrence
+    ON registrations (event_id, occurrence, status);
+`;
+
+/**
+ * @typedef {object} NewRegistration
+ * @property {string} eventId the series' id for an occurrence of a recurring event
+ * @property {string} occurrence the occurrence key ('' for a one-off event)
+ * @property {string} name
+ * @property {string} email
+ * @property {Record<string, string | string[]>} answers
+ * @property {string} accommodations
+ * @property {string} idempotencyKey
+ * @property {string} requestHash tells a retry from a different registration under the same key
+ * @property {string} createdAt ISO 8601
+ */
+
+/**
+ * @typedef {{ status: number, body: Record<string, unknown> }} StoredResponse the HTTP answer, replayed as is
+ * @typedef {{ status: 'confirmed' | 'waitlisted', position: number | undefined }} Decision
+ * @typedef {{ capacity: number | undefined, waitlist: boolean }} Seating
+ * @typedef {{ kind: 'created' | 'existing', requestHash: string, response: StoredResponse } | { kind: 'full' }} RegisterResult
+ */
+
+/**
+ * A stored row, as the export reads it.
+ * @typedef {object} RegistrationRow
+ * @property {number} id
+ * @property {string} event_id
+ * @property {string} occurrence
+ * @property {string} name
+ * @property {string} email
+ * @property {string} answers JSON
+ * @property {string} accommodations
+ * @property {'confirmed' | 'waitlisted'} status
+ * @property {number | null} position
+ * @property {string} created_at
+ */
+
+/**
+ * Opens (creating when needed) the registrations database at `dbPath`.
+ * @param {string} dbPath a file path, or ':memory:' for a throwaway store
+ */
+export function openRsvpStore(dbPath) {
+  if (dbPath !== ':memory:') mkdirSync(dirname(resolve(dbPath)), { recursive: true });
+  const db = new Database(dbPath);
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL syncs the WAL on every commit: a confirmed seat survives a power cut, not just a crash.
+    db.pragma('synchronous = FULL');
+    // Another connection may hold the write lock for a moment; wait rather than fail.
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const byKey = db.prepare('SELECT request_hash, response FROM registrations WHERE idempotency_key = ?');
+  const confirmedCount = db.prepare(
+    "SELECT COUNT(*) AS n FROM registrations WHERE event_id = ? AND occurrence = ? AND status = 'confirmed'",
+  );
+  const lastPosition = db.prepare(
+    "SELECT COALESCE(MAX(position), 0) AS n FROM registrations WHERE event_id = ? AND occurrence = ? AND status = 'waitlisted'",
+  );
+  const insert = db.prepare(`
+    INSERT INTO registrations (event_id, occurrence, name, email, answers, accommodations, status,
+      position, idempotency_key, request_hash, response, created_at)
+    VALUES (@eventId, @occurrence, @name, @email, @answers, @accommodations, @status,
+      @position, @idempotencyKey, @requestHash, @response, @createdAt)
+  `);
+
+  /**
+   * @param {string} key
+   * @returns {{ requestHash: string, response: StoredResponse } | undefined}
+   */
+  function find(key) {
+    const row = /** @type {{ request_hash: string, response: string } | undefined} */ (byKey.get(key));
+    return row && { requestHash: row.request_hash, response: JSON.parse(row.response) };
+  }
+
+  const registerInTransaction = db.transaction(
+    /**
+     * @param {NewRegistration} registration
+     * @param {Seating} seating
+     * @param {(decision: Decision) => StoredResponse} respond
+     * @returns {RegisterResult}
+     */
+    (registration, seating, respond) => {
+      const existing = find(registration.idempotencyKey);
+      if (existing) return { kind: 'existing', ...existing };
+      const { eventId, occurrence } = registration;
+      const taken = /** @type {{ n: number }} */ (confirmedCount.get(eventId, occurrence)).n;
+      /** @type {Decision} */
+      let decision;
+      if (seating.capacity === undefined || taken < seating.capacity) {
+        decision = { status: 'confirmed', position: undefined };
+      } else if (seating.waitlist) {
+        const last = /** @type {{ n: number }} */ (lastPosition.get(eventId, occurrence)).n;
+        decision = { status: 'waitlisted', position: last + 1 };
+      } else {
+        return { kind: 'full' };
+      }
+      const response = respond(decision);
+      insert.run({
+        ...registration,
+        answers: JSON.stringify(registration.answers),
+        status: decision.status,
+        position: decision.position ?? null,
+        response: JSON.stringify(response),
+      });
+      return { kind: 'created', requestHash: registration.requestHash, response };
+    },
+  );
+
+  return {
+    /**
+     * The stored answer for an idempotency key, if any.
+     * @param {string} key
+     */
+    find,
+
+    /**
+     * Counts the seats and stores the registration, in one transaction; a key already stored
+     * returns its first answer instead, and a full event without waitlist stores nothing.
+     * @param {NewRegistration} registration
+     * @param {Seating} seating
+     * @param {(decision: Decision) => StoredResponse} respond builds the answer that is stored and sent
+     * @returns {RegisterResult}
+     */
+    register(registration, seating, respond) {
+      return registerInTransaction.immediate(registration, seating, respond);
+    },
+
+    /**
+     * Registrations in the order they came, optionally for one event (and occurrence).
+     * @param {{ eventId?: string, occurrence?: string }} [filter]
+     * @returns {RegistrationRow[]}
+     */
+    list(filter = {}) {
+      const where = [];
+      /** @type {string[]} */
+      const params = [];
+      if (filter.eventId !== undefined) { where.push('event_id = ?'); params.push(filter.eventId); }
+      if (filter.occurrence !== undefined) { where.push('occurrence = ?'); params.push(filter.occurrence); }
+      const sql = `SELECT id, event_id, occurrence, name, email, answers, accommodations, status, position, created_at
+        FROM registrations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY event_id, occurrence, id`;
+      return /** @type {RegistrationRow[]} */ (db.prepare(sql).all(...params));
+    },
+
+    /** Whether the database answers (for the health check). */
+    ping() {
+      return db.open && db.prepare('SELECT 1 AS ok').get() !== undefined;
+    },
+
+    /** Closes the database; later calls do nothing. */
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof openRsvpStore>} RsvpStore */
+
+/**
+ * Creates the table, or refuses a database written by a newer version of this server.
+ * @param {import('better-sqlite3').Database} db
+ */
+function migrate(db) {
+  const version = /** @type {number} */ (db.pragma('user_version', { simple: true }));
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`The RSVP database has schema version ${version}; this server knows ${SCHEMA_VERSION}.`);
+  }
+  db.exec(SCHEMA);
+  if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}

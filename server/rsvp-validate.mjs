@@ -1,0 +1,125 @@
+// @ts-check
+/**
+ * The shape of a registration (feed-format.md "Submission"), checked field by field so the form
+ * can put each message next to its input. What depends on the event (is it known, recurring,
+ * open) is rsvp-events.mjs's job.
+ */
+
+export const LIMITS = Object.freeze({
+  eventId: 200,
+  occurrence: 64,
+  name: 200,
+  email: 254,
+  accommodations: 2000,
+  answerCount: 50,
+  answerId: 100,
+  answerText: 2000,
+  answerChoices: 50,
+  answerChoice: 500,
+  idempotencyKey: 200,
+});
+
+/**
+ * A registration as checked; strings are trimmed.
+ * @typedef {object} Submission
+ * @property {string} eventId
+ * @property {string | undefined} occurrence
+ * @property {string} name
+ * @property {string} email
+ * @property {Record<string, string | string[]>} answers
+ * @property {string} accommodations
+ */
+
+// Plausible, not RFC 5322: one @, no spaces, a dotted domain. The confirmation email is the test.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// eslint-disable-next-line no-control-regex
+const ANY_CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Checks a parsed body. `errors` maps field names (`name`, `email`, `answers.<question id>`…) to
+ * messages a person can act on.
+ * @param {Record<string, unknown>} body
+ * @returns {{ value: Submission, errors?: undefined } | { value?: undefined, errors: Record<string, string> }}
+ */
+export function validateSubmission(body) {
+  /** @type {Record<string, string>} */
+  const errors = {};
+
+  const eventId = typeof body.eventId === 'string' ? body.eventId.trim() : '';
+  if (!eventId) errors.eventId = 'Which event is this registration for? eventId is required.';
+  else if (eventId.length > LIMITS.eventId || ANY_CONTROL.test(eventId)) errors.eventId = 'This is not an event id.';
+
+  /** @type {string | undefined} */
+  let occurrence;
+  if (typeof body.occurrence === 'string') occurrence = body.occurrence.trim() || undefined;
+  else if (body.occurrence !== undefined && body.occurrence !== null) errors.occurrence = 'The date must be text.';
+  if (occurrence && occurrence.length > LIMITS.occurrence) errors.occurrence = 'The date is not in a form the server understands.';
+
+  const name = typeof body.name === 'string' ? body.name.trim() : '';
+  if (!name) errors.name = 'Please enter your name.';
+  else if (name.length > LIMITS.name) errors.name = `Please shorten your name to ${LIMITS.name} characters.`;
+  else if (ANY_CONTROL.test(name)) errors.name = 'Please write your name on one line.';
+
+  const email = typeof body.email === 'string' ? body.email.trim() : '';
+  if (!email) errors.email = 'Please enter your email address.';
+  else if (email.length > LIMITS.email || !EMAIL.test(email)) errors.email = 'Please enter an email address like name@example.org.';
+
+  const answers = checkAnswers(body.answers, errors);
+
+  let accommodations = '';
+  if (typeof body.accommodations === 'string') accommodations = body.accommodations.trim();
+  else if (body.accommodations !== undefined && body.accommodations !== null) errors.accommodations = 'Access needs must be text.';
+  if (accommodations.length > LIMITS.accommodations) {
+    errors.accommodations = `Please shorten this to ${LIMITS.accommodations} characters; we can talk about the rest.`;
+  } else if (CONTROL_BUT_LINES.test(accommodations)) {
+    errors.accommodations = 'This text contains characters that cannot be stored.';
+  }
+
+  if (Object.keys(errors).length > 0) return { errors };
+  return { value: { eventId, occurrence, name, email, answers, accommodations } };
+}
+
+/**
+ * Answers to the event's questions: an object of strings (or lists of strings for checkboxes),
+ * bounded so that one registration cannot fill the disk.
+ * @param {unknown} raw
+ * @param {Record<string, string>} errors
+ * @returns {Record<string, string | string[]>}
+ */
+function checkAnswers(raw, errors) {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    errors.answers = 'Answers must be an object of question ids to answers.';
+    return {};
+  }
+  const entries = Object.entries(raw);
+  if (entries.length > LIMITS.answerCount) {
+    errors.answers = `At most ${LIMITS.answerCount} answers are accepted.`;
+    return {};
+  }
+  /** @type {[string, string | string[]][]} */
+  const kept = [];
+  for (const [id, value] of entries) {
+    if (id.length === 0 || id.length > LIMITS.answerId || ANY_CONTROL.test(id)) {
+      errors.answers = 'An answer names a question id the server cannot store.';
+      continue;
+    }
+    const field = `answers.${id}`;
+    if (typeof value === 'string') {
+      if (value.length > LIMITS.answerText) errors[field] = `Please shorten this answer to ${LIMITS.answerText} characters.`;
+      else if (CONTROL_BUT_LINES.test(value)) errors[field] = 'This answer contains characters that cannot be stored.';
+      else kept.push([id, value.trim()]);
+    } else if (Array.isArray(value)) {
+      const fits = value.length <= LIMITS.answerChoices
+        && value.every((item) => typeof item === 'string' && item.length <= LIMITS.answerChoice && !ANY_CONTROL.test(item));
+      if (fits) kept.push([id, value.map((item) => item.trim())]);
+      else errors[field] = `Choose at most ${LIMITS.answerChoices} options, each of them text.`;
+    } else {
+      errors[field] = 'An answer must be text or a list of choices.';
+    }
+  }
+  // fromEntries defines own properties, so a question id "__proto__" stays a plain key.
+  return Object.fromEntries(kept);
+}
