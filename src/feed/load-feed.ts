@@ -112,7 +112,8 @@ async function fetchOnce(url: string, options: LoadOptions, headers: Record<stri
   const timeout = AbortSignal.timeout(options.timeout ?? 10_000);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   // Credentials stay home: a feed is public data, and a patron's cookies are not the feed's business.
-  return fetch(url, { headers, signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
+  // `no-store`: we keep our own copy and revalidate it ourselves, so the 304 must reach us.
+  return fetch(url, { headers, signal, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
 }
 
 function networkError(error: unknown): FeedError {

@@ -72,6 +72,19 @@ describe('loadFeed', () => {
     expect(second.stale).to.equal(false);
     const kept = readCachedFeed(new URL(url, location.href).href, 'auto');
     expect(kept?.etag).to.equal('"v7"');
+    expect(await requests('etag', key)).to.equal(2);
+    expect(await requests('etag-304', key)).to.equal(1);
+  });
+
+  it('revalidates with If-Modified-Since when the server gives Last-Modified', async () => {
+    const key = unique();
+    const url = `/test-api/modified?key=${key}`;
+    await loadFeed(url);
+    const second = await loadFeed(url);
+    expect(second.feed.title).to.equal('Dated');
+    expect(readCachedFeed(new URL(url, location.href).href, 'auto')?.lastModified).to.equal('Wed, 21 Oct 2026 07:28:00 GMT');
+    // The second request was answered 304: the server sent no body, and the copy served.
+    expect(await requests('modified-304', key)).to.equal(1);
   });
 
   it('falls back to the last good copy, marked stale, when the source fails', async () => {

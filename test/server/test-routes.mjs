@@ -51,11 +51,22 @@ export async function testRoutes(ctx, next) {
     case 'etag': { // revalidates: 304 when the client already has version `v`
       const etag = `"v${q.v ?? 1}"`;
       if (ctx.get('if-none-match') === etag) {
+        count(`etag-304:${key}`);
         ctx.status = 304;
         ctx.set('ETag', etag);
         return;
       }
       return json(ctx, 200, sampleFeed(`Version ${q.v ?? 1}`), { ETag: etag });
+    }
+    case 'modified': { // revalidates by date: 304 when If-Modified-Since is not older than the feed
+      const modified = 'Wed, 21 Oct 2026 07:28:00 GMT';
+      const since = Date.parse(ctx.get('if-modified-since') ?? '');
+      if (since >= Date.parse(modified)) {
+        count(`modified-304:${key}`);
+        ctx.status = 304;
+        return;
+      }
+      return json(ctx, 200, sampleFeed('Dated'), { 'Last-Modified': modified });
     }
     case 'switch': // serves a feed for `key` until /test-api/down?key= turns it off (stale-copy tests)
       if (down.has(key)) return json(ctx, 503, { error: 'down' });
