@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import json from '@rollup/plugin-json';
 import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
@@ -32,6 +33,8 @@ export default {
   plugins: [
     replace({ preventAssignment: false, values: { 'typeof __CIVIC_PROD__': JSON.stringify('boolean') } }),
     resolve(),
+    // The map's basemap geometry (world-atlas, us-atlas TopoJSON) is imported as JSON, into its own chunk.
+    json({ preferConst: true, compact: true }),
     terser({ module: true, ecma: 2020, format: { comments: false } }),
     shipSchema(),
   ],
