@@ -37,6 +37,7 @@ export default {
     json({ preferConst: true, compact: true }),
     terser({ module: true, ecma: 2020, format: { comments: false } }),
     shipSchema(),
+    bundleGraph(),
   ],
 };
 
@@ -50,6 +51,27 @@ function shipSchema() {
         fileName: 'feed.schema.json',
         source: readFileSync(new URL('./src/feed/feed.schema.json', import.meta.url), 'utf8'),
       });
+    },
+  };
+}
+
+/** Writes which chunk imports which (dist/bundle-graph.json), for `npm run size` to add up first loads. */
+function bundleGraph() {
+  return {
+    name: 'bundle-graph',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle)
+        .filter((item) => item.type === 'chunk')
+        .map((chunk) => ({
+          fileName: chunk.fileName,
+          name: chunk.name,
+          isEntry: chunk.isEntry,
+          facade: chunk.facadeModuleId ? chunk.facadeModuleId.replace(`${process.cwd()}/`, '') : null,
+          imports: chunk.imports,
+          dynamicImports: chunk.dynamicImports,
+          modules: Object.keys(chunk.modules).map((id) => id.replace(`${process.cwd()}/`, '')),
+        }));
+      this.emitFile({ type: 'asset', fileName: 'bundle-graph.json', source: JSON.stringify(chunks, null, 2) });
     },
   };
 }

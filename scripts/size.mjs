@@ -1,0 +1,90 @@
+// `npm run size`: gzip and brotli sizes of what a page downloads, checked against size-budget.json.
+// Run after `npm run build`. Exits 1 when a budget is broken.
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const dist = new URL('../dist/', import.meta.url);
+const graph = JSON.parse(readFileSync(new URL('bundle-graph.json', dist), 'utf8'));
+const budget = JSON.parse(readFileSync(new URL('../size-budget.json', import.meta.url), 'utf8'));
+const byFile = new Map(graph.map((c) => [c.fileName, c]));
+const entry = graph.find((c) => c.isEntry);
+
+const sizes = new Map();
+function size(fileName) {
+  if (!sizes.has(fileName)) {
+    const bytes = readFileSync(new URL(fileName, dist));
+    sizes.set(fileName, {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return sizes.get(fileName);
+}
+
+/** A chunk and everything it imports statically: what the browser must fetch before it runs. */
+function closure(fileNames) {
+  const seen = new Set();
+  const visit = (f) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const dep of byFile.get(f)?.imports ?? []) visit(dep);
+  };
+  fileNames.forEach(visit);
+  return seen;
+}
+
+function total(files) {
+  return [...files].reduce((sum, f) => {
+    const s = size(f);
+    return { raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli };
+  }, { raw: 0, gzip: 0, brotli: 0 });
+}
+
+const chunkOf = (pattern) => graph.find((c) => c.facade && pattern.test(c.facade));
+const elements = ['event-calendar', 'rsvp-form', 'group-finder', 'resource-list', 'inspiration-map', 'feed-provider'];
+const kib = (n) => (n / 1024).toFixed(1).padStart(6);
+const rows = [];
+const failures = [];
+
+function row(label, files, limitKiB) {
+  const t = total(files);
+  const ok = limitKiB === undefined || t.gzip <= limitKiB * 1024;
+  if (!ok) failures.push(`${label}: ${kib(t.gzip).trim()} KiB gzip > ${limitKiB} KiB`);
+  rows.push(`${label.padEnd(44)} ${kib(t.raw)} ${kib(t.gzip)} ${kib(t.brotli)}   ${limitKiB === undefined ? '' : `${ok ? 'ok ' : 'OVER'} ≤ ${limitKiB}`}`);
+}
+
+rows.push(`${'what'.padEnd(44)} ${'raw'.padStart(6)} ${'gzip'.padStart(6)} ${'brotli'.padStart(6)}   budget (KiB gzip)`);
+row('entry: civic-widgets.js', [entry.fileName], budget.entry);
+const all = new Set([entry.fileName]);
+for (const name of elements) {
+  const chunk = chunkOf(new RegExp(`/${name}/define\\.js$`));
+  if (!chunk) continue;
+  const files = closure([entry.fileName, chunk.fileName]);
+  files.forEach((f) => all.add(f));
+  row(`first load: <civic-${name === 'feed-provider' ? 'feed' : name}>`, files, budget.elementFirstLoad);
+}
+row('all elements together', all, budget.allElements);
+
+const lazy = {
+  ics: /adapters\/ics\.js$/,
+  sanitizer: /dompurify/,
+  jsonld: /adapters\/jsonld\.js$/,
+  tribe: /adapters\/tribe\.js$/,
+  mapping: /adapters\/mapping\.js$/,
+  geometry: /(world|us)-atlas/,
+  leaflet: /leaflet/,
+};
+for (const [name, pattern] of Object.entries(lazy)) {
+  const chunks = graph.filter((c) => c.modules.some((m) => pattern.test(m)));
+  if (!chunks.length) continue;
+  const files = new Set(chunks.map((c) => c.fileName));
+  for (const f of [...files]) if ([...all].includes(f)) files.delete(f);
+  if (files.size) row(`lazy: ${name}`, files, budget.lazy[name]);
+}
+
+console.log(rows.join('\n'));
+if (failures.length) {
+  console.error(`\nOver budget:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
