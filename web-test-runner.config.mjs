@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChromium } from './scripts/find-chromium.mjs';
-import { testRoutes } from './test/server/test-routes.mjs';
+import { strictCsp, testRoutes } from './test/server/test-routes.mjs';
 
 const executablePath = findChromium();
 
@@ -33,7 +33,7 @@ export default {
     }),
   ],
   // Test-only endpoints that fail, stall and revalidate on purpose: test/server/test-routes.mjs.
-  middleware: [testRoutes],
+  middleware: [strictCsp, testRoutes],
 };
 
 if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}`);

@@ -1,6 +1,8 @@
 // Test-only HTTP routes for the browser tests, mounted in the Web Test Runner's dev server under
 // /test-api/. They misbehave on purpose: fail N times, answer slowly, revalidate with ETags.
 
+import { buildSampleFeed } from '../../examples/sample-feed.js';
+
 const counters = new Map();
 const down = new Set();
 
@@ -68,6 +70,8 @@ export async function testRoutes(ctx, next) {
       }
       return json(ctx, 200, sampleFeed('Dated'), { 'Last-Modified': modified });
     }
+    case 'sample-feed': // the demo's sample feed, as the demo server builds it
+      return json(ctx, 200, buildSampleFeed(new Date()));
     case 'switch': // serves a feed for `key` until /test-api/down?key= turns it off (stale-copy tests)
       if (down.has(key)) return json(ctx, 503, { error: 'down' });
       return json(ctx, 200, sampleFeed(`Fresh ${key}`));
@@ -83,4 +87,14 @@ export async function testRoutes(ctx, next) {
       ctx.status = 404;
       ctx.body = 'no such test route';
   }
+}
+
+/** The strictest policy a library's site might send: no inline script or style, no eval, nothing off-site. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** Serves test/pages/strict-*.html with that policy. */
+export async function strictCsp(ctx, next) {
+  await next();
+  if (/^\/test\/pages\/strict-[\w-]+\.html$/.test(ctx.path)) ctx.set('Content-Security-Policy', STRICT_CSP);
 }
