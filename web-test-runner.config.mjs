@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import * as puppeteerCore from 'puppeteer-core';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { findChromium } from './scripts/find-chromium.mjs';
+import { findChromium, findFirefox } from './scripts/find-chromium.mjs';
 import { strictCsp, testRoutes } from './test/server/test-routes.mjs';
 
 const executablePath = findChromium();
+const firefoxPath = findFirefox();
+if (!firefoxPath) console.log('Firefox ESR not found: running the browser tests in Chromium only (apt-get install firefox-esr to add it).');
 
 /** Browser tests in Debian's Chromium; nothing here downloads a browser. */
 export default {
@@ -31,6 +34,10 @@ export default {
         ],
       },
     }),
+    // Firefox ESR through puppeteer-core's WebDriver BiDi, when the machine has it (CI installs it).
+    ...(firefoxPath
+      ? [chromeLauncher({ puppeteer: puppeteerCore, launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } })]
+      : []),
   ],
   // Test-only endpoints that fail, stall and revalidate on purpose: test/server/test-routes.mjs.
   middleware: [strictCsp, testRoutes],
