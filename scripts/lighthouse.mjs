@@ -1,0 +1,42 @@
+// `npm run lighthouse`: Lighthouse (performance, accessibility, best practices) on the demo page,
+// in Debian's Chromium, served locally by the demo server. Prints the scores and what fell short.
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { findChromium } from './find-chromium.mjs';
+import { startDemoServer } from './serve.mjs';
+
+const { server, url } = await startDemoServer({ port: 0 });
+const chrome = await launch({
+  chromePath: findChromium(),
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+let failed = false;
+try {
+  const result = await lighthouse(url, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    // Desktop settings: a library's site is read on both, and mobile throttling on a shared 2-core
+    // machine measures the machine more than the page.
+    formFactor: 'desktop',
+    screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
+    throttlingMethod: 'simulate',
+  });
+  const { categories, audits } = result.lhr;
+  for (const category of Object.values(categories)) {
+    const score = Math.round((category.score ?? 0) * 100);
+    console.log(`${category.title.padEnd(16)} ${score}`);
+    if (score < 100) {
+      failed = true;
+      for (const ref of category.auditRefs) {
+        const audit = audits[ref.id];
+        if (ref.weight > 0 && audit.score !== null && audit.score < 1) console.log(`  - ${audit.title} (${audit.displayValue ?? audit.score})`);
+      }
+    }
+  }
+} finally {
+  await chrome.kill();
+  server.close();
+}
+process.exit(failed && process.argv.includes('--strict') ? 1 : 0);
