@@ -1,17 +1,95 @@
 import { css } from 'lit';
 
+/** What only the group finder adds to the shared faceted-list layout: "near me" and meetings. */
 export const styles = css`
-  .list {
+  .near {
+    display: flex;
+    flex-direction: column;
+    align-items: stretch;
+    gap: 0.5rem;
+  }
+  .near label {
+    font-weight: normal;
+  }
+  button.locate {
+    align-self: flex-start;
+  }
+  button.locate,
+  .meeting-action {
+    min-height: 2.75rem;
+    padding: 0.375rem 0.875rem;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  button.locate[aria-disabled='true'] {
+    cursor: progress;
+  }
+  .near-note {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .near-note:empty {
+    display: none;
+  }
+  .description > :first-child {
+    margin-top: 0;
+  }
+  .description > :last-child {
+    margin-bottom: 0;
+  }
+  .meetings {
+    margin-top: 0.75rem;
+  }
+  .meetings-title {
+    margin: 0 0 0.25rem;
+    font-size: 1em;
+  }
+  .meeting-list {
     margin: 0;
     padding: 0;
     list-style: none;
   }
-  .list li {
-    padding: calc(var(--_space) / 2) 0;
-    border-block-end: 1px solid var(--_border);
+  .meeting {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+    padding-block: 0.25rem;
   }
-  .count {
-    margin: 0 0 calc(var(--_space) / 2);
-    color: var(--_muted);
+  .meeting[data-status='cancelled'] time {
+    text-decoration: line-through;
+  }
+  .meeting-status {
+    font-weight: 600;
+  }
+  .meeting[data-status='cancelled'] .meeting-status {
+    color: var(--_error);
+  }
+  .meeting-action {
+    min-height: 2rem;
+    padding: 0.125rem 0.625rem;
+    font-size: 0.875em;
+  }
+  a.meeting-action {
+    display: inline-flex;
+    align-items: center;
+    color: var(--_accent);
+  }
+  .join {
+    margin: 0.75rem 0 0;
+    font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    .meeting-action,
+    button.locate {
+      border-color: ButtonText;
+    }
+    .meeting-status {
+      color: CanvasText;
+    }
   }
 `;

@@ -1,17 +1,14 @@
 import { css } from 'lit';
 
+/** What only the resource list adds to the shared faceted-list layout. */
 export const styles = css`
-  .list {
-    margin: 0;
-    padding: 0;
-    list-style: none;
+  .sort-field {
+    flex: 0 1 12rem;
   }
-  .list li {
-    padding: calc(var(--_space) / 2) 0;
-    border-block-end: 1px solid var(--_border);
+  .description > :first-child {
+    margin-top: 0;
   }
-  .count {
-    margin: 0 0 calc(var(--_space) / 2);
-    color: var(--_muted);
+  .description > :last-child {
+    margin-bottom: 0;
   }
 `;

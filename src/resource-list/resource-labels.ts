@@ -1,0 +1,40 @@
+import type { Resource } from '../feed/types.js';
+import type { MessageKey } from '../shared/localize.js';
+import { humanize } from '../shared/faceted-list/labels.js';
+
+/** Resource types the catalogue names in every language; others are humanized from the data. */
+const TYPE_KEYS: Record<string, MessageKey> = {
+  guide: 'typeGuide',
+  zine: 'typeZine',
+  toolkit: 'typeToolkit',
+  report: 'typeReport',
+  dataset: 'typeDataset',
+  video: 'typeVideo',
+  course: 'typeCourse',
+  'event-recipe': 'typeEventRecipe',
+  checklist: 'typeChecklist',
+};
+
+/** A resource type for people: "Event recipe" for `event-recipe`, "Receta de evento" in Spanish. */
+export function typeLabel(type: string, t: (key: MessageKey) => string, locale: string): string {
+  const key = TYPE_KEYS[type];
+  return key ? t(key) : humanize(type, locale);
+}
+
+const DAY = 86_400_000;
+
+/** Whether `resource` was added within `days` days before `now` (the day itself counts; later dates too). */
+export function isNew(resource: Resource, now: Date, days: number): boolean {
+  if (!resource.added) return false;
+  const added = Date.parse(`${resource.added.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(added)) return false;
+  // Whole calendar days in the visitor's zone: a badge does not flip at an odd hour.
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  return (today - added) / DAY <= days;
+}
+
+/** The date "newest first" sorts by: published, else added; NaN when neither is known. */
+export function resourceDate(resource: Resource): number {
+  const value = resource.published ?? resource.added;
+  return value ? Date.parse(`${value.slice(0, 10)}T00:00:00Z`) : NaN;
+}

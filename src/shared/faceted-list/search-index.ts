@@ -1,0 +1,52 @@
+import { foldText } from './fold-text.js';
+
+/** One searchable field of an item, and how much a match in it counts towards relevance. */
+export interface SearchField<T> {
+  text(item: T): string | readonly string[] | undefined;
+  weight: number;
+}
+
+/**
+ * The folded text of every item's searchable fields, built once per list so that a keystroke
+ * only scans strings (no normalizing, no allocation per item).
+ */
+export class SearchIndex<T> {
+  private readonly fields: { weight: number; texts: string[] }[];
+
+  constructor(items: readonly T[], fields: readonly SearchField<T>[]) {
+    this.fields = fields.map((field) => ({
+      weight: field.weight,
+      texts: items.map((item) => {
+        const value = field.text(item);
+        return foldText(Array.isArray(value) ? value.join(' \u2022 ') : ((value as string | undefined) ?? ''));
+      }),
+    }));
+  }
+
+  /**
+   * How well item `index` matches `words` (from `queryWords`): 0 when some word is in none of its
+   * fields; otherwise higher for matches in heavier fields, at word starts, and of whole words.
+   */
+  score(index: number, words: readonly string[]): number {
+    let total = 0;
+    for (const word of words) {
+      let best = 0;
+      for (const { weight, texts } of this.fields) {
+        const text = texts[index]!;
+        if (!text.includes(word)) continue;
+        const start = text.includes(` ${word}`);
+        const whole = start && text.includes(` ${word} `);
+        const value = weight * (whole ? 3 : start ? 2 : 1);
+        if (value > best) best = value;
+      }
+      if (best === 0) return 0;
+      total += best;
+    }
+    if (words.length > 1) {
+      // The words in the order typed, side by side, count once more per field that has them so.
+      const phrase = ` ${words.join(' ')} `;
+      for (const { weight, texts } of this.fields) if (texts[index]!.includes(phrase)) total += weight;
+    }
+    return total;
+  }
+}

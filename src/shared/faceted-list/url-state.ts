@@ -1,0 +1,40 @@
+/**
+ * A list's state in the page's query string, under one prefix per element (`resources-topic=housing`),
+ * so that a visitor can bookmark or share a filtered list. Written with `history.replaceState`:
+ * filtering adds no history entries and never reloads the page.
+ */
+
+/** The values stored under `prefix` for each key present in `search` (an empty value means "none"). */
+export function readUrlState(prefix: string, search: string = location.search): Map<string, string[]> {
+  const params = new URLSearchParams(search);
+  const out = new Map<string, string[]>();
+  const start = `${prefix}-`;
+  for (const [name, value] of params) {
+    if (!name.startsWith(start)) continue;
+    const key = name.slice(start.length);
+    const values = out.get(key) ?? [];
+    if (value) values.push(value);
+    out.set(key, values);
+  }
+  return out;
+}
+
+/**
+ * Writes `entries` under `prefix`: an array sets the key (an empty one as `key=`, meaning "none"),
+ * `undefined` removes it. Other parameters and the fragment stay as they are.
+ */
+export function writeUrlState(prefix: string, entries: ReadonlyMap<string, readonly string[] | undefined>): void {
+  const url = new URL(location.href);
+  const params = url.searchParams;
+  for (const [key, values] of entries) {
+    const name = `${prefix}-${key}`;
+    params.delete(name);
+    if (!values) continue;
+    if (values.length === 0) params.append(name, '');
+    for (const value of values) params.append(name, value);
+  }
+  const search = params.toString();
+  if (search === new URLSearchParams(location.search).toString()) return;
+  url.search = search;
+  history.replaceState(history.state, '', url);
+}
