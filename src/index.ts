@@ -84,3 +84,6 @@ if (typeof document !== 'undefined') {
 
 export type { Feed, CivicEvent, Group, Resource, Place, LoadedFeed } from './feed/types.js';
 export type { CivicErrorDetail, CivicFeedWarningDetail, CivicEventSelectDetail } from './shared/events.js';
+export type { CivicFilterChangeDetail } from './shared/faceted-list/events.js';
+export type { CivicGroupSelectDetail } from './group-finder/group-finder.js';
+export type { CivicResourceSelectDetail } from './resource-list/resource-list.js';

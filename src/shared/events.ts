@@ -23,12 +23,18 @@ export interface CivicEventSelectDetail {
   occurrence: string;
 }
 
+interface CivicEventMap {
+  'civic-error': CustomEvent<CivicErrorDetail>;
+  'civic-feed-warning': CustomEvent<CivicFeedWarningDetail>;
+  'civic-event-select': CustomEvent<CivicEventSelectDetail>;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    'civic-error': CustomEvent<CivicErrorDetail>;
-    'civic-feed-warning': CustomEvent<CivicFeedWarningDetail>;
-    'civic-event-select': CustomEvent<CivicEventSelectDetail>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends CivicEventMap {}
+  // The events bubble out of shadow roots, so pages listen on the document too.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends CivicEventMap {}
 }
 
 /** Every civic event bubbles and crosses shadow roots, so a page can listen on `document`. */
