@@ -7,6 +7,8 @@ export type MessageValues = Record<string, string | number>;
 /** Catalogues other than English load only when a page speaks that language. */
 const loaders: Record<string, () => Promise<{ default: Catalogue }>> = {
   es: () => import('../locales/es.js'),
+  fr: () => import('../locales/fr.js'),
+  zh: () => import('../locales/zh.js'),
 };
 const loaded = new Map<string, Catalogue>([['en', en]]);
 const pending = new Map<string, Promise<Catalogue>>();

@@ -1,0 +1,190 @@
+/**
+ * Calendar benchmark (npm run bench:calendar): 2,000 events in one month, shown by our
+ * <civic-event-calendar> and by FullCalendar 6 and 7 in the month, week and list views, and the
+ * list against a bare innerHTML list of the same events. All in one Chromium page, one calendar at
+ * a time, each round in a fresh container after the previous calendar was destroyed.
+ *
+ *   node bench/calendar.mjs [--rounds 15]
+ *
+ * A run times from handing the events to the calendar to the end of the next frame (the frame's
+ * style, layout and paint included). Goals: ours ≤ 0.5 × FullCalendar 7 in every view, and the
+ * list ≤ 1.5 × the innerHTML list.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { generateEvents } from './calendar/generate.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const roundsArg = process.argv.indexOf('--rounds');
+const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
+const EVENTS = 2000;
+const DATE = '2026-03-15';
+const VIEWS = ['month', 'week', 'list'];
+
+async function bundle(entry) {
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    absWorkingDir: root,
+    logLevel: 'warning',
+    // Production builds: Lit without its dev-mode checks, React-free FullCalendar as shipped.
+    define: { 'process.env.NODE_ENV': '"production"', __CIVIC_PROD__: 'true' },
+    conditions: ['production'],
+    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+  });
+  return result.outputFiles[0].text;
+}
+
+const [ours, fc6, fc7, baseline] = await Promise.all([
+  bundle('bench/calendar/ours.ts'),
+  bundle('bench/calendar/fullcalendar6.js'),
+  bundle('bench/calendar/fullcalendar7.js'),
+  bundle('bench/calendar/baseline.js'),
+]);
+const fc7Css = ['skeleton.css', 'themes/classic/theme.css', 'themes/classic/palette.css']
+  .map((file) => readFileSync(join(root, 'node_modules/fullcalendar7', file), 'utf8'))
+  .join('\n');
+const { feed, fullCalendar } = generateEvents(EVENTS);
+
+const page = `<!doctype html><html lang="en"><meta charset="utf-8"><title>calendar bench</title>
+<style>body { margin: 0; font: 16px system-ui, sans-serif; } .stage { width: 1200px; }</style>
+<style>${fc7Css}</style>
+<script type="module" src="/ours.js"></script><script type="module" src="/fc6.js"></script>
+<script type="module" src="/fc7.js"></script><script type="module" src="/baseline.js"></script>
+<body></body></html>`;
+const files = {
+  '/': ['text/html', page],
+  '/ours.js': ['text/javascript', ours],
+  '/fc6.js': ['text/javascript', fc6],
+  '/fc7.js': ['text/javascript', fc7],
+  '/baseline.js': ['text/javascript', baseline],
+};
+const server = createServer((request, response) => {
+  const file = files[new URL(request.url, 'http://localhost').pathname];
+  response.writeHead(file ? 200 : 404, { 'content-type': file ? `${file[0]}; charset=utf-8` : 'text/plain' });
+  response.end(file ? file[1] : 'not found');
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address();
+
+/** Runs in the page: one timed mount, from handing the events over to the end of the next frame. */
+async function runInPage({ rounds, views, date, feed, fullCalendar }) {
+  const frame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        // The frame's style, layout and paint run after rAF callbacks; a message lands after them.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(0);
+      }),
+    );
+  const settle = async () => {
+    globalThis.gc?.();
+    await frame();
+    await frame();
+  };
+  const peers = {
+    ours: (c, view) => globalThis.benchOurs.mount(c, feed, view, date),
+    fc6: (c, view) => globalThis.benchFullCalendar6.mount(c, fullCalendar, view, date),
+    fc7: (c, view) => globalThis.benchFullCalendar7.mount(c, fullCalendar, view, date),
+    innerHTML: (c) => globalThis.benchInnerHtml.mount(c, fullCalendar),
+  };
+  const times = {};
+  const checks = {};
+  for (const view of views) {
+    times[view] = {};
+    const names = Object.keys(peers).filter((name) => name !== 'innerHTML' || view === 'list');
+    for (const name of names) times[view][name] = [];
+    // One warm-up round each (code compiled, fonts and Intl data loaded), then the timed rounds,
+    // interleaved so no peer always runs on a warmer or cooler machine.
+    for (let round = -1; round < rounds; round++) {
+      for (const name of round % 2 ? names : [...names].reverse()) {
+        const container = document.createElement('div');
+        container.className = 'stage';
+        document.body.append(container);
+        await settle();
+        const start = performance.now();
+        const destroy = peers[name](container, view);
+        await frame();
+        const elapsed = performance.now() - start;
+        if (round >= 0) times[view][name].push(elapsed);
+        if (name === 'ours' && round === 0) checks[view] = reachable(container.querySelector('civic-event-calendar'), view);
+        destroy();
+        container.remove();
+      }
+    }
+  }
+  return { times, checks };
+
+  /** Every occurrence in the period is on screen or counted in a "+N more" that opens its day. */
+  function reachable(el, view) {
+    const root = el.shadowRoot;
+    const frameData = el.frame;
+    const expected = new Set();
+    for (const [day, items] of frameData.days) {
+      if (day < frameData.rangeStart || day >= frameData.rangeEnd) continue;
+      for (const p of items) expected.add(`${day}|${p.occurrence.key}`);
+    }
+    const seen = new Set();
+    const dayOf = (node) => Number(node.closest('[data-day]')?.dataset.day);
+    for (const button of root.querySelectorAll('[data-key]')) seen.add(`${dayOf(button)}|${button.dataset.key}`);
+    let more = 0;
+    for (const button of root.querySelectorAll('[data-more]')) {
+      const day = Number(button.dataset.more);
+      if (day < frameData.rangeStart || day >= frameData.rangeEnd) continue;
+      for (const p of frameData.days.get(day)) if (!seen.has(`${day}|${p.occurrence.key}`)) more++;
+    }
+    let shown = 0;
+    for (const key of expected) if (seen.has(key)) shown++;
+    const missing = expected.size - shown - more;
+    return { occurrences: frameData.count, onScreen: shown, behindMore: more, missing, view };
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC', locale: 'en-US' });
+  const tab = await context.newPage();
+  tab.on('pageerror', (error) => console.error('page error:', error));
+  await tab.goto(`http://127.0.0.1:${port}/`);
+  await tab.waitForFunction(() => globalThis.benchOurs && globalThis.benchFullCalendar6 && globalThis.benchFullCalendar7 && globalThis.benchInnerHtml);
+  const { times, checks } = await tab.evaluate(runInPage, { rounds, views: VIEWS, date: DATE, feed, fullCalendar });
+  const median = (list) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  const ms = (n) => `${n.toFixed(1).padStart(7)} ms`;
+  console.log(`Chromium ${browser.version()}, ${EVENTS} events in March 2026, ${rounds} rounds, medians (handing the events over → end of the next frame)`);
+  let ok = true;
+  for (const view of VIEWS) {
+    const m = Object.fromEntries(Object.entries(times[view]).map(([name, list]) => [name, median(list)]));
+    const check = checks[view];
+    console.log(`\n${view}`);
+    console.log(`  ours (civic-event-calendar)   ${ms(m.ours)}   ${check.onScreen} on screen + ${check.behindMore} behind "+N more"${check.missing ? `, ${check.missing} UNREACHABLE` : ', every event reachable'}`);
+    console.log(`  FullCalendar 6.1              ${ms(m.fc6)}   ours/FC6 = ${(m.ours / m.fc6).toFixed(2)}`);
+    const vs7 = m.ours / m.fc7;
+    console.log(`  FullCalendar 7.1              ${ms(m.fc7)}   ours/FC7 = ${vs7.toFixed(2)}  (goal ≤ 0.50) ${vs7 <= 0.5 ? 'ok' : 'MISSED'}`);
+    ok &&= vs7 <= 0.5 && !check.missing;
+    if (m.innerHTML !== undefined) {
+      const vsBare = m.ours / m.innerHTML;
+      console.log(`  bare innerHTML list           ${ms(m.innerHTML)}   ours/innerHTML = ${vsBare.toFixed(2)}  (goal ≤ 1.50) ${vsBare <= 1.5 ? 'ok' : 'MISSED'}`);
+      ok &&= vsBare <= 1.5;
+    }
+  }
+  console.log(`\n${ok ? 'every goal met' : 'a goal was MISSED'}`);
+} finally {
+  await browser.close();
+  server.close();
+}

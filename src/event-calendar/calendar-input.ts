@@ -1,0 +1,320 @@
+import type { ReactiveController } from 'lit';
+import type { Occurrence } from '../feed/occurrences.js';
+import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
+import { occurrenceIcs, seriesIcs } from '../shared/add-to-calendar.js';
+import type { CivicEventSelectDetail } from '../shared/events.js';
+import type { CivicEventCalendar } from './event-calendar.js';
+import { FACETS, emptyFilters, type FacetKey } from './filters.js';
+import { viewerZone } from './formatters.js';
+import { dayForKey } from './grid-keys.js';
+import { isView, parseDay, shiftAnchor, todayIn } from './period.js';
+
+/** Selections fired by calendars, which calendars do not follow (two calendars would open two dialogs). */
+export const ownSelections = new WeakSet<object>();
+
+/** The element focused now, looking into shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+function isVisible(el: Element): boolean {
+  return el.getClientRects().length > 0;
+}
+
+/**
+ * Everything a visitor does to the calendar, in one place: clicks and keys (delegated from the
+ * calendar's wrapper, so a month of events adds no listeners), the dialog's opening, closing and
+ * focus return, selections from other elements on the page, the element's width, and printing.
+ */
+export class CalendarInput implements ReactiveController {
+  private returnFocus?: HTMLElement | null;
+  private pendingFocus = false;
+  private pendingOpen?: CivicEventSelectDetail;
+  private lastSelection?: unknown;
+  private resize?: ResizeObserver;
+  /** A zero-height line across the calendar: its width is the calendar's, and no re-render changes its size. */
+  private observed?: Element;
+  private blobs: string[] = [];
+
+  constructor(private readonly host: CivicEventCalendar) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    document.addEventListener('civic-event-select', this.onSelect);
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onAfterPrint);
+    if (typeof ResizeObserver !== 'undefined') this.resize = new ResizeObserver(this.onResize);
+    this.observed = undefined;
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('civic-event-select', this.onSelect);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onAfterPrint);
+    this.resize?.disconnect();
+    this.resize = undefined;
+    this.observed = undefined;
+    this.revokeBlobs();
+  }
+
+  /** Keeps where focus was, to give it back when the dialog closes. */
+  rememberFocus(opener: Element | null): void {
+    if (this.host.selection) return;
+    this.returnFocus = opener instanceof HTMLElement ? opener : deepActiveElement();
+  }
+
+  // ---- after each render ----------------------------------------------------------------------
+
+  afterRender(): void {
+    const { host } = this;
+    const root = host.renderRoot as ShadowRoot;
+    const sizer = root.querySelector('.sizer');
+    if (sizer && sizer !== this.observed && this.resize) {
+      if (this.observed) this.resize.unobserve(this.observed);
+      this.resize.observe(sizer);
+      this.observed = sizer;
+    }
+    const dialog = root.querySelector('dialog');
+    if (dialog) {
+      if (host.selection && !dialog.open) {
+        dialog.showModal();
+        root.querySelector<HTMLElement>('#dialog-title')?.focus();
+      } else if (!host.selection && dialog.open) {
+        dialog.close();
+      } else if (host.selection && host.selection !== this.lastSelection) {
+        root.querySelector<HTMLElement>('#dialog-title')?.focus();
+      }
+    }
+    this.lastSelection = host.selection;
+    if (this.pendingFocus) {
+      this.pendingFocus = false;
+      root.querySelector<HTMLElement>(`[role="gridcell"][data-day="${host.frame?.focusDay}"]`)?.focus();
+    }
+    if (this.pendingOpen && host.frame && !host.frame.pending) {
+      const wanted = this.pendingOpen;
+      this.pendingOpen = undefined;
+      const found = this.findSelected(wanted);
+      if (found) queueMicrotask(() => host.openOccurrence(found, this.returnFocus ?? null, undefined, false));
+    }
+  }
+
+  // ---- clicks ----------------------------------------------------------------------------------
+
+  readonly onClick = (e: MouseEvent): void => {
+    const { host } = this;
+    const target = e.target as Element;
+    const el = target.closest<HTMLElement>('[data-key],[data-more],[data-action],[data-view],[role="gridcell"]');
+    if (!el) return;
+    const { key, more, view, action } = el.dataset;
+    if (key) {
+      const occurrence = host.expansion.occurrences.find((o) => o.key === key);
+      const fromDay = host.selection?.kind === 'day' ? host.selection.day : undefined;
+      if (occurrence) host.openOccurrence(occurrence, el, fromDay);
+      return;
+    }
+    if (more) return this.openDay(Number(more), el);
+    if (isView(view)) {
+      host.chosenView = view;
+      return;
+    }
+    if (action) return this.act(action, el);
+    if (el.getAttribute('role') === 'gridcell') {
+      const day = Number(el.dataset.day);
+      host.focusDay = day;
+      if (host.narrow && host.frame?.days.get(day)?.length) this.openDay(day, el);
+    }
+  };
+
+  private act(action: string, el: HTMLElement): void {
+    const { host } = this;
+    const frame = host.frame;
+    const selection = host.selection;
+    switch (action) {
+      case 'previous':
+      case 'next':
+        if (!frame) return;
+        host.anchor = shiftAnchor(frame.view, frame.period.anchor, action === 'next' ? 1 : -1);
+        host.focusDay = undefined;
+        return;
+      case 'today':
+        host.anchor = todayIn(frame?.zone ?? viewerZone());
+        host.focusDay = undefined;
+        return;
+      case 'zone':
+        host.zoneOverride = host.zoneOverride ? undefined : viewerZone();
+        return;
+      case 'clear-filters':
+        host.filters = emptyFilters();
+        (host.renderRoot as ShadowRoot).querySelector<HTMLElement>('#calendar-search')?.focus();
+        return;
+      case 'close':
+        host.selection = undefined;
+        return;
+      case 'back':
+        if (selection?.kind === 'register') host.selection = { kind: 'event', occurrence: selection.occurrence, fromDay: selection.fromDay };
+        else if (selection?.kind === 'event' && selection.fromDay !== undefined) host.selection = { kind: 'day', day: selection.fromDay };
+        return;
+      case 'register':
+        if (selection?.kind !== 'event') return;
+        void import('../rsvp-form/define.js');
+        host.selection = { kind: 'register', occurrence: selection.occurrence, fromDay: selection.fromDay };
+        return;
+      case 'ics-occurrence':
+      case 'ics-series':
+        if (selection?.kind === 'event') this.prepareDownload(el as HTMLAnchorElement, selection.occurrence, action === 'ics-series');
+        return;
+    }
+  }
+
+  private openDay(day: number, opener: Element): void {
+    this.rememberFocus(opener);
+    this.host.selection = { kind: 'day', day };
+  }
+
+  /** Builds the .ics file when it is asked for, and points the link at it before the browser follows it. */
+  private prepareDownload(link: HTMLAnchorElement, occurrence: Occurrence, series: boolean): void {
+    const feed = this.host.loadedFeed;
+    if (!feed) return;
+    const options = { uidDomain: location.hostname || 'civic-widgets', feedTimeZone: feed.timezone };
+    const master = series ? feed.events.find((e) => e.id === (occurrence.seriesId ?? occurrence.event.id)) : undefined;
+    const text = master ? seriesIcs(master, feed.events, options) : occurrenceIcs(occurrence, options);
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+    this.blobs.push(url);
+    link.href = url;
+  }
+
+  private revokeBlobs(): void {
+    for (const url of this.blobs) URL.revokeObjectURL(url);
+    this.blobs = [];
+  }
+
+  readonly onDialogClose = (): void => {
+    const { host } = this;
+    host.selection = undefined;
+    const target = this.returnFocus;
+    this.returnFocus = undefined;
+    // The link's download has started by now; its file is no longer needed.
+    setTimeout(() => this.revokeBlobs(), 1000);
+    if (target?.isConnected && isVisible(target)) {
+      target.focus();
+    } else {
+      this.pendingFocus = host.frame?.view === 'month';
+      host.requestUpdate();
+    }
+  };
+
+  // ---- keys ------------------------------------------------------------------------------------
+
+  readonly onKeydown = (e: KeyboardEvent): void => {
+    const frame = this.host.frame;
+    const target = e.target as HTMLElement;
+    if (!frame || e.defaultPrevented || e.altKey) return;
+    if (target.getAttribute('role') === 'gridcell') {
+      const day = Number(target.dataset.day);
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        this.enterDay(target, day);
+        return;
+      }
+      const next = dayForKey(e, day, frame.firstDay, frame.dir === 'rtl');
+      if (next === undefined) return;
+      e.preventDefault();
+      this.moveTo(next);
+      return;
+    }
+    const cell = target.closest<HTMLElement>('[role="gridcell"]');
+    if (!cell || !target.matches('button')) return;
+    const buttons = [...cell.querySelectorAll<HTMLElement>('button')].filter(isVisible);
+    const index = buttons.indexOf(target);
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      cell.focus();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      buttons[(index + (e.key === 'ArrowDown' ? 1 : -1) + buttons.length) % buttons.length]?.focus();
+    }
+  };
+
+  /** Enter on a day: into its events, or the whole day in the dialog when they are not shown. */
+  private enterDay(cell: HTMLElement, day: number): void {
+    if (!this.host.frame?.days.get(day)?.length) return;
+    const first = [...cell.querySelectorAll<HTMLElement>('button')].find(isVisible);
+    if (first) first.focus();
+    else this.openDay(day, cell);
+  }
+
+  private moveTo(day: number): void {
+    const { host } = this;
+    const period = host.frame?.period;
+    if (period && (day < period.monthStart || day >= period.monthEnd)) host.anchor = day;
+    host.focusDay = day;
+    this.pendingFocus = true;
+  }
+
+  // ---- search and filters ----------------------------------------------------------------------
+
+  readonly onInput = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    if (input.dataset.action === 'search') this.host.filters = { ...this.host.filters, query: input.value };
+  };
+
+  readonly onChange = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const facet = input.dataset.facet as FacetKey | undefined;
+    if (!facet || !FACETS.includes(facet)) return;
+    const values = this.host.filters[facet].filter((v) => v !== input.value);
+    if (input.checked) values.push(input.value);
+    this.host.filters = { ...this.host.filters, [facet]: values };
+  };
+
+  // ---- the page --------------------------------------------------------------------------------
+
+  /** Another element (the group finder's "show in calendar") selected an occurrence: go there and open it. */
+  private readonly onSelect = (e: Event): void => {
+    const detail = (e as CustomEvent<CivicEventSelectDetail>).detail;
+    if (!detail || ownSelections.has(detail) || typeof detail.occurrence !== 'string') return;
+    const { host } = this;
+    const feed = host.loadedFeed;
+    const id = detail.event?.id;
+    if (!feed || !id || !feed.events.some((ev) => ev.id === id)) return;
+    const day = this.dayOf(detail.occurrence, host.zoneFor(feed));
+    if (day === undefined) return;
+    this.returnFocus = deepActiveElement();
+    host.selection = undefined;
+    host.anchor = day;
+    host.focusDay = day;
+    this.pendingOpen = detail;
+  };
+
+  private dayOf(occurrence: string, zone: string): number | undefined {
+    const parsed = parseFeedDate(occurrence);
+    if (!parsed) return undefined;
+    if (parsed.kind !== 'zoned') return parseDay(occurrence.slice(0, 10));
+    return todayIn(zone, parsed.wall - parsed.offset);
+  }
+
+  private findSelected(wanted: CivicEventSelectDetail): Occurrence | undefined {
+    const parsed = parseFeedDate(wanted.occurrence);
+    const zone = this.host.frame?.zone ?? 'UTC';
+    const instant = parsed && parsed.kind !== 'date' ? (parsed.kind === 'zoned' ? parsed.wall - parsed.offset : wallToEpoch(parsed.wall, zone)) : undefined;
+    const ofEvent = this.host.expansion.occurrences.filter((o) => o.event.id === wanted.event.id);
+    return (
+      ofEvent.find((o) => (o.allDay ? o.start === wanted.occurrence.slice(0, 10) : o.startMs === instant)) ??
+      ofEvent.find((o) => o.start.slice(0, 10) === wanted.occurrence.slice(0, 10))
+    );
+  }
+
+  private readonly onResize = (entries: ResizeObserverEntry[]): void => {
+    const width = entries[0]?.contentRect.width ?? 0;
+    if (!width) return;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const narrow = width < 40 * rem;
+    if (narrow !== this.host.narrow) this.host.narrow = narrow;
+  };
+
+  private readonly onBeforePrint = (): void => this.host.renderForPrint(true);
+  private readonly onAfterPrint = (): void => this.host.renderForPrint(false);
+}

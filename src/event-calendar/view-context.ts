@@ -1,0 +1,62 @@
+/**
+ * What every view renders from, and the piece they share: an occurrence as a button. Views are
+ * plain functions of this context; clicks and keys are handled once, by the element, through the
+ * `data-key` and `data-more` attributes they leave on buttons.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Placed } from './layout.js';
+import { startClock } from './formatters.js';
+import { statusLabel, type Translate } from './labels.js';
+import type { Period } from './period.js';
+
+export interface ViewContext {
+  locale: string;
+  t: Translate;
+  period: Period;
+  today: number;
+  /** Every day of the period with what happens on it (filtered), spanning occurrences first. */
+  days: Map<number, Placed[]>;
+  /** The filtered occurrences of the period. */
+  placed: Placed[];
+  firstDay: number;
+  /** The month grid's focusable day. */
+  focusDay: number;
+  /** The occurrences are still being worked out (a first recurring feed loads ical.js). */
+  pending: boolean;
+}
+
+export interface ChipOptions {
+  /** The day this chip is drawn on, for bars that run across days. */
+  day?: number;
+  /** The first day of the row it is drawn in: a bar continued from the row before shows its title again. */
+  rowStart?: number;
+  /** The row's last day: a bar's title may run across the days it covers in the row. */
+  rowEnd?: number;
+  /** More classes: the week grid's placement (`box r-… s-… c-…`). */
+  classes?: string;
+  /** Leave out the clock time (the list and week views show it beside the chip). */
+  noTime?: boolean;
+}
+
+/** An occurrence as a button: its start in a `<time>`, its status in words, its title. */
+export function eventChip(ctx: ViewContext, p: Placed, options: ChipOptions = {}): TemplateResult {
+  const o = p.occurrence;
+  const status = statusLabel(ctx.t, o.status);
+  const day = options.day;
+  const before = day !== undefined && day > p.first;
+  const after = day !== undefined && day < p.last;
+  const quiet = before && day !== options.rowStart;
+  const run = p.spanning && after && !quiet && day !== undefined ? Math.min(p.last, options.rowEnd ?? day) - day + 1 : 1;
+  const edge = p.spanning ? `${before ? ' from-before' : ''}${after ? ' to-after' : ''}${run > 1 ? ` run-${run}` : ''}` : '';
+  return html`<button
+    type="button"
+    class="event${p.spanning ? ' spanning' : ''}${edge}${options.classes ? ` ${options.classes}` : ''}"
+    part="event"
+    data-key=${o.key}
+    data-status=${o.status}
+  >${options.noTime
+      ? nothing
+      : html`<time datetime=${o.start} class=${o.allDay ? 'visually-hidden' : 'clock'}>${o.allDay ? ctx.t('calAllDay') : startClock(ctx.locale, o)}</time> `}${status
+      ? html`<span class="status" part="status">${status}</span> `
+      : nothing}<span class=${quiet ? 'title visually-hidden' : 'title'}>${o.event.title}${before ? ` ${ctx.t('calContinued')}` : ''}</span></button>`;
+}
