@@ -68,6 +68,7 @@ row('all elements together', all, budget.allElements);
 
 const lazy = {
   ics: /adapters\/ics\.js$/,
+  'ical.js': /node_modules\/ical\.js\//,
   sanitizer: /dompurify/,
   jsonld: /adapters\/jsonld\.js$/,
   tribe: /adapters\/tribe\.js$/,
