@@ -1,0 +1,56 @@
+/**
+ * The "add to my calendar" file for a registration: an .ics Blob URL, made once per registration,
+ * let go (revoked) when the registration is no longer shown or the host leaves the page. The
+ * writer is the calendar's (shared/add-to-calendar.ts), loaded only when there is a registration.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Occurrence } from '../feed/occurrences.js';
+
+let icsModule: Promise<typeof import('../shared/add-to-calendar.js')> | undefined;
+const icsWriter = () => (icsModule ??= import('../shared/add-to-calendar.js'));
+
+interface File {
+  owner: object;
+  href?: string;
+  download?: string;
+}
+
+export class CalendarFile implements ReactiveController {
+  private file?: File;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.drop();
+  }
+
+  /**
+   * The link for `occurrence` (registered as `owner`, any object naming the registration), or
+   * undefined until the file is ready; the host renders again when it is.
+   * @param uidDomain makes the event's UID globally unique (the endpoint's host)
+   */
+  for(owner: object, occurrence: Occurrence, uidDomain: string): { href: string; download: string } | undefined {
+    if (this.file?.owner !== owner) {
+      this.drop();
+      const file: File = { owner };
+      this.file = file;
+      void icsWriter().then(({ occurrenceIcs, icsFileName }) => {
+        if (this.file !== file) return;
+        const text = occurrenceIcs(occurrence, { uidDomain });
+        file.href = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+        file.download = icsFileName(occurrence.event);
+        this.host.requestUpdate();
+      });
+    }
+    const { href, download } = this.file!;
+    return href && download ? { href, download } : undefined;
+  }
+
+  /** Lets the file go. */
+  drop(): void {
+    if (this.file?.href) URL.revokeObjectURL(this.file.href);
+    this.file = undefined;
+  }
+}
