@@ -19,9 +19,11 @@ export default {
     entryFileNames: '[name].js',
     chunkFileNames(chunk) {
       // "define.js" of each element folder would all be called "define": name chunks by folder.
-      const id = chunk.facadeModuleId;
-      let name = id && basename(id) === 'define.js' ? basename(dirname(id)) : chunk.name;
-      if (!id && chunk.moduleIds.some((m) => m.includes('/node_modules/lit'))) name = 'core';
+      // Look through the chunk's modules, not only its facade: an element's chunk that also shares
+      // helpers with its own lazy parts has no single facade module.
+      const define = chunk.moduleIds.find((m) => basename(m) === 'define.js');
+      let name = define ? basename(dirname(define)) : chunk.name;
+      if (!define && chunk.moduleIds.some((m) => m.includes('/node_modules/lit'))) name = 'core';
       return `chunks/${name}-[hash].js`;
     },
   },

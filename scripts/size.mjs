@@ -41,7 +41,7 @@ function total(files) {
   }, { raw: 0, gzip: 0, brotli: 0 });
 }
 
-const chunkOf = (pattern) => graph.find((c) => c.facade && pattern.test(c.facade));
+const chunkOf = (pattern) => graph.find((c) => c.modules.some((m) => pattern.test(m)));
 const elements = ['event-calendar', 'rsvp-form', 'group-finder', 'resource-list', 'inspiration-map', 'feed-provider'];
 const kib = (n) => (n / 1024).toFixed(1).padStart(6);
 const rows = [];

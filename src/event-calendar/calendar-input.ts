@@ -1,7 +1,6 @@
 import type { ReactiveController } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
 import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
-import { occurrenceIcs, seriesIcs } from '../shared/add-to-calendar.js';
 import type { CivicEventSelectDetail } from '../shared/events.js';
 import type { CivicEventCalendar } from './event-calendar.js';
 import { FACETS, emptyFilters, type FacetKey } from './filters.js';
@@ -77,7 +76,8 @@ export class CalendarInput implements ReactiveController {
       this.resize.observe(sizer);
       this.observed = sizer;
     }
-    const dialog = root.querySelector('dialog');
+    // The dialog opens when its content can be drawn: its code comes in idle time or on the first selection.
+    const dialog = host.dialogPart.module ? root.querySelector('dialog') : null;
     if (dialog) {
       if (host.selection && !dialog.open) {
         dialog.showModal();
@@ -174,13 +174,15 @@ export class CalendarInput implements ReactiveController {
     this.host.selection = { kind: 'day', day };
   }
 
-  /** Builds the .ics file when it is asked for, and points the link at it before the browser follows it. */
+  /**
+   * Builds the .ics file when it is asked for, and points the link at it before the browser follows it.
+   * The link is drawn by the dialog's code, which brings the writer with it: it is here by now.
+   */
   private prepareDownload(link: HTMLAnchorElement, occurrence: Occurrence, series: boolean): void {
     const feed = this.host.loadedFeed;
-    if (!feed) return;
-    const options = { uidDomain: location.hostname || 'civic-widgets', feedTimeZone: feed.timezone };
-    const master = series ? feed.events.find((e) => e.id === (occurrence.seriesId ?? occurrence.event.id)) : undefined;
-    const text = master ? seriesIcs(master, feed.events, options) : occurrenceIcs(occurrence, options);
+    const dialog = this.host.dialogPart.module;
+    if (!feed || !dialog) return;
+    const text = dialog.icsFor(feed, occurrence, series, location.hostname || 'civic-widgets');
     const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
     this.blobs.push(url);
     link.href = url;

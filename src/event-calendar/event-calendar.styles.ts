@@ -1,7 +1,5 @@
 import { css } from 'lit';
-import { dialogStyles } from './dialog.styles.js';
 import { viewStyles } from './views.styles.js';
-import { weekStyles } from './week.styles.js';
 
 /**
  * The calendar's look: logical properties throughout (so right-to-left pages mirror it), the
@@ -244,4 +242,5 @@ const calendarStyles = css`
 `;
 
 // The calendar's sheet comes after the views': its narrow, forced-colors and print rules override theirs.
-export const styles = [viewStyles, calendarStyles, ...weekStyles, dialogStyles];
+// The week's and the dialog's sheets follow, adopted when those parts load (lazy-part.ts).
+export const styles = [viewStyles, calendarStyles];

@@ -10,21 +10,20 @@ import { emit, type CivicEventSelectDetail } from '../shared/events.js';
 import { formatMessage, hasCatalogue } from '../shared/localize.js';
 import { renderFilters, renderToolbar, type ToolbarOptions } from './calendar-controls.js';
 import { CalendarInput, ownSelections } from './calendar-input.js';
-import { renderDialogBody, type Selection } from './event-dialog.js';
+import type { Selection } from './event-dialog.js';
 import { styles } from './event-calendar.styles.js';
 import { FACETS, emptyFilters, facetValues, hasFilters, matcher, type FacetKey, type Filters } from './filters.js';
 import { periodTitle, viewerZone } from './formatters.js';
 import { textDirection, type Translate } from './labels.js';
+import { LazyPart } from './lazy-part.js';
 import { byDay, type Placed } from './layout.js';
 import { renderList } from './list-view.js';
 import { renderMonth } from './month-view.js';
 import { OccurrenceController } from './occurrence-controller.js';
 import { dayStartIn, dayText, firstDayOfWeek, isView, parseDay, periodOf, todayIn, type CalendarView, type Period } from './period.js';
-import { writeJsonLd } from './seo.js';
 import { zoneDiffers, zoneNote } from './zones.js';
 import { readCalendarState, writeCalendarState } from './url-state.js';
 import type { ViewContext } from './view-context.js';
-import { renderWeek } from './week-view.js';
 
 /** What one render shows, worked out once. */
 interface Frame extends ViewContext {
@@ -127,10 +126,16 @@ export class CivicEventCalendar extends CivicElement {
   readonly expansion = new OccurrenceController(this);
   /** Clicks, keys, the dialog, the document's selections: calendar-input.ts. */
   private readonly input = new CalendarInput(this);
+  /** @internal The details dialog's content and the add-to-calendar writer, loaded when a dialog first opens. */
+  readonly dialogPart = new LazyPart(this, 'dialog', () => import('./event-dialog.js'));
+  /** @internal The week view, loaded when the week is first shown. */
+  readonly weekPart = new LazyPart(this, 'week view', () => import('./week-view.js'));
   private urlRead = false;
   private facetCache?: { events: Feed['events']; values: Record<FacetKey, string[]> };
   private filterCache?: { placed: Placed[]; filters: Filters; result: Placed[] };
   private seoTimer?: ReturnType<typeof setTimeout>;
+  /** The JSON-LD writer (seo.ts), loaded after the first events are drawn. */
+  private seo?: typeof import('./seo.js');
   private messages?: { key: string; texts: Map<string, string> };
   /** @internal The last frame rendered, for the input handlers. */
   frame?: Frame;
@@ -145,6 +150,11 @@ export class CivicEventCalendar extends CivicElement {
     if (this.chosenView) return this.chosenView;
     if (isView(this.view)) return this.view;
     return this.narrow ? 'list' : 'month';
+  }
+
+  /** The week is on screen (a print shows the list instead): its code must be loaded. */
+  private get showsWeek(): boolean {
+    return this.currentView === 'week' && !this.printing;
   }
 
   /** @internal The feed's data, when it is ready. */
@@ -191,6 +201,13 @@ export class CivicEventCalendar extends CivicElement {
       if (fromUrl.date) this.anchor = parseDay(fromUrl.date);
       if (fromUrl.filters) this.filters = fromUrl.filters;
     }
+    if (changed.has('selection') && this.selection) {
+      // The dialog opens once its code is here (calendar-input.ts); when it cannot come, nothing is open.
+      void this.dialogPart.load().then((part) => {
+        if (!part) this.selection = undefined;
+      });
+    }
+    if (this.showsWeek) void this.weekPart.load();
     const feed = this.loadedFeed;
     if (feed) {
       const zone = this.zoneFor(feed);
@@ -218,6 +235,8 @@ export class CivicEventCalendar extends CivicElement {
       );
     }
     this.scheduleSeo(frame);
+    // Once the events are drawn, the dialog's code comes in idle time, so a first click opens it at once.
+    if (!frame.pending) this.dialogPart.loadWhenIdle();
   }
 
   override disconnectedCallback(): void {
@@ -225,16 +244,25 @@ export class CivicEventCalendar extends CivicElement {
     clearTimeout(this.seoTimer);
   }
 
-  /** Search engines read the page after it settles, so the JSON-LD waits for the frame to be drawn. */
+  /**
+   * Search engines read the page after it settles, so the JSON-LD waits for the frame to be drawn,
+   * and its writer is loaded only then. Without the writer loaded, no JSON-LD was ever written.
+   */
   private scheduleSeo(frame: Frame): void {
     clearTimeout(this.seoTimer);
     if (this.noSeo) {
-      writeJsonLd(this, undefined);
+      this.seo?.writeJsonLd(this, undefined);
       return;
     }
     if (frame.pending) return;
     const shown = frame.placed.filter((p) => p.last >= frame.rangeStart && p.first < frame.rangeEnd).map((p) => p.occurrence);
-    this.seoTimer = setTimeout(() => writeJsonLd(this, shown), 50);
+    const timer = (this.seoTimer = setTimeout(() => {
+      void import('./seo.js').then((seo) => {
+        this.seo = seo;
+        // A later frame, `no-seo` or a disconnection while the writer loaded cleared or replaced the timer.
+        if (this.seoTimer === timer && !this.noSeo && this.isConnected) seo.writeJsonLd(this, shown);
+      }, () => undefined);
+    }, 50));
   }
 
   /** The facet values of the feed, worked out once per feed. */
@@ -281,7 +309,8 @@ export class CivicEventCalendar extends CivicElement {
     const zone = this.zoneFor(feed);
     const period = this.period(zone);
     const key = OccurrenceController.keyOf({ events: feed.events, from: dayStartIn(period.start, zone), to: dayStartIn(period.end, zone), timeZone: zone, feedTimeZone: feed.timezone });
-    const pending = this.expansion.doneKey !== key || this.expansion.pending;
+    // The week's code is part of what it waits for: the count says "Loading" until the week can be drawn.
+    const pending = this.expansion.doneKey !== key || this.expansion.pending || (this.showsWeek && !this.weekPart.module);
     const placed = pending ? [] : this.filtered(this.expansion.placed);
     const [rangeStart, rangeEnd] = period.view === 'week' ? [period.start, period.end] : [period.monthStart, period.monthEnd];
     let count = 0;
@@ -325,7 +354,7 @@ export class CivicEventCalendar extends CivicElement {
         : nothing}
       ${this.renderView(frame, shownView)}
       <dialog part="dialog" aria-labelledby="dialog-title" closedby="any" @close=${this.input.onDialogClose}>
-        ${renderDialogBody({ ...frame, feed, zoneDiffers: zoneDiffers(frame.zone, period) }, this.selection)}
+        ${this.dialogPart.module?.renderDialogBody({ ...frame, feed, zoneDiffers: zoneDiffers(frame.zone, period) }, this.selection) ?? nothing}
       </dialog>
     </div>`;
   }
@@ -335,7 +364,9 @@ export class CivicEventCalendar extends CivicElement {
     // nothing to lay out; later periods keep their grid while they load, so focus stays put.
     if (frame.pending && !this.expansion.doneKey) return nothing;
     if (view === 'month') return renderMonth(frame);
-    return view === 'week' ? renderWeek(frame) : renderList(frame, frame.rangeStart, frame.rangeEnd);
+    if (view !== 'week') return renderList(frame, frame.rangeStart, frame.rangeEnd);
+    // Switching to the week for the first time: nothing until its code is here (the count says "Loading").
+    return this.weekPart.module?.renderWeek(frame) ?? nothing;
   }
 
   /** "Times are in Eastern Time", with a button to switch to the visitor's zone and back. */

@@ -2,13 +2,15 @@
  * What the details dialog shows: one occurrence (when, where, how to join, cost, access,
  * languages, organizer, seats, description, and the actions), a whole day's events, or the
  * registration form for one occurrence. The element owns the `<dialog>` and handles the actions
- * named by `data-action`.
+ * named by `data-action`. Loaded when a dialog is first opened (see lazy-part.ts), with its styles
+ * and the add-to-calendar writer.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
 import type { CivicEvent, Feed } from '../feed/types.js';
-import { googleCalendarUrl, icsFileName, outlookCalendarUrl } from '../shared/add-to-calendar.js';
+import { googleCalendarUrl, icsFileName, occurrenceIcs, outlookCalendarUrl, seriesIcs } from '../shared/add-to-calendar.js';
 import { renderDescription } from '../shared/description.js';
+import { dialogStyles } from './dialog.styles.js';
 import { dayRange, formatDayAs, timeRange, zoneAbbreviation } from './formatters.js';
 import { facetValueLabel, formatList, statusLabel, statusNote, type Translate } from './labels.js';
 import { place, type Placed } from './layout.js';
@@ -25,6 +27,9 @@ export interface DialogContext extends ViewContext {
   zone: string;
   zoneDiffers: boolean;
 }
+
+/** The dialog's sheet, adopted when this module loads. */
+export const partStyles = [dialogStyles];
 
 export function renderDialogBody(ctx: DialogContext, selection: Selection | undefined): TemplateResult | typeof nothing {
   if (!selection) return nothing;
@@ -102,6 +107,13 @@ function renderEvent(ctx: DialogContext, o: Occurrence, back: boolean): Template
         ${open && e.rsvp ? html`<button type="button" class="primary" part="action register" data-action="register">${t('calRegister')}</button>` : nothing}
       </p>
     </div>`;
+}
+
+/** The .ics file for an occurrence, or for its whole series, as the dialog's download links offer it. */
+export function icsFor(feed: Feed, occurrence: Occurrence, series: boolean, uidDomain: string): string {
+  const options = { uidDomain, feedTimeZone: feed.timezone };
+  const master = series ? feed.events.find((e) => e.id === (occurrence.seriesId ?? occurrence.event.id)) : undefined;
+  return master ? seriesIcs(master, feed.events, options) : occurrenceIcs(occurrence, options);
 }
 
 function renderAddToCalendar(t: Translate, o: Occurrence): TemplateResult {

@@ -2,13 +2,18 @@
  * The week: seven days side by side with their times. Each day is a section (its heading, its
  * all-day bars, its timed events in order); CSS grid puts the timed events on quarter-hour rows
  * through classes (`r-…` start row, `s-…` rows spanned, `c-…` column), never inline styles.
- * Below ~40rem the days stack into a list, by CSS alone.
+ * Below ~40rem the days stack into a list, by CSS alone. Loaded, with its styles, when the week
+ * is first shown (see lazy-part.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { dayText } from './period.js';
 import { formatClock, formatCount, formatDayAs } from './formatters.js';
 import { hourRange, layOutDay, weekLanes, type Placed } from './layout.js';
 import { eventChip, type ViewContext } from './view-context.js';
+import { weekStyles } from './week.styles.js';
+
+/** The week's sheets, adopted when this module loads. */
+export const partStyles = weekStyles;
 
 /** All-day lanes a day shows before "+N more". */
 const VISIBLE_LANES = 3;
