@@ -133,6 +133,8 @@ export const weekStyles = [
       }
       .event.box {
         display: block;
+        /* A button shrinks to its content; here it takes the row and ellipsizes a long title. */
+        inline-size: calc(100% - 0.5rem);
         margin: 0.125rem 0.25rem;
         white-space: nowrap;
       }

@@ -29,7 +29,11 @@ async function openStory(id: string, theme: string, width: number): Promise<Wind
   const root = await waitFor(() => win.document.querySelector('#storybook-root')?.firstElementChild, 8000, 'story root');
   // Let each widget reach a settled state (its feed rendered, or its error or loading message shown).
   await waitFor(
-    () => [...root.ownerDocument.querySelectorAll('*')].every((el) => !el.localName.startsWith('civic-') || el.localName === 'civic-feed' || el.shadowRoot?.textContent?.trim()),
+    () =>
+      [...root.ownerDocument.querySelectorAll('*')]
+        .filter((el) => el.localName.startsWith('civic-') && el.localName !== 'civic-feed')
+        .filter((el) => el.matches(':defined') && !el.closest('[hidden]')) // a hidden stand-in counts for nothing
+        .every((el) => el.shadowRoot?.textContent?.trim()),
     8000,
     'widgets rendered',
   );
