@@ -5,23 +5,10 @@
  */
 import type { Occurrence } from '../feed/occurrences.js';
 import { DAY_MS, dayOf, type Period } from './period.js';
+import { dateTimeFormat as format } from '../shared/date-format.js';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
 const texts = new Map<string, string>();
 
-function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = formats.get(key);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      f = new Intl.DateTimeFormat('en', options);
-    }
-    formats.set(key, f);
-  }
-  return f;
-}
 
 function remember(key: string, make: () => string): string {
   let text = texts.get(key);

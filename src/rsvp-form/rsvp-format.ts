@@ -4,23 +4,10 @@
  */
 import type { Occurrence } from '../feed/occurrences.js';
 import { viewerZone } from './rsvp-occurrences.js';
+import { dateTimeFormat as format } from '../shared/date-format.js';
 
 const DAY = 86_400_000;
-const formats = new Map<string, Intl.DateTimeFormat>();
 
-function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = formats.get(key);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      f = new Intl.DateTimeFormat('en', options);
-    }
-    formats.set(key, f);
-  }
-  return f;
-}
 
 const LONG_DATE: Intl.DateTimeFormatOptions = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' };
 const CLOCK: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };

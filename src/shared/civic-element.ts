@@ -6,6 +6,7 @@ import { FeedController } from '../feed/feed-controller.js';
 import type { FeedFormat } from '../feed/adapter.js';
 import { mappingOption } from '../feed/mapping-option.js';
 import type { Feed, LoadedFeed } from '../feed/types.js';
+import { dateTimeFormat } from './date-format.js';
 import { devWarn } from './dev.js';
 import { emit } from './events.js';
 import { resolveLocale } from './locale.js';
@@ -134,16 +135,11 @@ export abstract class CivicElement extends LitElement {
         <p><strong>${this.i18n.t('errorTitle')}</strong> ${state.error.message}</p>
       </div>`;
     }
-    if (state.status !== 'ready') return nothing;
-    const { loaded } = state;
-    const date = new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-      loaded.fetchedAt,
-    );
-    return html`${loaded.stale
-      ? html`<div class="notice" part="stale-notice" role="status">
-          <p>${this.i18n.t('staleNotice', { date })}</p>
-        </div>`
-      : nothing}`;
+    if (state.status !== 'ready' || !state.loaded.stale) return nothing;
+    const date = dateTimeFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' }).format(state.loaded.fetchedAt);
+    return html`<div class="notice" part="stale-notice" role="status">
+      <p>${this.i18n.t('staleNotice', { date })}</p>
+    </div>`;
   }
 
   /** What the element shows once its feed is ready. */
