@@ -38,7 +38,22 @@ export default {
     }),
     // Firefox ESR through puppeteer-core's WebDriver BiDi, when the machine has it (CI installs it).
     ...(firefoxPath
-      ? [chromeLauncher({ puppeteer: puppeteerCore, launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } })]
+      ? [
+        chromeLauncher({
+          puppeteer: puppeteerCore,
+          launchOptions: {
+            browser: 'firefox',
+            executablePath: firefoxPath,
+            headless: true,
+            // Two test pages run side by side; Firefox would run the one in the background tab's
+            // timers only once a second, and tests that wait on timers would crawl.
+            extraPrefsFirefox: {
+              'dom.min_background_timeout_value': 4,
+              'dom.timeout.enable_budget_timer_throttling': false,
+            },
+          },
+        }),
+      ]
       : []),
   ],
   // Test-only endpoints that fail, stall and revalidate on purpose: test/server/test-routes.mjs.
