@@ -446,9 +446,10 @@ describe('<civic-resource-list>', () => {
     await settle(el);
     await waitFor(() => box('filters').right <= box('list').left, 2000, 'columns');
     expect(box('list').top).to.be.lessThan(box('filters').bottom);
-    // Focus is visible on every control.
+    // Focus is visible on every control. (A page in a background tab never has :focus-visible,
+    // which is how Firefox runs the second of two test pages; there is nothing to see there.)
     page.search.focus();
-    expect(getComputedStyle(page.search).outlineStyle).not.to.equal('none');
+    if (document.hasFocus()) expect(getComputedStyle(page.search).outlineStyle).not.to.equal('none');
   });
 
   it("shows the sample feed's resources, one of them new, accessibly", async () => {
