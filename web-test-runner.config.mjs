@@ -14,6 +14,8 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
+  // One browser at a time: two pages of each on a 2-core machine starve the timing-sensitive tests.
+  concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   plugins: [
