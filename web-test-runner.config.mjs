@@ -19,6 +19,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   plugins: [
+    (await import('./test/server/json-plugin.mjs')).jsonPlugin(), // the map's TopoJSON as modules
     (await import('./test/server/rsvp-plugin.mjs')).rsvpPlugin(),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
