@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import type { CivicEvent, Feed, Group, LoadedFeed, Place } from '../feed/types.js';
+import type { Feed, LoadedFeed } from '../feed/types.js';
 import { CivicElement } from '../shared/civic-element.js';
 import { listConverter } from '../shared/converters.js';
 import { devWarn } from '../shared/dev.js';
@@ -12,30 +12,19 @@ import { clusterCount, clusterName, markerName, numberFormat } from './labels.js
 import { renderMapControls } from './map-controls.js';
 import { renderMapFilters } from './map-filters.js';
 import { kindsOf, mapItems, matches, type MapFilter, type MapItem } from './map-items.js';
+import { MapSizeController } from './map-size.js';
 import { MarkerLayer } from './marker-layer.js';
-import { centredOn, HOME, PanZoomController, viewOfBox, ZOOM_STEP, type ViewSource } from './pan-zoom.js';
+import { centredOn, HOME, PanZoomController, ZOOM_STEP, type ViewSource } from './pan-zoom.js';
 import { CARD_TITLE_ID, renderPlaceCard, renderSpotCard } from './place-card.js';
 import { renderPlaceList } from './place-list.js';
+import { placeSelectDetail, type CivicPlaceSelectDetail, type Where } from './place-select.js';
 import type { RegionOption } from './projection.js';
 import { renderSvgMap } from './svg-map.js';
 import { styles } from './inspiration-map.styles.js';
 import { TileMapController } from './tile-map-controller.js';
+import { tileTemplate } from './tile-template.js';
 
-/** Detail of `civic-place-select`: a visitor opened a place (or an event or group) on the map or in the list. */
-export type CivicPlaceSelectDetail = { id: string; source: 'map' | 'list' } & (
-  | { kind: 'place'; place: Place }
-  | { kind: 'event'; event: CivicEvent }
-  | { kind: 'group'; group: Group }
-);
-
-declare global {
-  interface HTMLElementEventMap {
-    'civic-place-select': CustomEvent<CivicPlaceSelectDetail>;
-  }
-  interface DocumentEventMap {
-    'civic-place-select': CustomEvent<CivicPlaceSelectDetail>;
-  }
-}
+export type { CivicPlaceSelectDetail } from './place-select.js';
 
 const REGIONS: readonly string[] = ['auto', 'us', 'north-america', 'world'];
 /** The deepest zoom of the SVG map, relative to the fit: a city block on a map of the world. */
@@ -45,8 +34,6 @@ const MAX_ZOOM = 256;
  * biggest cluster (30 px) and half a marker and half a cluster (24 + 30) / 2: buttons never overlap.
  */
 const CLUSTER_RADIUS = 30;
-
-type Where = 'map' | 'list';
 
 /**
  * Places and programs worth learning from, on a map with a list beside it (below it on narrow
@@ -122,10 +109,9 @@ export class CivicInspirationMap extends CivicElement {
   @state() private selectedKey?: string;
   /** Keys of places at one spot, listed in the card. */
   @state() private spotKeys?: string[];
-  @state() private size = { width: 0, height: 0 };
 
   private readonly basemap = new BasemapController(this);
-  private readonly markerLayer = new MarkerLayer(CLUSTER_RADIUS);
+  private readonly markerLayer = new MarkerLayer(CLUSTER_RADIUS, MAX_ZOOM);
   private readonly panZoom = new PanZoomController(this, {
     maxZoom: MAX_ZOOM,
     changed: (source) => this.viewChanged(source),
@@ -139,8 +125,9 @@ export class CivicInspirationMap extends CivicElement {
     label: (items) => (items.length === 1 ? markerName(items[0]!) : clusterName(items, this.i18n.t.bind(this.i18n), this.language)),
     count: (n) => clusterCount(n, this.language),
   }));
-  private resizeObserver?: ResizeObserver;
-  private observed?: Element;
+  /** The tile template in use, if `tiles` is one a browser may load. */
+  private tileSrc?: string;
+  private readonly size = new MapSizeController(this, '.svg-map', (width, height) => this.resized(width, height));
   private itemsMemo?: { feed: Feed; show: string; items: MapItem[] };
   private shownMemo?: { items: MapItem[]; filter: MapFilter; shown: MapItem[] };
   private layout?: MapLayout;
@@ -160,20 +147,14 @@ export class CivicInspirationMap extends CivicElement {
     if (this.hasUpdated) this.requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.observed = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('topic') || changed.has('program')) this.filter = { topic: this.topic, program: this.program };
     if (changed.has('selected')) this.pendingSelected = this.selected;
+    if (changed.has('tiles') || changed.has('attribution')) this.tileSrc = tileTemplate(this.tiles, this.attribution);
     if (changed.has('region') && !REGIONS.includes(this.region)) {
       devWarn('map-region', `<civic-inspiration-map region="${this.region}"> is not one of ${REGIONS.join(', ')}; using auto.`);
     }
-    if (!this.size.width) this.measure();
     const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     this.focusedItem = active?.closest?.('.marker, .cluster') ? (active.dataset.key ?? undefined) : undefined;
 
@@ -199,7 +180,7 @@ export class CivicInspirationMap extends CivicElement {
     const locale = this.language;
     const items = this.itemsOf(feed);
     const shown = this.shownOf(items);
-    const tiles = this.tileUrl();
+    const tiles = this.tileSrc;
     const map = tiles ? this.renderTileMap() : this.renderSvg(items, shown);
     const empty = items.length ? t('mapEmptyFiltered') : t('mapEmpty');
     return html`<div class="widget" part="base" @keydown=${this.onWidgetKey}>
@@ -266,23 +247,6 @@ export class CivicInspirationMap extends CivicElement {
     return this.shownMemo!.shown;
   }
 
-  /** The tile template, if it is one a browser may load: http(s), or an image `data:` URL. */
-  private tileUrl(): string | undefined {
-    const raw = this.tiles?.trim();
-    if (!raw) return undefined;
-    try {
-      const url = new URL(raw, document.baseURI);
-      if (url.protocol === 'https:' || url.protocol === 'http:' || /^data:image\//i.test(raw)) {
-        if (!this.attribution) devWarn('map-attribution', '<civic-inspiration-map tiles> has no attribution: most tile servers require one.');
-        return raw;
-      }
-    } catch {
-      // not a URL: fall through
-    }
-    devWarn('map-tiles', `<civic-inspiration-map tiles="${raw}"> is not an http(s) URL template; showing the built-in map.`);
-    return undefined;
-  }
-
   // ---- the maps ------------------------------------------------------------------------------------
 
   private mapAttributes() {
@@ -319,6 +283,7 @@ export class CivicInspirationMap extends CivicElement {
       aria-roledescription=${a.role}
       aria-label=${a.label}
       aria-describedby="map-help"
+      aria-busy=${this.panZoom.moving || (!layout && this.basemap.status !== 'error') ? 'true' : nothing}
       tabindex="0"
       @pointerdown=${this.panZoom.onPointerDown}
       @pointermove=${this.panZoom.onPointerMove}
@@ -420,20 +385,13 @@ export class CivicInspirationMap extends CivicElement {
       this.select(items[0]!, 'map');
       return;
     }
-    if (clustering.inseparable(c.points, cluster.members, MAX_ZOOM, CLUSTER_RADIUS)) {
+    const view = this.markerLayer.viewInto(c, cluster, this.panZoom.zoom);
+    if (!view) {
       this.openSpot(items);
       return;
     }
-    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const m of cluster.members) {
-      const p = c.points[m]!;
-      [x0, y0, x1, y1] = [Math.min(x0, p.x), Math.min(y0, p.y), Math.max(x1, p.x), Math.max(y1, p.y)];
-    }
-    const { width, height } = c.layout.basemap;
-    const fit = viewOfBox([x0, y0, x1, y1], width, height, CLUSTER_RADIUS * 1.5, MAX_ZOOM);
-    const k = Math.min(MAX_ZOOM, Math.max(fit.k, this.panZoom.zoom * ZOOM_STEP));
     this.pendingFocus = { key: items[0]!.key, where: 'map' };
-    this.panZoom.set(centredOn((x0 + x1) / 2, (y0 + y1) / 2, k, width, height), 'button');
+    this.panZoom.set(view, 'button');
   }
 
   /** Opens the card of places that share one spot. */
@@ -446,7 +404,7 @@ export class CivicInspirationMap extends CivicElement {
 
   /** Opens an item's card: from a marker, the list entry is scrolled into view; from the list, the marker is centred. */
   private select(item: MapItem, where: Where): void {
-    if (!emit<CivicPlaceSelectDetail>(this, 'civic-place-select', detailOf(item, where))) return;
+    if (!emit<CivicPlaceSelectDetail>(this, 'civic-place-select', placeSelectDetail(item, where))) return;
     const fromSpot = !!this.spotKeys;
     this.selectedKey = item.key;
     this.spotKeys = undefined;
@@ -476,12 +434,8 @@ export class CivicInspirationMap extends CivicElement {
       this.pendingCentre = item.key;
       return;
     }
-    const c = this.markerLayer.cluster(layout, shown, this.panZoom.zoom);
-    const index = c.placed.indexOf(item);
-    if (index < 0) return;
-    const p = c.points[index]!;
-    const k = clustering.zoomToSeparate(c.points, index, this.panZoom.zoom, MAX_ZOOM, CLUSTER_RADIUS);
-    this.panZoom.set(centredOn(p.x, p.y, k, layout.basemap.width, layout.basemap.height), 'program', animate);
+    const view = this.markerLayer.viewOnto(this.markerLayer.cluster(layout, shown, this.panZoom.zoom), item, this.panZoom.zoom);
+    if (view) this.panZoom.set(view, 'program', animate);
   }
 
   private readonly onWidgetKey = (e: KeyboardEvent): void => {
@@ -512,8 +466,7 @@ export class CivicInspirationMap extends CivicElement {
 
   protected override updated(): void {
     super.updated();
-    this.observeMap();
-    const tiles = this.tileUrl();
+    const tiles = this.tileSrc;
     const container = tiles ? this.renderRoot.querySelector<HTMLElement>('.tile-map') : null;
     this.tileMap.sync(container, tiles, this.shownMemo?.shown ?? [], this.selectedKey);
     this.restoreFocus();
@@ -524,37 +477,14 @@ export class CivicInspirationMap extends CivicElement {
     }
   }
 
-  private observeMap(): void {
-    const map = this.renderRoot.querySelector('.svg-map');
-    if (map === this.observed) return;
-    this.resizeObserver?.disconnect();
-    this.observed = map ?? undefined;
-    if (!map) return;
-    this.resizeObserver ??= new ResizeObserver((entries) => {
-      const box = entries.at(-1)?.contentRect;
-      if (box) this.resized(Math.round(box.width), Math.round(box.height));
-    });
-    this.resizeObserver.observe(map);
-  }
-
-  /**
-   * Measures the map box drawn by the last render, until it has a size. The resize observer takes
-   * over from there; it reports only when the page renders frames, which a background tab does not.
-   */
-  private measure(): void {
-    const map = this.renderRoot.querySelector<HTMLElement>('.svg-map');
-    if (map) this.resized(map.clientWidth, map.clientHeight);
-  }
-
+  /** The map's box changed size: keep the centre in view at the new size. */
   private resized(width: number, height: number): void {
-    if (width === this.size.width && height === this.size.height) return;
     const layout = this.layout;
     if (layout && this.panZoom.view.k > 1) {
       const { k, x, y } = this.panZoom.view;
       this.keepCentre = layout.basemap.invert((layout.basemap.width / 2 - x) / k, (layout.basemap.height / 2 - y) / k) ?? undefined;
     }
     this.panZoom.setSize(width, height);
-    this.size = { width, height };
   }
 
   private restoreFocus(): void {
@@ -597,16 +527,5 @@ export class CivicInspirationMap extends CivicElement {
     const bottom = top + entry.offsetHeight;
     if (top < box.scrollTop) box.scrollTo({ top, behavior });
     else if (bottom > box.scrollTop + box.clientHeight) box.scrollTo({ top: bottom - box.clientHeight, behavior });
-  }
-}
-
-function detailOf(item: MapItem, source: Where): CivicPlaceSelectDetail {
-  switch (item.kind) {
-    case 'event':
-      return { kind: 'event', id: item.id, source, event: item.source as CivicEvent };
-    case 'group':
-      return { kind: 'group', id: item.id, source, group: item.source as Group };
-    default:
-      return { kind: 'place', id: item.id, source, place: item.source as Place };
   }
 }

@@ -3,10 +3,10 @@
  * until the places, the layout or that zoom change; and, per frame, those in view.
  */
 import type { MapLayout } from './basemap-controller.js';
-import { clusterPoints, westToEast, type Cluster, type ClusterPoint } from './clusters.js';
+import { clusterPoints, inseparable, westToEast, zoomToSeparate, type Cluster, type ClusterPoint } from './clusters.js';
 import { clusterName, markerName, type Translate } from './labels.js';
 import type { MapItem } from './map-items.js';
-import type { View } from './pan-zoom.js';
+import { centredOn, viewOfBox, ZOOM_STEP, type View } from './pan-zoom.js';
 import type { MapMarker } from './svg-map.js';
 
 /** Markers this far outside the viewport are still drawn, so a small pan shows no gap. */
@@ -32,7 +32,11 @@ export class MarkerLayer {
   private labels = new Map<string, string>();
   private labelsIn = '';
 
-  constructor(private readonly radius: number) {}
+  constructor(
+    private readonly radius: number,
+    /** The deepest zoom, relative to the fit. */
+    private readonly maxZoom: number,
+  ) {}
 
   /** The clusters last made, if any. */
   get current(): Clustered | undefined {
@@ -95,5 +99,31 @@ export class MarkerLayer {
       markers.push({ key: cluster.key, x: sx, y: sy, items, label, selected: cluster.key === selectedHolder });
     }
     return markers;
+  }
+
+  /**
+   * The view that zooms in on a cluster far enough to split it (a step at least), or undefined
+   * when its members share a spot no zoom can split.
+   */
+  viewInto(c: Clustered, cluster: Cluster, zoom: number): View | undefined {
+    if (inseparable(c.points, cluster.members, this.maxZoom, this.radius)) return undefined;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const m of cluster.members) {
+      const p = c.points[m]!;
+      [x0, y0, x1, y1] = [Math.min(x0, p.x), Math.min(y0, p.y), Math.max(x1, p.x), Math.max(y1, p.y)];
+    }
+    const { width, height } = c.layout.basemap;
+    const fit = viewOfBox([x0, y0, x1, y1], width, height, this.radius * 1.5, this.maxZoom);
+    const k = Math.min(this.maxZoom, Math.max(fit.k, zoom * ZOOM_STEP));
+    return centredOn((x0 + x1) / 2, (y0 + y1) / 2, k, width, height);
+  }
+
+  /** The view centred on an item, zoomed in just far enough that it stands alone. */
+  viewOnto(c: Clustered, item: MapItem, zoom: number): View | undefined {
+    const index = c.placed.indexOf(item);
+    if (index < 0) return undefined;
+    const p = c.points[index]!;
+    const k = zoomToSeparate(c.points, index, zoom, this.maxZoom, this.radius);
+    return centredOn(p.x, p.y, k, c.layout.basemap.width, c.layout.basemap.height);
   }
 }

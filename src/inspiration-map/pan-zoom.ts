@@ -105,6 +105,11 @@ export class PanZoomController implements ReactiveController {
     return (this.target ?? this.view).k;
   }
 
+  /** True while a zoom or pan animates towards its target. */
+  get moving(): boolean {
+    return this.target !== undefined;
+  }
+
   get maxZoom(): number {
     return this.options.maxZoom;
   }
@@ -165,6 +170,7 @@ export class PanZoomController implements ReactiveController {
       this.frame = requestAnimationFrame(step);
     };
     this.frame = requestAnimationFrame(step);
+    this.host.requestUpdate();
     // Frames can stop coming (a tab sent to the background): the view still gets where it was going.
     this.deadline = window.setTimeout(finish, ANIMATION_MS + 100);
   }

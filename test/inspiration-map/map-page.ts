@@ -56,15 +56,13 @@ export async function pressKey(key: string): Promise<void> {
 
 /**
  * Asks for reduced motion (so every view change lands at once) or not. Firefox under WebDriver
- * BiDi cannot emulate it: then the page object waits for animations to end.
+ * BiDi cannot emulate it; the page object waits for animations to end either way.
  */
 export async function preferReducedMotion(reduce: boolean): Promise<boolean> {
   try {
     await emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' });
-    MapPage.animated = !reduce;
     return true;
   } catch {
-    MapPage.animated = true;
     return false;
   }
 }
@@ -89,17 +87,15 @@ export interface ViewState {
 }
 
 export class MapPage {
-  /** Whether zoom and pan animate (no reduced motion): then actions wait for them to end. */
-  static animated = true;
-
   constructor(readonly el: CivicInspirationMap) {}
 
-  /** Waits until the element has rendered and any zoom or pan animation has ended. */
+  /** Waits until the element has rendered and the map is no longer busy moving (`aria-busy`). */
   async idle(): Promise<void> {
     await settle(this.el);
-    // A hidden tab does not animate; elsewhere an animation takes 250 ms.
-    if (MapPage.animated && !document.hidden) {
-      await new Promise((r) => setTimeout(r, 350));
+    const busy = () => this.root.querySelector('.svg-map')?.getAttribute('aria-busy') === 'true';
+    if (busy()) {
+      // An animation ends on its last frame, or on a timer when frames stop coming.
+      await waitFor(() => !busy(), 5000, 'the map to stop moving');
       await settle(this.el);
     }
   }

@@ -33,8 +33,9 @@ async function openStory(id: string, theme: string, width: number): Promise<Wind
       [...root.ownerDocument.querySelectorAll('*')]
         .filter((el) => el.localName.startsWith('civic-') && el.localName !== 'civic-feed')
         .filter((el) => el.matches(':defined') && !el.closest('[hidden]')) // a hidden stand-in counts for nothing
-        .every((el) => el.shadowRoot?.textContent?.trim()),
-    8000,
+        // Rendered, and not busy (the map draws its geometry after its text, then says so).
+        .every((el) => el.shadowRoot?.textContent?.trim() && !el.shadowRoot.querySelector('[aria-busy="true"]')),
+    15000,
     'widgets rendered',
   );
   await new Promise((r) => setTimeout(r, 250));
@@ -56,7 +57,7 @@ async function axeIn(win: Window & typeof globalThis): Promise<Axe.Result[]> {
 }
 
 describe('every story passes axe (WCAG 2.0/2.1/2.2 A and AA)', function () {
-  this.timeout(20000);
+  this.timeout(30000);
 
   it('finds the built Storybook', function () {
     if (!isChromium) this.skip();
