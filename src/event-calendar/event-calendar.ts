@@ -24,6 +24,7 @@ import { dayStartIn, dayText, firstDayOfWeek, isView, parseDay, periodOf, todayI
 import { zoneDiffers, zoneNote } from './zones.js';
 import { readCalendarState, writeCalendarState } from './url-state.js';
 import type { ViewContext } from './view-context.js';
+import calendar from '../locales/en/calendar.js';
 
 /** What one render shows, worked out once. */
 interface Frame extends ViewContext {
@@ -86,6 +87,7 @@ interface Frame extends ViewContext {
  */
 export class CivicEventCalendar extends CivicElement {
   static override styles = [...CivicElement.styles, ...styles];
+  protected static override messages = [calendar];
 
   /** `month`, `week` or `list`. Default: month, or list when the calendar is narrower than about 40rem. */
   @property({ reflect: true }) view?: CalendarView;

@@ -17,6 +17,8 @@ import { groupFinderOptions, MODE_KEYS } from './group-facets.js';
 import { styles } from './group-finder.styles.js';
 import { distanceKm, distanceUnit, formatDistance, knownPlaces, pointOf, type NearPoint } from './near-me.js';
 import { displayZone, NextMeetingsController } from './next-meetings.js';
+import lists from '../locales/en/lists.js';
+import groups from '../locales/en/groups.js';
 
 /** Detail of `civic-group-select`: a visitor activated a group's title link (`open`) or its join link (`join`). */
 export interface CivicGroupSelectDetail {
@@ -84,6 +86,7 @@ const MINE = 'mine';
  */
 export class CivicGroupFinder extends CivicElement {
   static override styles = [...CivicElement.styles, facetedListStyles, styles];
+  protected static override messages = [lists, groups];
 
   /** Topics to show at first, e.g. `housing,environment`. */
   @property({ converter: listConverter }) topics: string[] = [];

@@ -23,6 +23,7 @@ import { renderSvgMap } from './svg-map.js';
 import { styles } from './inspiration-map.styles.js';
 import { TileMapController } from './tile-map-controller.js';
 import { tileTemplate } from './tile-template.js';
+import map from '../locales/en/map.js';
 
 export type { CivicPlaceSelectDetail } from './place-select.js';
 
@@ -83,6 +84,7 @@ const CLUSTER_RADIUS = 30;
  */
 export class CivicInspirationMap extends CivicElement {
   static override styles = [...CivicElement.styles, styles];
+  protected static override messages = [map];
 
   /** Which of the feed's lists to map, comma-separated: `places` (the default), `events`, `groups`. */
   @property({ converter: listConverter }) show: string[] = ['places'];

@@ -1,4 +1,4 @@
-import type { Catalogue } from './en.js';
+import type { Catalogue } from './messages.js';
 
 /** Spanish strings. */
 const es: Catalogue = {
@@ -8,18 +8,12 @@ const es: Catalogue = {
   errorNetwork: 'No se pudo acceder a la fuente de datos ({detail}).',
   errorFormat: 'No se pudo leer la fuente de datos ({detail}).',
   staleNotice: 'Se muestra una copia guardada del {date}; puede no estar actualizada.',
-  skippedNotice: '{count, plural, one {# elemento} other {# elementos}} de la fuente no se pudieron mostrar.',
   retry: 'Reintentar',
-  upcomingEvents: '{count, plural, =0 {No hay próximos eventos} one {# próximo evento} other {# próximos eventos}}',
   groupsCount: '{count, plural, =0 {No hay grupos} one {# grupo} other {# grupos}}',
   resourcesCount: '{count, plural, =0 {No hay recursos} one {# recurso} other {# recursos}}',
   placesCount: '{count, plural, =0 {No hay lugares} one {# lugar} other {# lugares}}',
   rsvpFor: 'Inscribirse en {title}',
   rsvpNoEvent: 'Elija un evento para inscribirse.',
-  eventsCalendar: 'Calendario de eventos',
-  groupFinder: 'Grupos de usuarios de datos',
-  resourceList: 'Recursos',
-  inspirationMap: 'Lugares de los que aprender',
   registration: 'Inscripción',
 
   // rsvp form
@@ -66,7 +60,6 @@ const es: Catalogue = {
   rsvpErrorInvalid: 'Revise su respuesta a «{label}».',
   rsvpErrorRefused: 'No se pudo aceptar la inscripción (error {status}).',
   rsvpServerSays: 'Mensaje de la biblioteca: {message}',
-  rsvpQueuedTitle: 'Su inscripción está guardada',
   rsvpQueued:
     'No se pudo contactar con el servidor de la biblioteca, así que su inscripción se ha guardado en este dispositivo. Se enviará automáticamente cuando vuelva la conexión, aunque cierre esta página.',
   rsvpQueuedMemory:
@@ -183,7 +176,6 @@ const es: Catalogue = {
   groupTopics: 'Temas',
   groupDatasets: 'Conjuntos de datos',
   groupCadence: 'Se reúne',
-  groupMode: 'Modalidad',
   groupPlace: 'Dónde',
   groupLanguages: 'Idiomas',
   groupAudience: 'Para',
@@ -247,7 +239,6 @@ const es: Catalogue = {
   mapMore: '{count, plural, other {# más}}',
   mapHere: '{count, plural, one {# lugar en este punto} other {# lugares en este punto}}',
   mapListLabel: 'Lugares',
-  mapFilters: 'Filtrar los lugares',
   mapTopic: 'Tema',
   mapProgram: 'Programa',
   mapAnyTopic: 'Todos los temas',

@@ -1,4 +1,4 @@
-import type { Catalogue } from './en.js';
+import type { Catalogue } from './messages.js';
 
 /** French strings. */
 const fr: Catalogue = {
@@ -8,18 +8,12 @@ const fr: Catalogue = {
   errorNetwork: 'Le flux est inaccessible ({detail}).',
   errorFormat: 'Le flux n’a pas pu être lu ({detail}).',
   staleNotice: 'Copie enregistrée le {date} ; elle n’est peut-être plus à jour.',
-  skippedNotice: '{count, plural, one {# élément} other {# éléments}} du flux n’ont pas pu être affichés.',
   retry: 'Réessayer',
-  upcomingEvents: '{count, plural, =0 {Aucun événement à venir} one {# événement à venir} other {# événements à venir}}',
   groupsCount: '{count, plural, =0 {Aucun groupe} one {# groupe} other {# groupes}}',
   resourcesCount: '{count, plural, =0 {Aucune ressource} one {# ressource} other {# ressources}}',
   placesCount: '{count, plural, =0 {Aucun lieu} one {# lieu} other {# lieux}}',
   rsvpFor: 'S’inscrire à {title}',
   rsvpNoEvent: 'Choisissez un événement auquel vous inscrire.',
-  eventsCalendar: 'Calendrier des événements',
-  groupFinder: 'Groupes d’utilisateurs de données',
-  resourceList: 'Ressources',
-  inspirationMap: 'Des lieux dont s’inspirer',
   registration: 'Inscription',
 
   // rsvp form
@@ -64,7 +58,6 @@ const fr: Catalogue = {
   rsvpErrorInvalid: 'Vérifiez votre réponse à « {label} ».',
   rsvpErrorRefused: 'L’inscription n’a pas pu être acceptée (erreur {status}).',
   rsvpServerSays: 'Message de la bibliothèque : {message}',
-  rsvpQueuedTitle: 'Votre inscription est enregistrée',
   rsvpQueued: 'Le serveur de la bibliothèque est injoignable : votre inscription est enregistrée sur cet appareil. Elle sera envoyée automatiquement au retour de la connexion, même si vous fermez cette page.',
   rsvpQueuedMemory: 'Le serveur de la bibliothèque est injoignable. Le formulaire réessaiera tant que cette page restera ouverte ; gardez-la ouverte.',
   rsvpSentLater: 'Votre inscription enregistrée a été envoyée.',
@@ -177,7 +170,6 @@ const fr: Catalogue = {
   groupTopics: 'Thèmes',
   groupDatasets: 'Jeux de données',
   groupCadence: 'Se réunit',
-  groupMode: 'Format',
   groupPlace: 'Où',
   groupLanguages: 'Langues',
   groupAudience: 'Pour',
@@ -239,7 +231,6 @@ const fr: Catalogue = {
   mapMore: '{count, plural, one {# de plus} other {# de plus}}',
   mapHere: '{count, plural, one {# lieu à cet endroit} other {# lieux à cet endroit}}',
   mapListLabel: 'Lieux',
-  mapFilters: 'Filtrer les lieux',
   mapTopic: 'Thème',
   mapProgram: 'Programme',
   mapAnyTopic: 'Tous les thèmes',

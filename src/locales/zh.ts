@@ -1,4 +1,4 @@
-import type { Catalogue } from './en.js';
+import type { Catalogue } from './messages.js';
 
 /** Simplified Chinese strings. */
 const zh: Catalogue = {
@@ -8,18 +8,12 @@ const zh: Catalogue = {
   errorNetwork: '无法访问数据源（{detail}）。',
   errorFormat: '无法读取数据源（{detail}）。',
   staleNotice: '显示的是 {date} 保存的副本，可能不是最新的。',
-  skippedNotice: '数据源中有 {count, plural, other {# 项}}无法显示。',
   retry: '重试',
-  upcomingEvents: '{count, plural, =0 {没有即将举行的活动} other {# 个即将举行的活动}}',
   groupsCount: '{count, plural, =0 {没有小组} other {# 个小组}}',
   resourcesCount: '{count, plural, =0 {没有资源} other {# 项资源}}',
   placesCount: '{count, plural, =0 {没有地点} other {# 个地点}}',
   rsvpFor: '报名参加{title}',
   rsvpNoEvent: '请选择要报名的活动。',
-  eventsCalendar: '活动日历',
-  groupFinder: '数据用户小组',
-  resourceList: '资源',
-  inspirationMap: '值得借鉴的地方',
   registration: '报名',
 
   // rsvp form
@@ -64,7 +58,6 @@ const zh: Catalogue = {
   rsvpErrorInvalid: '请检查您对“{label}”的回答。',
   rsvpErrorRefused: '无法接受此报名（错误 {status}）。',
   rsvpServerSays: '图书馆的消息：{message}',
-  rsvpQueuedTitle: '您的报名已保存',
   rsvpQueued: '无法连接图书馆的服务器，因此您的报名已保存在此设备上。网络恢复后会自动发送，即使您关闭此页面也会发送。',
   rsvpQueuedMemory: '无法连接图书馆的服务器。只要此页面保持打开，表单就会继续尝试；请不要关闭页面。',
   rsvpSentLater: '您保存的报名已发送。',
@@ -177,7 +170,6 @@ const zh: Catalogue = {
   groupTopics: '主题',
   groupDatasets: '数据集',
   groupCadence: '聚会时间',
-  groupMode: '形式',
   groupPlace: '地点',
   groupLanguages: '语言',
   groupAudience: '对象',
@@ -239,7 +231,6 @@ const zh: Catalogue = {
   mapMore: '{count, plural, other {还有 # 个}}',
   mapHere: '{count, plural, other {此处有 # 个地点}}',
   mapListLabel: '地点',
-  mapFilters: '筛选地点',
   mapTopic: '主题',
   mapProgram: '项目',
   mapAnyTopic: '所有主题',

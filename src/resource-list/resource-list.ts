@@ -14,6 +14,8 @@ import { renderResourceCard } from './resource-card.js';
 import { resourceListOptions } from './resource-facets.js';
 import { typeLabel } from './resource-labels.js';
 import { styles } from './resource-list.styles.js';
+import lists from '../locales/en/lists.js';
+import resources from '../locales/en/resources.js';
 
 /** The orders the resource list offers. `relevance` is "best match" while searching, else by title. */
 export type ResourceSort = 'relevance' | 'title' | 'newest';
@@ -75,6 +77,7 @@ const LEGENDS: Record<string, MessageKey> = {
  */
 export class CivicResourceList extends CivicElement {
   static override styles = [...CivicElement.styles, facetedListStyles, styles];
+  protected static override messages = [lists, resources];
 
   /** Types to show at first, e.g. `guide,zine`. */
   @property({ converter: listConverter }) types: string[] = [];

@@ -17,6 +17,7 @@ import { heading, renderConfirmation, renderFacts, renderNotice, renderSummary, 
 import { RsvpSubmission, type Phase, type Submission } from './rsvp-submission.js';
 import { problemMessage, problemOf, readForm, validateForm, type FieldSpec } from './rsvp-validation.js';
 import { styles } from './rsvp-form.styles.js';
+import rsvp from '../locales/en/rsvp.js';
 
 export type * from './rsvp-events.js';
 
@@ -97,6 +98,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export class CivicRsvpForm extends CivicElement {
   static override styles = [...CivicElement.styles, styles];
+  protected static override messages = [rsvp];
 
   /**
    * The shortest time between the form appearing and a submission being sent, against bots that

@@ -3,7 +3,8 @@
  * The script-tag bundle defines `__CIVIC_PROD__`, so Rollup drops these calls from it.
  */
 declare const __CIVIC_PROD__: boolean | undefined;
-const DEV_MODE = typeof __CIVIC_PROD__ === 'undefined';
+/** True outside the script-tag bundle: in tests, Storybook and a developer's own build. */
+export const DEV_MODE = typeof __CIVIC_PROD__ === 'undefined';
 
 const README = 'https://www.npmjs.com/package/civic-widgets#';
 const said = new Set<string>();

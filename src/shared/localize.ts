@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import en, { type Catalogue, type MessageKey } from '../locales/en.js';
+import common from '../locales/en/common.js';
+import { DEV_MODE } from './dev.js';
+import type { Catalogue, MessageKey, MessagePart } from '../locales/messages.js';
 
-export type { MessageKey };
+export type { MessageKey, MessagePart };
 export type MessageValues = Record<string, string | number>;
 
 /** Catalogues other than English load only when a page speaks that language. */
@@ -10,15 +12,25 @@ const loaders: Record<string, () => Promise<{ default: Catalogue }>> = {
   fr: () => import('../locales/fr.js'),
   zh: () => import('../locales/zh.js'),
 };
-const loaded = new Map<string, Catalogue>([['en', en]]);
-const pending = new Map<string, Promise<Catalogue>>();
+/** English, gathered from the parts of the elements on the page (`addMessages`). */
+const en: MessagePart = { ...common };
+const added = new WeakSet<MessagePart>();
+const loaded = new Map<string, MessagePart>([['en', en]]);
+const pending = new Map<string, Promise<MessagePart>>();
+
+/** Adds an English part: each element brings the messages it uses. */
+export function addMessages(part: MessagePart): void {
+  if (added.has(part)) return;
+  added.add(part);
+  Object.assign(en, part);
+}
 
 function languageOf(locale: string): string {
   return locale.split('-')[0]!.toLowerCase();
 }
 
 /** Loads the catalogue for `locale` (English when there is none); resolves when it is ready. */
-export function loadCatalogue(locale: string): Promise<Catalogue> {
+export function loadCatalogue(locale: string): Promise<MessagePart> {
   const lang = languageOf(locale);
   const ready = loaded.get(lang);
   if (ready) return Promise.resolve(ready);
@@ -27,7 +39,7 @@ export function loadCatalogue(locale: string): Promise<Catalogue> {
   let promise = pending.get(lang);
   if (!promise) {
     promise = loader().then(
-      (m) => {
+      (m): MessagePart => {
         loaded.set(lang, m.default);
         return m.default;
       },
@@ -49,8 +61,13 @@ export function hasCatalogue(locale: string): boolean {
  * branch by `Intl.PluralRules`, and `#` inside it is the number formatted for the locale.
  */
 export function formatMessage(locale: string, key: MessageKey, values: MessageValues = {}): string {
-  const catalogue = loaded.get(languageOf(locale)) ?? en;
-  return interpolate(catalogue[key] ?? en[key], locale, values);
+  const pattern = loaded.get(languageOf(locale))?.[key] ?? en[key];
+  if (pattern === undefined) {
+    // An element uses a message of a part it did not add: a programming error, loud in development.
+    if (DEV_MODE) throw new Error(`[civic-widgets] no English message "${key}": add its part to the element's static messages`);
+    return key;
+  }
+  return interpolate(pattern, locale, values);
 }
 
 function interpolate(pattern: string, locale: string, values: MessageValues): string {

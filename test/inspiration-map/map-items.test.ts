@@ -2,7 +2,10 @@ import { expect } from 'chai';
 import type { Feed } from '../../src/feed/types.js';
 import { clusterCount, clusterName, formatYear, markerName, whereOf } from '../../src/inspiration-map/labels.js';
 import { facetsOf, kindsOf, mapItems, matches } from '../../src/inspiration-map/map-items.js';
-import { formatMessage, loadCatalogue } from '../../src/shared/localize.js';
+import map from '../../src/locales/en/map.js';
+import { addMessages, formatMessage, loadCatalogue } from '../../src/shared/localize.js';
+
+addMessages(map);
 
 const FEED: Feed = {
   version: '1',

@@ -1,11 +1,18 @@
 import { expect } from 'chai';
-import { formatMessage, loadCatalogue } from '../../src/shared/localize.js';
+import groups from '../../src/locales/en/groups.js';
+import rsvp from '../../src/locales/en/rsvp.js';
+import { addMessages, formatMessage, loadCatalogue } from '../../src/shared/localize.js';
 
 describe('localize', () => {
+  before(() => {
+    addMessages(groups);
+    addMessages(rsvp);
+  });
+
   it('picks plural branches by the locale and formats the number', () => {
-    expect(formatMessage('en', 'upcomingEvents', { count: 0 })).to.equal('No upcoming events');
-    expect(formatMessage('en', 'upcomingEvents', { count: 1 })).to.equal('1 upcoming event');
-    expect(formatMessage('en', 'upcomingEvents', { count: 1200 })).to.equal('1,200 upcoming events');
+    expect(formatMessage('en', 'groupsCount', { count: 0 })).to.equal('No groups');
+    expect(formatMessage('en', 'groupsCount', { count: 1 })).to.equal('1 group');
+    expect(formatMessage('en', 'groupsCount', { count: 1200 })).to.equal('1,200 groups');
   });
 
   it('loads another language on demand and falls back to English for unknown ones', async () => {
@@ -16,5 +23,11 @@ describe('localize', () => {
 
   it('inserts named values', () => {
     expect(formatMessage('en', 'rsvpFor', { title: 'Data Day' })).to.equal('Register for Data Day');
+  });
+
+  it('has the common messages without any part, and says which part is missing in development', () => {
+    expect(formatMessage('en', 'loading')).to.equal('Loading…');
+    // This page loaded no element that adds the map's part.
+    expect(() => formatMessage('en', 'mapZoomIn')).to.throw(/no English message "mapZoomIn"/);
   });
 });

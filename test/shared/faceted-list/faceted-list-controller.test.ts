@@ -4,7 +4,8 @@ import type { CivicFilterChangeDetail } from '../../../src/shared/faceted-list/e
 import { ANNOUNCE_DELAY, FacetedListController } from '../../../src/shared/faceted-list/faceted-list-controller.js';
 import { renderFacetedList } from '../../../src/shared/faceted-list/faceted-list-view.js';
 import { facetedListStyles } from '../../../src/shared/faceted-list/faceted-list.styles.js';
-import { formatMessage } from '../../../src/shared/localize.js';
+import lists from '../../../src/locales/en/lists.js';
+import { addMessages, formatMessage } from '../../../src/shared/localize.js';
 import { sharedStyles } from '../../../src/shared/shared.styles.js';
 import { cleanup, expectAccessible, fixture } from '../../helpers.js';
 import { FacetedListPage, settle } from './faceted-list-page.js';
@@ -49,6 +50,7 @@ class TestFacetedHost extends LitElement {
     });
   }
 }
+addMessages(lists);
 customElements.define('test-faceted-host', TestFacetedHost);
 
 const THINGS: Thing[] = [
