@@ -13,8 +13,9 @@ if (!firefoxPath) console.log('Firefox ESR not found: running the browser tests 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
-  // One browser at a time: two pages of each on a 2-core machine starve the timing-sensitive tests.
+  // One page at a time, in one browser at a time: a second page would be a background tab, which
+  // draws no frames (no animation, resize observer or smooth scroll) and takes no real mouse input.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 20 * 60 * 1000,

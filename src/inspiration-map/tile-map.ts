@@ -85,6 +85,9 @@ export class TileMap {
     });
     tileLayer(options.tiles, { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM }).addTo(this.map);
     this.map.on('zoomend moveend', () => this.draw());
+    // Busy while the view moves, as on the SVG map: every zoom and pan ends with a moveend.
+    this.map.on('movestart', () => container.setAttribute('aria-busy', 'true'));
+    this.map.on('moveend', () => container.removeAttribute('aria-busy'));
     container.addEventListener('keydown', this.onKey);
     this.resize = new ResizeObserver(() => this.map.invalidateSize({ animate: false }));
     this.resize.observe(container);

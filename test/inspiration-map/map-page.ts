@@ -92,7 +92,7 @@ export class MapPage {
   /** Waits until the element has rendered and the map is no longer busy moving (`aria-busy`). */
   async idle(): Promise<void> {
     await settle(this.el);
-    const busy = () => this.root.querySelector('.svg-map')?.getAttribute('aria-busy') === 'true';
+    const busy = () => this.root.querySelector('.map')?.getAttribute('aria-busy') === 'true';
     if (busy()) {
       // An animation ends on its last frame, or on a timer when frames stop coming.
       await waitFor(() => !busy(), 5000, 'the map to stop moving');
