@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import json from '@rollup/plugin-json';
 import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
@@ -37,6 +38,8 @@ export default {
     resolve(),
     // The map's basemap geometry (world-atlas, us-atlas TopoJSON) is imported as JSON, into its own chunk.
     json({ preferConst: true, compact: true }),
+    // Our html`` and css`` templates lose their indentation and comments (Lit's own are already minified).
+    minifyLiterals({ include: ['dist/lib/**/*.js'], failOnError: true }),
     terser({ module: true, ecma: 2020, format: { comments: false } }),
     shipSchema(),
     bundleGraph(),

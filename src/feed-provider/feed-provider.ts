@@ -54,7 +54,7 @@ export class CivicFeed extends LitElement {
     if (changed.has('src') || changed.has('format') || changed.has('noCache') || changed.has('mapping')) {
       this.loader.request(this.src, { format: this.format, cache: !this.noCache, mapping: mappingOption(this, this.mapping) });
     }
-    const state = this.feed ? { status: 'ready' as const, loaded: this.loader.fromObject(this.feed) } : this.loader.state;
+    const state = this.feed ? this.loader.fromObject(this.feed) : this.loader.state;
     if (state !== this.provider.value) this.provider.setValue(state);
   }
 

@@ -3,8 +3,8 @@ import { emit, type CivicErrorDetail } from '../shared/events.js';
 import { formatMessage } from '../shared/localize.js';
 import type { FeedFormat } from './adapter.js';
 import type { FeedState } from './context.js';
+import { feedReader, loadedReader } from './feed-reader.js';
 import { FeedError, loadFeed } from './load-feed.js';
-import { normalizeFeed } from './normalize.js';
 import type { Feed, LoadedFeed } from './types.js';
 
 interface RequestOptions {
@@ -26,7 +26,7 @@ export class FeedController implements ReactiveController {
   private src?: string;
   private options: RequestOptions = { format: 'auto', cache: true };
   private abort?: AbortController;
-  private objectCache = new WeakMap<Feed, LoadedFeed>();
+  private objectCache = new WeakMap<Feed, FeedState>();
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -50,17 +50,33 @@ export class FeedController implements ReactiveController {
     return this.load();
   }
 
-  /** Normalizes a feed given as a JavaScript object, once per object. */
-  fromObject(feed: Feed): LoadedFeed {
-    let loaded = this.objectCache.get(feed);
-    if (!loaded) {
-      // Relative links in an object (an RSVP endpoint of '/api/rsvp') resolve against the page.
-      const { feed: normalized, skipped } = normalizeFeed(feed, [], { base: document.baseURI });
-      loaded = { feed: normalized, skipped, stale: false, fetchedAt: Date.now() };
-      this.objectCache.set(feed, loaded);
-      this.warn(loaded);
+  /**
+   * The state of a feed given as a JavaScript object, normalized once per object: loading while
+   * the reader loads (the first time only), then ready.
+   */
+  fromObject(feed: Feed): FeedState {
+    let state = this.objectCache.get(feed);
+    if (state) return state;
+    const reader = loadedReader();
+    if (!reader) {
+      feedReader().then(
+        () => this.host.requestUpdate(),
+        (cause: unknown) => {
+          const error = this.describe(new FeedError('network', cause instanceof Error ? cause.message : String(cause)), 'the feed object');
+          this.objectCache.set(feed, { status: 'error', error });
+          emit(this.host, 'civic-error', error);
+          this.host.requestUpdate();
+        },
+      );
+      return { status: 'loading' };
     }
-    return loaded;
+    // Relative links in an object (an RSVP endpoint of '/api/rsvp') resolve against the page.
+    const { feed: normalized, skipped } = reader.normalizeFeed(feed, [], { base: document.baseURI });
+    const loaded: LoadedFeed = { feed: normalized, skipped, stale: false, fetchedAt: Date.now() };
+    state = { status: 'ready', loaded };
+    this.objectCache.set(feed, state);
+    this.warn(loaded);
+    return state;
   }
 
   hostConnected(): void {

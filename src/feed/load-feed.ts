@@ -1,7 +1,6 @@
 import type { AdapterContext, FeedFormat, SourceText } from './adapter.js';
 import { readCachedFeed, writeCachedFeed, type CachedFeed } from './feed-cache.js';
-import { normalizeFeed } from './normalize.js';
-import { parseSource } from './parse-source.js';
+import { feedReader } from './feed-reader.js';
 import type { LoadedFeed } from './types.js';
 
 /** Why a feed could not be loaded: the network (or the server) or its content. */
@@ -44,6 +43,9 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
   const format = options.format ?? 'auto';
   const useCache = options.cache !== false;
   const cached = useCache ? readCachedFeed(url, format) : undefined;
+  // The reader travels beside the feed; a saved copy or a 304 does not need it.
+  const reader = feedReader();
+  reader.catch(() => undefined);
   try {
     const response = await fetchWithRetry(url, options, cached);
     if (response.status === 304 && cached) {
@@ -57,6 +59,9 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
       url: response.url || url,
     };
     const context = adapterContext(options);
+    const { parseSource, normalizeFeed } = await reader.catch((cause: unknown) => {
+      throw new FeedError('network', cause instanceof Error ? cause.message : String(cause));
+    });
     const parsed = await parseSource(source, format, context).catch((cause: unknown) => {
       if (options.signal?.aborted) throw cause;
       throw new FeedError('format', cause instanceof Error ? cause.message : String(cause));

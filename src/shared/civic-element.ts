@@ -86,9 +86,7 @@ export abstract class CivicElement extends LitElement {
 
   /** Where this element's data stands, wherever it comes from. */
   protected get feedState(): FeedState {
-    if (this.feed) {
-      return { status: 'ready', loaded: this.loader.fromObject(this.feed) };
-    }
+    if (this.feed) return this.loader.fromObject(this.feed);
     if (this.src) return this.loader.state;
     if (this.provided.status === 'idle' && !insideProvider(this)) {
       return { status: 'error', error: { kind: 'config', message: this.i18n.t('errorNoSource') } };
