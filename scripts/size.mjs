@@ -1,5 +1,7 @@
 // `npm run size`: gzip and brotli sizes of what a page downloads, checked against size-budget.json.
-// Run after `npm run build`. Exits 1 when a budget is broken.
+// Run after `npm run build`. Two limits per row: the target the project holds itself to (issue
+// #8), reported, and a ceiling a little above today's size, which fails the run (exit 1): sizes
+// may only come down. Lower a ceiling when a change makes a row smaller.
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -46,15 +48,20 @@ const elements = ['event-calendar', 'rsvp-form', 'group-finder', 'resource-list'
 const kib = (n) => (n / 1024).toFixed(1).padStart(6);
 const rows = [];
 const failures = [];
+const overTarget = [];
 
-function row(label, files, limitKiB) {
+function row(label, files, targetKiB) {
   const t = total(files);
-  const ok = limitKiB === undefined || t.gzip <= limitKiB * 1024;
-  if (!ok) failures.push(`${label}: ${kib(t.gzip).trim()} KiB gzip > ${limitKiB} KiB`);
-  rows.push(`${label.padEnd(44)} ${kib(t.raw)} ${kib(t.gzip)} ${kib(t.brotli)}   ${limitKiB === undefined ? '' : `${ok ? 'ok ' : 'OVER'} ≤ ${limitKiB}`}`);
+  const ceilingKiB = budget.ceiling?.[label];
+  const within = (limit) => limit === undefined || t.gzip <= limit * 1024;
+  if (!within(ceilingKiB)) failures.push(`${label}: ${kib(t.gzip).trim()} KiB gzip > ceiling ${ceilingKiB} KiB`);
+  if (!within(targetKiB)) overTarget.push(label);
+  const target = targetKiB === undefined ? '' : `${within(targetKiB) ? 'ok  ' : 'over'} ${String(targetKiB).padStart(4)}`;
+  const ceiling = ceilingKiB === undefined ? '' : `${within(ceilingKiB) ? 'ok  ' : 'OVER'} ${String(ceilingKiB).padStart(5)}`;
+  rows.push(`${label.padEnd(36)} ${kib(t.raw)} ${kib(t.gzip)} ${kib(t.brotli)}   ${target.padEnd(9)}   ${ceiling}`);
 }
 
-rows.push(`${'what'.padEnd(44)} ${'raw'.padStart(6)} ${'gzip'.padStart(6)} ${'brotli'.padStart(6)}   budget (KiB gzip)`);
+rows.push(`${'what (KiB)'.padEnd(36)} ${'raw'.padStart(6)} ${'gzip'.padStart(6)} ${'brotli'.padStart(6)}   ${'target'.padEnd(9)}   ceiling (gzip)`);
 row('entry: civic-widgets.js', [entry.fileName], budget.entry);
 const all = new Set([entry.fileName]);
 for (const name of elements) {
@@ -67,6 +74,8 @@ for (const name of elements) {
 row('all elements together', all, budget.allElements);
 
 const lazy = {
+  // Loaded beside the first feed request: a first render with data adds it to the first load.
+  'feed reader': /feed\/read-feed\.js$/,
   ics: /adapters\/ics\.js$/,
   'ical.js': /node_modules\/ical\.js\//,
   sanitizer: /dompurify/,
@@ -85,7 +94,8 @@ for (const [name, pattern] of Object.entries(lazy)) {
 }
 
 console.log(rows.join('\n'));
+if (overTarget.length) console.log(`\nAbove the target: ${overTarget.join(', ')}.`);
 if (failures.length) {
-  console.error(`\nOver budget:\n  ${failures.join('\n  ')}`);
+  console.error(`\nAbove the ceiling (a size went up):\n  ${failures.join('\n  ')}`);
   process.exit(1);
 }
