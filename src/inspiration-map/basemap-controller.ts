@@ -1,8 +1,10 @@
 /**
- * Loads the SVG map's code and geometry the first time a map needs them (their own chunks), and
- * keeps the drawn basemap and the places' positions until the places, region or size change.
+ * Loads the SVG map's code and geometry the first time a map needs them (their own chunks), once
+ * the map comes within a screen of the viewport, and keeps the drawn basemap and the places'
+ * positions until the places, region or size change. A map far down a page costs nothing while
+ * the page loads.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Basemap, RegionOption } from './basemap.js';
 import type { MapItem } from './map-items.js';
 
@@ -16,19 +18,43 @@ export interface MapLayout {
 
 export type BasemapStatus = 'loading' | 'ready' | 'error';
 
-export class BasemapController {
+export class BasemapController implements ReactiveController {
   status: BasemapStatus = 'loading';
   private module?: BasemapModule;
   private loading?: Promise<unknown>;
   private memo?: { items: readonly MapItem[]; region: string; width: number; height: number; layout: MapLayout };
+  /** The map has come within a screen of the viewport (or the browser cannot tell). */
+  private near = typeof IntersectionObserver !== 'function';
+  private watcher?: IntersectionObserver;
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+  constructor(private readonly host: ReactiveControllerHost & Element) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.near) return;
+    this.watcher = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.near = true;
+        this.watcher?.disconnect();
+        this.host.requestUpdate();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    this.watcher.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.watcher?.disconnect();
+  }
 
   /**
    * The layout for these items in a `width` × `height` map, or undefined while code or geometry
    * load (the host renders again when they have).
    */
   layout(items: readonly MapItem[], option: RegionOption, width: number, height: number): MapLayout | undefined {
+    if (!this.near) return undefined;
     const module = this.module;
     if (!module) {
       this.load(() => import('./basemap.js').then((m) => (this.module = m)));
