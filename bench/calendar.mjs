@@ -11,69 +11,22 @@
  * list ≤ 1.5 × the innerHTML list.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { LIT_TSCONFIG, bundle, inChromium, isMain, median, openPage, root, roundsOption } from './harness.mjs';
 import { generateEvents } from './calendar/generate.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const roundsArg = process.argv.indexOf('--rounds');
-const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
 const EVENTS = 2000;
 const DATE = '2026-03-15';
 const VIEWS = ['month', 'week', 'list'];
 
-async function bundle(entry) {
-  const result = await build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
+/** The production builds: Lit without its dev-mode checks, React-free FullCalendar as shipped. */
+const production = (entry) =>
+  bundle(entry, {
     minify: true,
-    write: false,
-    absWorkingDir: root,
-    logLevel: 'warning',
-    // Production builds: Lit without its dev-mode checks, React-free FullCalendar as shipped.
     define: { 'process.env.NODE_ENV': '"production"', __CIVIC_PROD__: 'true' },
     conditions: ['production'],
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+    tsconfigRaw: LIT_TSCONFIG,
   });
-  return result.outputFiles[0].text;
-}
-
-const [ours, fc6, fc7, baseline] = await Promise.all([
-  bundle('bench/calendar/ours.ts'),
-  bundle('bench/calendar/fullcalendar6.js'),
-  bundle('bench/calendar/fullcalendar7.js'),
-  bundle('bench/calendar/baseline.js'),
-]);
-const fc7Css = ['skeleton.css', 'themes/classic/theme.css', 'themes/classic/palette.css']
-  .map((file) => readFileSync(join(root, 'node_modules/fullcalendar7', file), 'utf8'))
-  .join('\n');
-const { feed, fullCalendar } = generateEvents(EVENTS);
-
-const page = `<!doctype html><html lang="en"><meta charset="utf-8"><title>calendar bench</title>
-<style>body { margin: 0; font: 16px system-ui, sans-serif; } .stage { width: 1200px; }</style>
-<style>${fc7Css}</style>
-<script type="module" src="/ours.js"></script><script type="module" src="/fc6.js"></script>
-<script type="module" src="/fc7.js"></script><script type="module" src="/baseline.js"></script>
-<body></body></html>`;
-const files = {
-  '/': ['text/html', page],
-  '/ours.js': ['text/javascript', ours],
-  '/fc6.js': ['text/javascript', fc6],
-  '/fc7.js': ['text/javascript', fc7],
-  '/baseline.js': ['text/javascript', baseline],
-};
-const server = createServer((request, response) => {
-  const file = files[new URL(request.url, 'http://localhost').pathname];
-  response.writeHead(file ? 200 : 404, { 'content-type': file ? `${file[0]}; charset=utf-8` : 'text/plain' });
-  response.end(file ? file[1] : 'not found');
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address();
 
 /** Runs in the page: one timed mount, from handing the events over to the end of the next frame. */
 async function runInPage({ rounds, views, date, feed, fullCalendar }) {
@@ -149,27 +102,54 @@ async function runInPage({ rounds, views, date, feed, fullCalendar }) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'],
-});
-try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC', locale: 'en-US' });
-  const tab = await context.newPage();
-  tab.on('pageerror', (error) => console.error('page error:', error));
-  await tab.goto(`http://127.0.0.1:${port}/`);
-  await tab.waitForFunction(() => globalThis.benchOurs && globalThis.benchFullCalendar6 && globalThis.benchFullCalendar7 && globalThis.benchInnerHtml);
-  const { times, checks } = await tab.evaluate(runInPage, { rounds, views: VIEWS, date: DATE, feed, fullCalendar });
-  const median = (list) => {
-    const sorted = [...list].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/** Runs the benchmark in Chromium; resolves to the raw figures. */
+export async function measure({ rounds = roundsOption(15) } = {}) {
+  const [ours, fc6, fc7, baseline] = await Promise.all([
+    production('bench/calendar/ours.ts'),
+    production('bench/calendar/fullcalendar6.js'),
+    production('bench/calendar/fullcalendar7.js'),
+    production('bench/calendar/baseline.js'),
+  ]);
+  const fc7Css = ['skeleton.css', 'themes/classic/theme.css', 'themes/classic/palette.css']
+    .map((file) => readFileSync(join(root, 'node_modules/fullcalendar7', file), 'utf8'))
+    .join('\n');
+  const { feed, fullCalendar } = generateEvents(EVENTS);
+
+  const page = `<!doctype html><html lang="en"><meta charset="utf-8"><title>calendar bench</title>
+<style>body { margin: 0; font: 16px system-ui, sans-serif; } .stage { width: 1200px; }</style>
+<style>${fc7Css}</style>
+<script type="module" src="/ours.js"></script><script type="module" src="/fc6.js"></script>
+<script type="module" src="/fc7.js"></script><script type="module" src="/baseline.js"></script>
+<body></body></html>`;
+  const files = {
+    '/': ['text/html', page],
+    '/ours.js': ['text/javascript', ours],
+    '/fc6.js': ['text/javascript', fc6],
+    '/fc7.js': ['text/javascript', fc7],
+    '/baseline.js': ['text/javascript', baseline],
   };
+  return inChromium(files, async ({ browser, url }) => {
+    const tab = await openPage(
+      browser,
+      url,
+      () => globalThis.benchOurs && globalThis.benchFullCalendar6 && globalThis.benchFullCalendar7 && globalThis.benchInnerHtml,
+      { contextOptions: { viewport: { width: 1280, height: 900 }, timezoneId: 'UTC', locale: 'en-US' } },
+    );
+    const { times, checks } = await tab.evaluate(runInPage, { rounds, views: VIEWS, date: DATE, feed, fullCalendar });
+    return { version: browser.version(), rounds, times, checks };
+  });
+}
+
+/** The medians of one view, by peer. */
+const mediansOf = (times, view) => Object.fromEntries(Object.entries(times[view]).map(([name, list]) => [name, median(list)]));
+
+/** Prints the report, as `npm run bench:calendar` shows it. */
+export function print({ version, rounds, times, checks }) {
   const ms = (n) => `${n.toFixed(1).padStart(7)} ms`;
-  console.log(`Chromium ${browser.version()}, ${EVENTS} events in March 2026, ${rounds} rounds, medians (handing the events over → end of the next frame)`);
+  console.log(`Chromium ${version}, ${EVENTS} events in March 2026, ${rounds} rounds, medians (handing the events over → end of the next frame)`);
   let ok = true;
   for (const view of VIEWS) {
-    const m = Object.fromEntries(Object.entries(times[view]).map(([name, list]) => [name, median(list)]));
+    const m = mediansOf(times, view);
     const check = checks[view];
     console.log(`\n${view}`);
     console.log(`  ours (civic-event-calendar)   ${ms(m.ours)}   ${check.onScreen} on screen + ${check.behindMore} behind "+N more"${check.missing ? `, ${check.missing} UNREACHABLE` : ', every event reachable'}`);
@@ -184,7 +164,36 @@ try {
     }
   }
   console.log(`\n${ok ? 'every goal met' : 'a goal was MISSED'}`);
-} finally {
-  await browser.close();
-  server.close();
 }
+
+/**
+ * The figures as rows for bench/all.mjs (see harness.mjs): each view against FullCalendar 7 (the
+ * goal; unreachable events miss it too) and 6 (no goal), the list also against innerHTML.
+ */
+export function rows({ times, checks }) {
+  const out = [];
+  for (const view of VIEWS) {
+    const m = mediansOf(times, view);
+    const missing = checks[view].missing;
+    const row = (peer, peerName, goal) => ({
+      element: 'civic-event-calendar',
+      measure: `${view} view, ${EVENTS.toLocaleString('en')} events`,
+      ours: m.ours,
+      peer: m[peer],
+      peerName,
+      ratio: m.ours / m[peer],
+      goal: goal === null ? null : `≤ ${goal.toFixed(2)}`,
+      ok: goal === null ? null : m.ours / m[peer] <= goal && !(peer === 'fc7' && missing),
+      note: peer === 'fc7' && missing ? `${missing} events unreachable` : undefined,
+    });
+    out.push(row('fc7', 'FullCalendar 7.1', 0.5), row('fc6', 'FullCalendar 6.1', null));
+    if (m.innerHTML !== undefined) out.push(row('innerHTML', 'bare innerHTML list', 1.5));
+  }
+  return out;
+}
+
+export async function run(options) {
+  return rows(await measure(options));
+}
+
+if (isMain(import.meta.url)) print(await measure());
