@@ -21,9 +21,17 @@ try {
     // machine measures the machine more than the page.
     formFactor: 'desktop',
     screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
-    throttlingMethod: 'simulate',
+    throttlingMethod: process.env.LH_THROTTLING ?? 'simulate',
   });
   const { categories, audits } = result.lhr;
+  // `--why`: the diagnostics behind the performance score.
+  if (process.argv.includes('--why')) {
+    for (const id of ['largest-contentful-paint-element', 'render-blocking-resources', 'network-requests', 'bootup-time', 'mainthread-work-breakdown', 'long-tasks']) {
+      const audit = audits[id];
+      console.log(`## ${audit?.title ?? id} ${audit?.displayValue ?? ''}`);
+      for (const item of (audit?.details?.items ?? []).slice(0, 15)) console.log(`   ${JSON.stringify(item).slice(0, 240)}`);
+    }
+  }
   for (const category of Object.values(categories)) {
     const score = Math.round((category.score ?? 0) * 100);
     console.log(`${category.title.padEnd(16)} ${score}`);
