@@ -3,6 +3,7 @@
  * bookmark exactly what they see: `?calendar-view=week&calendar-date=2026-03-02&calendar-topics=housing`.
  * Written with `history.replaceState`: browsing adds no history entries and never reloads the page.
  */
+import { readUrlState, writeUrlState } from '../shared/url-state.js';
 import { FACETS, emptyFilters, type Filters } from './filters.js';
 import { isView, parseDay, type CalendarView } from './period.js';
 
@@ -15,18 +16,19 @@ export interface CalendarUrlState {
 
 /** What the URL says under `prefix` (each part only when present and valid). */
 export function readCalendarState(prefix: string, search: string = location.search): CalendarUrlState {
-  const params = new URLSearchParams(search);
+  const params = readUrlState(prefix, search);
+  // A facet may come as one comma list or as repeated parameters.
+  const value = (key: string) => params.get(key)?.join(',') ?? '';
   const out: CalendarUrlState = {};
-  const view = params.get(`${prefix}-view`);
+  const view = value('view');
   if (isView(view)) out.view = view;
-  const date = params.get(`${prefix}-date`);
+  const date = value('date');
   if (date && parseDay(date) !== undefined) out.date = date;
-  const keys = ['q', ...FACETS].map((k) => `${prefix}-${k}`);
-  if (keys.some((k) => params.has(k))) {
+  if (['q', ...FACETS].some((k) => params.has(k))) {
     const filters = emptyFilters();
-    filters.query = (params.get(`${prefix}-q`) ?? '').slice(0, 200);
+    filters.query = value('q').slice(0, 200);
     for (const facet of FACETS) {
-      filters[facet] = (params.get(`${prefix}-${facet}`) ?? '')
+      filters[facet] = value(facet)
         .split(',')
         .map((v) => v.trim())
         .filter(Boolean)
@@ -47,18 +49,13 @@ export function writeCalendarState(
   state: { view: CalendarView; date: string; filters: Filters },
   presets = false,
 ): void {
-  const url = new URL(location.href);
-  const params = url.searchParams;
-  const set = (key: string, value: string) => {
-    if (value) params.set(`${prefix}-${key}`, value);
-    else params.delete(`${prefix}-${key}`);
-  };
-  set('view', state.view);
-  set('date', state.date);
-  set('q', state.filters.query.trim());
-  if (presets && !params.has(`${prefix}-q`)) params.set(`${prefix}-q`, '');
-  for (const facet of FACETS) set(facet, state.filters[facet].join(','));
-  if (params.toString() === new URLSearchParams(location.search).toString()) return;
-  url.search = params.toString();
-  history.replaceState(history.state, '', url);
+  const one = (v: string) => (v ? [v] : undefined);
+  const query = state.filters.query.trim();
+  const entries = new Map<string, string[] | undefined>([
+    ['view', one(state.view)],
+    ['date', one(state.date)],
+    ['q', query ? [query] : presets ? [] : undefined],
+  ]);
+  for (const facet of FACETS) entries.set(facet, one(state.filters[facet].join(',')));
+  writeUrlState(prefix, entries);
 }

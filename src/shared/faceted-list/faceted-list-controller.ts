@@ -4,7 +4,7 @@ import { hasCatalogue } from '../localize.js';
 import { emit } from '../events.js';
 import type { CivicFilterChangeDetail } from './events.js';
 import { ListIndex, type FacetedListOptions, type ListResult } from './list-index.js';
-import { readUrlState, writeUrlState } from './url-state.js';
+import { readUrlState, writeUrlState } from '../url-state.js';
 
 export type { FacetedListOptions, FacetValueView, FacetView, ListResult } from './list-index.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readUrlState, writeUrlState } from '../../../src/shared/faceted-list/url-state.js';
+import { readUrlState, writeUrlState } from '../../src/shared/url-state.js';
 
 describe('url-state', () => {
   const original = location.href;

@@ -1,6 +1,6 @@
 /**
- * A list's state in the page's query string, under one prefix per element (`resources-topic=housing`),
- * so that a visitor can bookmark or share a filtered list. Written with `history.replaceState`:
+ * An element's state in the page's query string, under one prefix per element
+ * (`resources-topic=housing`, `calendar-view=week`), so that a visitor can bookmark or share it. Written with `history.replaceState`:
  * filtering adds no history entries and never reloads the page.
  */
 
