@@ -43,6 +43,23 @@ export async function waitFor<T>(check: () => T | undefined | null | false, time
   }
 }
 
+/**
+ * True in a Firefox tab that is not in front (a page the runner opens beside another): there
+ * WebDriver input does not reach controls, so page objects dispatch events instead.
+ */
+export const backgroundFirefox = (): boolean => navigator.userAgent.includes('Firefox') && !document.hasFocus();
+
+/** Resolves once a Lit element has no update pending, through microtasks only (no timers, no frames). */
+export async function settle(el: Element): Promise<void> {
+  const lit = el as Element & { updateComplete?: Promise<boolean> };
+  for (let i = 0; i < 20; i++) {
+    if (!lit.updateComplete || (await lit.updateComplete)) {
+      await Promise.resolve();
+      if (!lit.updateComplete || (await lit.updateComplete)) return;
+    }
+  }
+}
+
 /** Resolves once an element (and any Lit updates it triggers) has settled. */
 export async function settled(el: Element): Promise<void> {
   const lit = el as Element & { updateComplete?: Promise<unknown> };

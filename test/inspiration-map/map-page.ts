@@ -4,26 +4,10 @@
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Feed, Place } from '../../src/feed/types.js';
 import type { CivicInspirationMap } from '../../src/inspiration-map/inspiration-map.js';
-import { fixture, waitFor } from '../helpers.js';
+import { backgroundFirefox, fixture, settle, waitFor } from '../helpers.js';
 import { getByRole, queryAllByRole } from '../queries.js';
 
-/**
- * True in a Firefox tab the runner keeps behind another (it runs two test files side by side):
- * there WebDriver input waits for a frame that never comes, and timers run once a second. Such a
- * tab gets its keys and clicks as dispatched events, and waits on microtasks, not timers.
- */
-export const backgroundFirefox = (): boolean => navigator.userAgent.includes('Firefox') && !document.hasFocus();
-
-/** Resolves once a Lit element has no update pending, through microtasks only. */
-export async function settle(el: Element): Promise<void> {
-  const lit = el as Element & { updateComplete?: Promise<boolean> };
-  for (let i = 0; i < 20; i++) {
-    if (!lit.updateComplete || (await lit.updateComplete)) {
-      await Promise.resolve();
-      if (!lit.updateComplete || (await lit.updateComplete)) return;
-    }
-  }
-}
+export { backgroundFirefox, settle } from '../helpers.js';
 
 /**
  * An element as a short string for assertions ("g.marker[Baltimore Data Day]"): a failed

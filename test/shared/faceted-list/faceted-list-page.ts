@@ -3,31 +3,12 @@
  * person sees and does, by role and name, so the element tests read like someone using them.
  */
 import { computeAccessibleName } from 'dom-accessibility-api';
-import { waitFor } from '../../helpers.js';
+import { settle, waitFor } from '../../helpers.js';
 import { findByRole, getByRole, queryAllByRole } from '../../queries.js';
 
 type Matcher = string | RegExp;
 
-/**
- * True in a Firefox tab the runner keeps in the background (it runs two test files side by side):
- * there WebDriver keys reach the page but do not activate controls, so the real-keyboard tests
- * run in Chromium, and in Firefox whenever their tab is in front.
- */
-export const backgroundFirefox = (): boolean => navigator.userAgent.includes('Firefox') && !document.hasFocus();
-
-/**
- * Resolves once a Lit element has no update pending, through microtasks only: a page the runner
- * opens beside another may be a background tab, where Firefox holds every timer for a second.
- */
-export async function settle(el: Element): Promise<void> {
-  const lit = el as Element & { updateComplete?: Promise<boolean> };
-  for (let i = 0; i < 20; i++) {
-    if (!lit.updateComplete || (await lit.updateComplete)) {
-      await Promise.resolve();
-      if (!lit.updateComplete || (await lit.updateComplete)) return;
-    }
-  }
-}
+export { backgroundFirefox, settle } from '../../helpers.js';
 
 export class FacetedListPage {
   constructor(readonly el: HTMLElement) {}
