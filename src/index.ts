@@ -73,12 +73,26 @@ function start(): void {
   }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
+/**
+ * Runs `work` once the page has painted: the widgets' code then loads and draws after the page's
+ * own first frame, not before it. A tab in the background draws no frames: a timer stands in.
+ */
+function afterFirstPaint(work: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    work();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+}
+
 if (typeof document !== 'undefined') {
   if (document.readyState === 'loading') {
-    scan(document); // what the parser has seen so far starts loading now
-    document.addEventListener('DOMContentLoaded', start, { once: true });
+    document.addEventListener('DOMContentLoaded', () => afterFirstPaint(start), { once: true });
   } else {
-    start();
+    afterFirstPaint(start);
   }
 }
 

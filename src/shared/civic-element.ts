@@ -65,6 +65,7 @@ export abstract class CivicElement extends LitElement {
   protected readonly loader = new FeedController(this);
   private provided: FeedState = { status: 'idle' };
   private reportedConfig = false;
+  private drawnWithData = false;
 
   constructor() {
     super();
@@ -92,6 +93,17 @@ export abstract class CivicElement extends LitElement {
       return { status: 'error', error: { kind: 'config', message: this.i18n.t('errorNoSource') } };
     }
     return this.provided;
+  }
+
+  /**
+   * The first render with data waits for a task of its own: when a feed arrives for several
+   * widgets at once, each draws in its own task, and the page can paint and take input between.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    const ready = this.feedState.status === 'ready';
+    if (ready && !this.drawnWithData) await nextTask();
+    this.drawnWithData = ready;
+    super.scheduleUpdate();
   }
 
   protected override updated(): void {
@@ -146,4 +158,19 @@ export abstract class CivicElement extends LitElement {
 
   /** What the element shows once its feed is ready. */
   protected abstract renderFeed(loaded: LoadedFeed): TemplateResult;
+}
+
+/** Resolves in a task of its own (a message task: not throttled like timers in a background tab). */
+const waiting: (() => void)[] = [];
+let channel: MessageChannel | undefined;
+function nextTask(): Promise<void> {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
+  const port = channel.port2;
+  return new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    port.postMessage(null);
+  });
 }
