@@ -29,7 +29,7 @@ try {
     for (const id of ['largest-contentful-paint-element', 'render-blocking-resources', 'network-requests', 'bootup-time', 'mainthread-work-breakdown', 'long-tasks']) {
       const audit = audits[id];
       console.log(`## ${audit?.title ?? id} ${audit?.displayValue ?? ''}`);
-      for (const item of (audit?.details?.items ?? []).slice(0, 15)) console.log(`   ${JSON.stringify(item).slice(0, 240)}`);
+      for (const item of (audit?.details?.items ?? []).slice(0, 15)) console.log(`   ${JSON.stringify(item).slice(0, 600)}`);
     }
   }
   for (const category of Object.values(categories)) {
