@@ -162,6 +162,10 @@ export const dialogStyles = css`
       background: ButtonFace;
       border-color: ButtonText;
     }
+    /* Opted out of forced colours, its focus ring would keep the page's accent. */
+    .primary:focus-visible {
+      outline-color: CanvasText;
+    }
   }
   @media print {
     dialog {

@@ -212,6 +212,17 @@ const calendarStyles = css`
     .event {
       border: 1px solid ButtonText;
     }
+    /* Out of forced colours' reach, they must not keep the page's accent for a border. */
+    .views button[aria-pressed='true'] {
+      border-color: Highlight;
+    }
+    .event.spanning {
+      border-inline-start-color: ButtonText;
+    }
+    .event.spanning:focus-visible,
+    .views button[aria-pressed='true']:focus-visible {
+      outline-color: CanvasText;
+    }
     .day.outside {
       background: Canvas;
     }

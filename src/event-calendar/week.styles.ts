@@ -146,6 +146,12 @@ export const weekStyles = [
       .event.box {
         border: 1px solid ButtonText;
       }
+      /* A page's own accent is no system colour: the badge would lose its fill and keep its Canvas text. */
+      .day-col.today .num {
+        forced-color-adjust: none;
+        color: HighlightText;
+        background: Highlight;
+      }
     }
   `,
   unsafeCSS(generated()),

@@ -427,8 +427,12 @@ export const styles = css`
     .cluster:focus-visible .bubble {
       stroke: Highlight;
     }
+    /* Without its hover fill, a row of the list needs a border to read as a button. */
+    .item {
+      border: 1px solid ButtonText;
+    }
     .item[aria-current='true'] {
-      border-inline-start-color: Highlight;
+      border-inline-start: 0.25rem solid Highlight;
     }
   }
 `;

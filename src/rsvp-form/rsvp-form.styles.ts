@@ -211,6 +211,10 @@ export const styles = css`
     [aria-invalid='true']:not([type='checkbox']):not([type='radio']) {
       border-color: Mark;
     }
+    /* Mark is a highlighter yellow: on a light Canvas the field would lose its edge without a ring. */
+    [aria-invalid='true']:not([type='checkbox']):not([type='radio']):not(:focus-visible) {
+      outline: 1px solid CanvasText;
+    }
     button {
       border-color: ButtonText;
       background: ButtonFace;

@@ -6,41 +6,7 @@
 import { expect } from 'chai';
 import type * as Axe from 'axe-core';
 import { waitFor } from '../helpers.js';
-
-interface StoryIndex {
-  entries: Record<string, { id: string; type: string; title: string; name: string }>;
-}
-
-const isChromium = !navigator.userAgent.includes('Firefox');
-const index: StoryIndex | undefined = isChromium
-  ? await fetch('/storybook-static/index.json').then((r) => (r.ok ? (r.json() as Promise<StoryIndex>) : undefined))
-  : undefined;
-const stories = Object.values(index?.entries ?? {}).filter((e) => e.type === 'story');
-
-async function openStory(id: string, theme: string, width: number): Promise<Window & typeof globalThis> {
-  const frame = document.createElement('iframe');
-  frame.src = `/storybook-static/iframe.html?id=${id}&viewMode=story&globals=theme:${theme}`;
-  frame.width = String(width);
-  frame.height = '900';
-  frame.title = id;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  const win = frame.contentWindow as Window & typeof globalThis;
-  const root = await waitFor(() => win.document.querySelector('#storybook-root')?.firstElementChild, 8000, 'story root');
-  // Let each widget reach a settled state (its feed rendered, or its error or loading message shown).
-  await waitFor(
-    () =>
-      [...root.ownerDocument.querySelectorAll('*')]
-        .filter((el) => el.localName.startsWith('civic-') && el.localName !== 'civic-feed')
-        .filter((el) => el.matches(':defined') && !el.closest('[hidden]')) // a hidden stand-in counts for nothing
-        // Rendered, and not busy (the map draws its geometry after its text, then says so).
-        .every((el) => el.shadowRoot?.textContent?.trim() && !el.shadowRoot.querySelector('[aria-busy="true"]')),
-    15000,
-    'widgets rendered',
-  );
-  await new Promise((r) => setTimeout(r, 250));
-  return win;
-}
+import { isChromium, openStory, stories } from './stories.js';
 
 async function axeIn(win: Window & typeof globalThis): Promise<Axe.Result[]> {
   const withAxe = win as unknown as { axe?: typeof Axe };
