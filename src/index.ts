@@ -74,18 +74,34 @@ function start(): void {
 }
 
 /**
- * Runs `work` once the page has painted: the widgets' code then loads and draws after the page's
- * own first frame, not before it. A tab in the background draws no frames: a timer stands in.
+ * Runs `work` once the page has painted its first content: the widgets' code then loads and draws
+ * after the page's own text and images appear, not before them. Where the browser does not report
+ * paints, or the page has nothing to paint but widgets, a timer starts it. A tab in the background
+ * paints nothing: there the work starts at once.
  */
 function afterFirstPaint(work: () => void): void {
+  if (document.visibilityState === 'hidden') {
+    work();
+    return;
+  }
   let done = false;
+  let observer: PerformanceObserver | undefined;
   const once = () => {
     if (done) return;
     done = true;
+    observer?.disconnect();
     work();
   };
-  requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 100);
+  try {
+    const paints = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length) setTimeout(once, 0);
+    });
+    paints.observe({ type: 'paint', buffered: true });
+    observer = paints;
+  } catch {
+    // No paint timing here: the timer decides.
+  }
+  setTimeout(once, observer ? 500 : 0);
 }
 
 if (typeof document !== 'undefined') {
