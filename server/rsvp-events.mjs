@@ -19,6 +19,16 @@ import { occurrenceKey, parseFeedTime, toEpochMs } from './feed-time.mjs';
  * @property {string} [seriesId] with `recurrenceId`: this entry replaces one occurrence of that series
  * @property {string} [recurrenceId] the replaced occurrence's original start
  * @property {string} [start] the replacement's own start, which a form may name the occurrence by
+ * @property {Question[]} [questions] the questions its form asks (`rsvp.questions`), checked against each submission's answers
+ */
+
+/**
+ * A question of the event's form, as far as checking answers needs it.
+ * @typedef {object} Question
+ * @property {string} id
+ * @property {string} type text, textarea, email, tel, number, select, radio, checkbox or checkboxes
+ * @property {boolean} [required]
+ * @property {string[]} [options] for select, radio and checkboxes
  */
 
 /**
@@ -29,6 +39,7 @@ import { occurrenceKey, parseFeedTime, toEpochMs } from './feed-time.mjs';
  * @property {number | undefined} opensMs
  * @property {number | undefined} closesMs
  * @property {boolean} cancelled
+ * @property {Question[]} questions
  */
 
 /**
@@ -76,6 +87,7 @@ export function eventsFromFeed(feed) {
       seriesId: isOverride ? String(event.seriesId) : undefined,
       recurrenceId: isOverride ? String(event.recurrenceId) : undefined,
       start: typeof event.start === 'string' ? event.start : undefined,
+      questions: questionsOf(rsvp?.questions),
     });
   }
   return configs;
@@ -115,6 +127,7 @@ export function compileEvents(configs) {
       waitlist: config.waitlist ?? parent.rule.waitlist,
       opensMs: own.opensMs ?? parent.rule.opensMs,
       closesMs: own.closesMs ?? parent.rule.closesMs,
+      questions: config.questions ?? parent.rule.questions,
     };
     const entry = { occurrence, rule };
     parent.overrides.set(occurrence, entry);
@@ -177,7 +190,33 @@ function toRule(config) {
     opensMs: windowEdge(config, 'opens'),
     closesMs: windowEdge(config, 'closes'),
     cancelled: config.cancelled === true,
+    questions: config.questions ?? [],
   };
+}
+
+const QUESTION_TYPES = ['text', 'textarea', 'email', 'tel', 'number', 'select', 'radio', 'checkbox', 'checkboxes'];
+const CHOICE_TYPES = ['select', 'radio', 'checkboxes'];
+
+/**
+ * The questions a form shows, read as the form reads them (feed-format.md "Question"): one without
+ * an id or a label, of an unknown type, or a choice without options is not shown, so not asked.
+ * @param {unknown} value
+ * @returns {Question[] | undefined}
+ */
+function questionsOf(value) {
+  if (!Array.isArray(value)) return undefined;
+  /** @type {Question[]} */
+  const questions = [];
+  for (const q of value) {
+    if (!isObject(q)) continue;
+    const id = typeof q.id === 'number' && Number.isFinite(q.id) ? String(q.id) : typeof q.id === 'string' ? q.id.trim() : '';
+    const label = typeof q.label === 'string' ? q.label.trim() : '';
+    const type = q.type === undefined ? 'text' : String(q.type);
+    const options = Array.isArray(q.options) ? q.options.filter((o) => typeof o === 'string').map((o) => o.trim()) : undefined;
+    if (!id || !label || !QUESTION_TYPES.includes(type) || (CHOICE_TYPES.includes(type) && !options?.length)) continue;
+    questions.push({ id, type, required: q.required === true, options: CHOICE_TYPES.includes(type) ? options : undefined });
+  }
+  return questions.slice(0, 50);
 }
 
 /**

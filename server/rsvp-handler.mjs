@@ -14,7 +14,7 @@ import { createRateLimiter } from './rate-limit.mjs';
 import { closedReason, compileEvents, eventsFromFeed } from './rsvp-events.mjs';
 import { sendExport } from './rsvp-export.mjs';
 import { openRsvpStore } from './rsvp-store.mjs';
-import { validateSubmission } from './rsvp-validate.mjs';
+import { answerErrors, validateSubmission } from './rsvp-validate.mjs';
 
 /** Far more than any registration needs (answers included), far less than a slow-loris wants. */
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -170,6 +170,8 @@ export function createRsvpHandler(options) {
     if ('field' in seats) return sendJson(request, response, 422, { errors: { [seats.field]: seats.message } });
     const reason = closedReason(seats.rule, now().getTime());
     if (reason) return sendJson(request, response, 422, { errors: { eventId: reason } });
+    const unanswered = answerErrors(seats.rule.questions, submission.answers);
+    if (unanswered) return sendJson(request, response, 422, { errors: unanswered });
 
     const result = store.register(
       {

@@ -123,3 +123,41 @@ function checkAnswers(raw, errors) {
   // fromEntries defines own properties, so a question id "__proto__" stays a plain key.
   return Object.fromEntries(kept);
 }
+
+/**
+ * Checks answers against the event's questions, as the form does before sending: a required
+ * question is answered (a required single checkbox is ticked), a choice is one of the options, an
+ * email or number answer is one. Answers to questions the event does not ask are kept as sent (a
+ * registration queued on a device before the feed changed loses nothing).
+ * @param {import('./rsvp-events.mjs').Question[]} questions
+ * @param {Record<string, string | string[]>} answers
+ * @returns {Record<string, string> | undefined} messages by `answers.<question id>`
+ */
+export function answerErrors(questions, answers) {
+  /** @type {Record<string, string>} */
+  const errors = {};
+  for (const question of questions) {
+    const field = `answers.${question.id}`;
+    const answer = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
+    const chosen = Array.isArray(answer) ? answer : answer ? [answer] : [];
+    if (question.type === 'checkbox') {
+      if (question.required && answer !== 'yes') errors[field] = 'Please tick this box to register.';
+      else if (answer !== undefined && answer !== 'yes' && answer !== 'no') errors[field] = 'Answer yes or no.';
+      continue;
+    }
+    if (chosen.length === 0) {
+      if (question.required) errors[field] = 'Please answer this question.';
+      continue;
+    }
+    if (question.type !== 'checkboxes' && chosen.length > 1) {
+      errors[field] = 'Give one answer to this question.';
+    } else if (question.options && !chosen.every((value) => question.options?.includes(value))) {
+      errors[field] = 'Please choose from the options given.';
+    } else if (question.type === 'email' && !EMAIL.test(chosen[0] ?? '')) {
+      errors[field] = 'Please enter an email address like name@example.org.';
+    } else if (question.type === 'number' && !Number.isFinite(Number(chosen[0]))) {
+      errors[field] = 'Please enter a number.';
+    }
+  }
+  return Object.keys(errors).length ? errors : undefined;
+}

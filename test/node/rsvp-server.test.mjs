@@ -215,6 +215,54 @@ describe('validation (422, nothing stored)', () => {
   });
 });
 
+describe("answers checked against the event's questions (422, nothing stored)", () => {
+  /** A feed whose event asks what the sample feed's hackathon asks, and more. */
+  const feed = () => ({
+    version: '1',
+    events: [
+      {
+        id: 'hack', title: 'Hackathon', start: '2999-03-01T10:00:00Z',
+        rsvp: {
+          endpoint: '/api/rsvp',
+          questions: [
+            { id: 'challenge', label: 'Which challenge?', type: 'select', required: true, options: ['Transit', 'Housing'] },
+            { id: 'tools', label: 'Tools you use', type: 'checkboxes', options: ['R', 'Python', 'QGIS'] },
+            { id: 'code', label: 'I agree to the code of conduct', type: 'checkbox', required: true },
+            { id: 'age', label: 'Age', type: 'number' },
+            { id: 'broken', label: 'No options, so no form shows it', type: 'radio', required: true },
+          ],
+        },
+      },
+    ],
+  });
+  const good = { challenge: 'Housing', tools: ['R', 'QGIS'], code: 'yes', age: '34' };
+
+  it('takes answers that meet every question', async (t) => {
+    const { url } = await start(t, { feed, events: undefined });
+    const answer = await post(url, { eventId: 'hack', answers: good });
+    assert.equal(answer.status, 201, JSON.stringify(answer.body));
+  });
+
+  for (const [title, answers, field] of /** @type {[string, Record<string, unknown>, string][]} */ ([
+    ['a required choice left out', { ...good, challenge: undefined }, 'answers.challenge'],
+    ['a choice that is not an option', { ...good, challenge: 'Parks' }, 'answers.challenge'],
+    ['a ticked option that is not one', { ...good, tools: ['R', 'Excel'] }, 'answers.tools'],
+    ['two answers to a one-answer question', { ...good, challenge: ['Transit', 'Housing'] }, 'answers.challenge'],
+    ['a required box left unticked', { ...good, code: 'no' }, 'answers.code'],
+    ['a number that is not one', { ...good, age: 'thirty' }, 'answers.age'],
+  ])) {
+    it(`refuses ${title} → errors["${field}"]`, async (t) => {
+      const { url, dbPath } = await start(t, { feed, events: undefined });
+      const answer = await post(url, { eventId: 'hack', answers: answers });
+      assert.equal(answer.status, 422);
+      assert.deepEqual(Object.keys(answer.body.errors), [field]);
+      const db = new Database(dbPath, { readonly: true });
+      t.after(() => db.close());
+      assert.equal(/** @type {{ n: number }} */ (db.prepare('SELECT COUNT(*) AS n FROM registrations').get()).n, 0);
+    });
+  }
+});
+
 describe('registration window', () => {
   it('refuses before `opens` and from `closes` on, with a message on eventId', async (t) => {
     let now = new Date('2030-03-01T08:59:59-05:00');
@@ -632,7 +680,9 @@ describe('events from a feed', () => {
   it('reads the bundled sample feed', async (t) => {
     const { buildSampleFeed, DATA_DAY_ID } = await import('../../examples/sample-feed.js');
     const { url } = await start(t, { feed: () => buildSampleFeed(new Date()), events: undefined });
-    assert.equal((await post(url, { eventId: DATA_DAY_ID })).body.status, 'confirmed');
+    // Its form asks which track, and requires an answer.
+    assert.equal((await post(url, { eventId: DATA_DAY_ID })).status, 422);
+    assert.equal((await post(url, { eventId: DATA_DAY_ID, answers: { track: 'Mapping' } })).body.status, 'confirmed');
   });
 });
 
