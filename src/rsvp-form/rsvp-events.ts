@@ -39,9 +39,9 @@ export interface RsvpConfirmedDetail extends RsvpSubmissionDetail {
 
 /** Detail of `civic-rsvp-failed`: the server refused the registration. */
 export interface RsvpFailedDetail extends RsvpSubmissionDetail {
-  /** `full` (409), `invalid` (422, see `errors`) or `refused` (any other 4xx). */
-  reason: 'full' | 'invalid' | 'refused';
-  /** The HTTP status. */
+  /** `full` (409), `invalid` (422, see `errors`), `refused` (any other 4xx), or `expired`: the event ended before any server answered, and the kept submission was deleted unsent. */
+  reason: 'full' | 'invalid' | 'refused' | 'expired';
+  /** The HTTP status (0 for `expired`: no server answered). */
   httpStatus: number;
   /** For `invalid`: messages by field (`name`, `email`, `answers.<question id>`, …). */
   errors?: Record<string, string>;

@@ -61,7 +61,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * @event civic-rsvp-submit - A valid submission is sent for the first time. `detail: { eventId, occurrence?, idempotencyKey, endpoint }`.
  * @event civic-rsvp-queued - No server answered; the submission is kept and retried. `detail: { …, persisted, attempts, nextAttemptAt }`.
  * @event civic-rsvp-confirmed - The server took it (2xx). `detail: { …, status: 'confirmed' | 'waitlisted', position?, message? }`.
- * @event civic-rsvp-failed - The server refused it (409 full, 422 invalid, other 4xx). `detail: { …, reason, httpStatus, errors?, message? }`.
+ * @event civic-rsvp-failed - The server refused it (409 full, 422 invalid, other 4xx). Or the event ended before any server answered (`reason: 'expired'`; the kept submission is deleted). `detail: { …, reason, httpStatus, errors?, message? }`.
  * @event civic-error - The feed could not be loaded or read. `detail: { message, kind, src }`.
  * @event civic-feed-warning - Items in the feed were skipped. `detail: { skipped, src }`.
  *

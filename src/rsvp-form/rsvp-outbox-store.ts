@@ -18,6 +18,8 @@ export interface OutboxItem<B = unknown> {
   nextAttemptAt: number;
   /** No attempt before this, even when forced: a 429's Retry-After, or another page's attempt in flight. */
   notBefore?: number;
+  /** From this moment the registration is moot (its event is over): it is deleted unsent. */
+  expiresAt?: number;
 }
 
 /** The part of `Storage` the outbox uses. */
@@ -115,6 +117,7 @@ function parseItem<B>(text: string | null): OutboxItem<B> | undefined {
       nextAttemptAt: v.nextAttemptAt,
     };
     if (typeof v.notBefore === 'number') item.notBefore = v.notBefore;
+    if (typeof v.expiresAt === 'number') item.expiresAt = v.expiresAt;
     return item;
   } catch {
     return undefined; // not ours, or damaged

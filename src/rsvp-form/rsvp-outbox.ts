@@ -39,7 +39,9 @@ export type OutboxEvent<A, B = unknown> =
   | { type: 'queued'; item: OutboxItem<B>; persisted: boolean; owner?: unknown }
   | { type: 'answered'; item: OutboxItem<B>; answer: A; owner?: unknown; ownerListening: boolean }
   /** Another page got the answer for an item this page was also retrying. */
-  | { type: 'settled-elsewhere'; item: OutboxItem<B>; owner?: unknown };
+  | { type: 'settled-elsewhere'; item: OutboxItem<B>; owner?: unknown }
+  /** The item's event ended before any server answered: it was deleted unsent. */
+  | { type: 'expired'; item: OutboxItem<B>; owner?: unknown };
 
 export type OutboxListener<A, B> = (event: OutboxEvent<A, B>) => void;
 
@@ -148,7 +150,7 @@ export class Outbox<A, B = unknown> {
    * Resolves with that attempt's outcome; later outcomes reach the listeners.
    */
   async submit(
-    input: { key: string; endpoint: string; body: B },
+    input: { key: string; endpoint: string; body: B; expiresAt?: number },
     options: { persist: boolean; owner?: unknown },
   ): Promise<SubmitOutcome<A>> {
     const now = this.now();
@@ -195,6 +197,7 @@ export class Outbox<A, B = unknown> {
 
   /** Every item not yet answered: this page's memory ones and every page's stored ones. */
   pending(): OutboxItem<B>[] {
+    this.dropExpired();
     const stored = this.store.items();
     const keys = new Set(stored.map((item) => item.key));
     return [...stored, ...[...this.memory.values()].filter((item) => !keys.has(item.key))].sort(
@@ -309,7 +312,28 @@ export class Outbox<A, B = unknown> {
     this.answered(data.item as unknown as OutboxItem<B>, data.answer as A);
   }
 
+  /**
+   * Deletes the items whose event is over: nobody can take part any more, and the visitor's name
+   * and email should not stay on the device for nothing. Whoever submitted one hears of it.
+   */
+  private dropExpired(): void {
+    const now = this.now();
+    const expired = (item: OutboxItem<B>) => item.expiresAt !== undefined && now >= item.expiresAt && !this.inFlight.has(item.key);
+    const dropped = [...this.memory.values()].filter(expired);
+    for (const item of dropped) this.memory.delete(item.key);
+    for (const item of this.store.items().filter(expired)) {
+      this.store.remove(item.key);
+      dropped.push(item);
+    }
+    for (const item of dropped) {
+      const owner = this.owners.get(item.key);
+      this.owners.delete(item.key);
+      this.notify({ type: 'expired', item, owner });
+    }
+  }
+
   private async flushRound(force: boolean): Promise<void> {
+    this.dropExpired();
     for (const item of [...this.memory.values()].sort((a, b) => a.savedAt - b.savedAt)) {
       if (this.disposed) return;
       if (this.isDue(item, force)) await this.attempt(item, false);

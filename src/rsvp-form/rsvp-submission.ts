@@ -121,13 +121,15 @@ export class RsvpSubmission implements ReactiveController {
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 
     const body: RsvpBody = { ...submission.body, idempotencyKey: key };
+    // Kept no longer than it can matter: until the event (or the chosen date) is over.
+    const expiresAt = submission.occurrence?.endMs;
     const detail: RsvpSubmissionDetail = { eventId: body.eventId, idempotencyKey: key, endpoint: submission.endpoint };
     if (body.occurrence) detail.occurrence = body.occurrence;
     this.sent.set(key, { detail, event: submission.event, occurrence: submission.occurrence, queuedOnce: false });
     emit(this.host, 'civic-rsvp-submit', detail);
     // The outcome reaches onOutbox, like every later one.
     const { rsvpOutbox } = await delivery();
-    await rsvpOutbox().submit({ key, endpoint: submission.endpoint, body }, { persist: submission.persist, owner: this.host });
+    await rsvpOutbox().submit({ key, endpoint: submission.endpoint, body, expiresAt }, { persist: submission.persist, owner: this.host });
   }
 
   private update(phase: Phase, errors = this.errors, status = this.status): void {
@@ -174,6 +176,14 @@ export class RsvpSubmission implements ReactiveController {
     const current = this.isCurrent(e.item.key);
     if (e.type === 'settled-elsewhere') {
       if (current) this.update({ kind: 'editing' }, this.errors, t('rsvpSentElsewhere'));
+      return;
+    }
+    if (e.type === 'expired') {
+      emit(this.host, 'civic-rsvp-failed', { ...sent.detail, reason: 'expired', httpStatus: 0 });
+      if (current) {
+        this.update({ kind: 'editing' }, new Map([[':expired', t('rsvpEnded')]]), '');
+        if (this.mayMoveFocus()) this.form.focusLater('rsvp-summary-title');
+      }
       return;
     }
     this.report(sent.detail, e.answer);

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import ICAL from 'ical.js';
 import type { Question } from '../../src/feed/types.js';
 import { resetRsvpDelivery } from '../../src/rsvp-form/rsvp-delivery.js';
-import { expectAccessible } from '../helpers.js';
+import { expectAccessible, waitFor } from '../helpers.js';
 import { getByRole } from '../queries.js';
 import {
   feedWith, recordEvents, rendered, requests, rows, RsvpPage, setFlaky, startServer, storedSubmissions, tick, until,
@@ -177,6 +177,27 @@ export function deliveryTests(): void {
     expect(new Set(keys)).to.deep.equal(new Set([kept!.key]));
     expect(storedSubmissions()).to.deep.equal([]);
     expect(events.map((e) => e.name)).to.deep.equal(['civic-rsvp-submit', 'civic-rsvp-queued', 'civic-rsvp-confirmed']);
+  });
+
+  it('deletes a kept submission unsent once the event is over, and says the event has taken place', async function () {
+    this.timeout(25_000);
+    const start = new Date(Date.now() - 60 * 60_000).toISOString();
+    const end = new Date(Date.now() + 6_000).toISOString();
+    const server = await startServer(feedWith({ id: 'ending-day', start, end }));
+    await setFlaky(server, { down: true, status: 503 });
+    const events = recordEvents();
+    const page = await RsvpPage.mount(feedWith({ id: 'ending-day', start, end }, server.url), 'event-id="ending-day"');
+    await page.fillValid();
+    await page.submit();
+    await page.waitForStatus(/saved on this device/);
+    expect(storedSubmissions()).to.have.length(1);
+    // Retries keep failing until the event ends; the next one finds it over.
+    await waitFor(() => page.el.shadowRoot!.textContent!.includes('This event has already taken place.'), 20_000, 'the expiry said');
+    expect(storedSubmissions()).to.deep.equal([]);
+    const failed = events.find((e) => e.name === 'civic-rsvp-failed');
+    expect(failed?.detail).to.deep.include({ reason: 'expired', httpStatus: 0 });
+    expect(await rows(server)).to.have.length(0);
+    await expectAccessible(page.el);
   });
 
   it('tries again as soon as the browser is back online', async () => {

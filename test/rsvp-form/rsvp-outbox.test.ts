@@ -124,6 +124,27 @@ describe('rsvp outbox', () => {
     expect(events.map((e) => e.type)).to.deep.equal(['queued', 'queued', 'queued', 'answered']);
   });
 
+  it('deletes a submission unsent once its event is over, and tells its submitter', async () => {
+    const clock = new FakeTime();
+    const store = new MemoryStore();
+    const sender = scriptedSender();
+    const box = new Outbox<Answer, Body>({ send: sender.send(clock), storage: store, now: () => clock.now, timers: clock.timersApi, random: () => 1 });
+    const events: OutboxEvent<Answer, Body>[] = [];
+    const owner = {};
+    box.subscribe((e) => events.push(e), owner);
+    await box.submit({ key: 'late', endpoint: 'e', body: { n: 1 }, expiresAt: clock.now + 10_000 }, { persist: true, owner });
+    await box.submit({ key: 'later', endpoint: 'e', body: { n: 2 }, expiresAt: clock.now + 60 * 60_000 }, { persist: true });
+    expect(JSON.parse(store.getItem('civic-widgets:rsvp:v1:late')!)).to.have.property('expiresAt', clock.now + 10_000);
+
+    await clock.advance(12_000); // the network is still down when the event ends
+    expect(store.getItem('civic-widgets:rsvp:v1:late')).to.equal(null);
+    expect(box.pending().map((i) => i.key)).to.deep.equal(['later']);
+    const expired = events.filter((e) => e.type === 'expired');
+    expect(expired.map((e) => [e.item.key, e.owner])).to.deep.equal([['late', owner]]);
+    const attemptsAfter = sender.calls.filter((c) => c.key === 'late' && c.at > clock.now - 2_000);
+    expect(attemptsAfter, 'no attempt once it expired').to.deep.equal([]);
+  });
+
   it('removes a submission the first attempt gets an answer for, 4xx included', async () => {
     const clock = new FakeTime();
     const store = new MemoryStore();
