@@ -81,6 +81,18 @@ export function weekLanes(placed: readonly Placed[], start: number): Map<Placed,
   return lanes;
 }
 
+/** A day's spanning occurrences, each in its week lane, with `null` where a lane is free that day. */
+export function laneRows(items: readonly Placed[], lanes: ReadonlyMap<Placed, number>): (Placed | null)[] {
+  const rows: (Placed | null)[] = [];
+  for (const p of items) {
+    if (!p.spanning) continue;
+    const lane = lanes.get(p) ?? 0;
+    while (rows.length < lane) rows.push(null);
+    rows[lane] = p;
+  }
+  return rows;
+}
+
 // ---- the week's time grid -----------------------------------------------------------------------
 
 /** The grid is cut in quarter hours. */

@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, formatDayAs } from './formatters.js';
-import { weekLanes, type Placed } from './layout.js';
+import { laneRows, weekLanes, type Placed } from './layout.js';
 import { eventChip, type ViewContext } from './view-context.js';
 
 /** Rows of events a day shows before "+N more". */
@@ -42,14 +42,7 @@ function renderDay(ctx: ViewContext, day: number, rowStart: number, lanes: Map<P
   const { locale, t, period } = ctx;
   const items = ctx.days.get(day) ?? [];
   // Spanning events sit in their week lane (with gaps kept), then the day's own events.
-  const rows: (Placed | null)[] = [];
-  for (const p of items) {
-    if (!p.spanning) continue;
-    const lane = lanes.get(p) ?? 0;
-    while (rows.length < lane) rows.push(null);
-    rows[lane] = p;
-  }
-  for (let i = 0; i < rows.length; i++) rows[i] ??= null;
+  const rows = laneRows(items, lanes);
   for (const p of items) if (!p.spanning) rows.push(p);
   const overflow = rows.length > VISIBLE_ROWS;
   const shown = overflow ? rows.slice(0, VISIBLE_ROWS - 1) : rows;

@@ -8,7 +8,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { dayText } from './period.js';
 import { formatClock, formatCount, formatDayAs } from './formatters.js';
-import { hourRange, layOutDay, weekLanes, type Placed } from './layout.js';
+import { hourRange, laneRows, layOutDay, weekLanes, type Placed } from './layout.js';
 import { eventChip, type ViewContext } from './view-context.js';
 import { weekStyles } from './week.styles.js';
 
@@ -37,14 +37,7 @@ export function renderWeek(ctx: ViewContext): TemplateResult {
 function renderDayColumn(ctx: ViewContext, day: number, lanes: Map<Placed, number>, fromHour: number, toHour: number): TemplateResult {
   const { locale, t } = ctx;
   const items = ctx.days.get(day) ?? [];
-  const rows: (Placed | null)[] = [];
-  for (const p of items) {
-    if (!p.spanning) continue;
-    const lane = lanes.get(p) ?? 0;
-    while (rows.length < lane) rows.push(null);
-    rows[lane] = p;
-  }
-  for (let i = 0; i < rows.length; i++) rows[i] ??= null;
+  const rows = laneRows(items, lanes);
   const shownRows = rows.length > VISIBLE_LANES ? rows.slice(0, VISIBLE_LANES - 1) : rows;
   const column = layOutDay(items, fromHour, toHour);
   const hidden = rows.filter((p) => p !== null).length - shownRows.filter((p) => p !== null).length + column.hidden.length;
