@@ -3,16 +3,10 @@
  * (8:00–20:00, half an hour to three hours), one in twelve all-day (one to three days), in the
  * feed's zone, UTC, so no calendar converts zones. Deterministic: the same events every run.
  */
+import { lcgRandom as random } from '../seeded-random.mjs';
+
 const TOPICS = ['housing', 'environment', 'transit', 'budget', 'health', 'education'];
 const WORDS = ['Open', 'Data', 'Housing', 'Census', 'Transit', 'Budget', 'Mapping', 'Workshop', 'Clinic', 'Meetup', 'Walk', 'Hack'];
-
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const pad = (n) => String(n).padStart(2, '0');
 

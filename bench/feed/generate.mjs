@@ -4,14 +4,7 @@
  * occurrences) and a native JSON feed.
  */
 
-/** A small seeded generator, so every run measures the same files. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { lcgRandom as random } from '../seeded-random.mjs';
 
 const TOPICS = ['housing', 'transit', 'environment', 'budget', 'health', 'education', 'open-data'];
 const ROOMS = ['Main Library, Room A', 'Eastside Branch', 'Makerspace', 'Community Room', 'Online'];

@@ -3,17 +3,7 @@
  * around a few metros, as real data is) and the rest around the world, the same every run.
  */
 
-/** A small deterministic PRNG (mulberry32), so every run measures the same data. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../seeded-random.mjs';
 
 const US_METROS = [
   ['New York', 'NY', 40.71, -74.01], ['Los Angeles', 'CA', 34.05, -118.24], ['Chicago', 'IL', 41.88, -87.63],
