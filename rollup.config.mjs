@@ -61,7 +61,7 @@ function manualChunks(id) {
   if (!own) return undefined;
   if (/^feed\/(occurrences|zoned-time|feed-date)$/.test(own)) return 'time';
   if (
-    /^shared\/(civic-element|converters|date-format|dev|events|locale|localize|shared\.styles|url-state)$/.test(own) ||
+    /^shared\/(civic-element|converters|date-format|dev|events|lazy-part|locale|localize|shared\.styles|url-state)$/.test(own) ||
     /^feed\/(context|feed-cache|feed-controller|feed-reader|load-feed|mapping-option|text|types|adapter)$/.test(own) ||
     own === 'locales/en/common'
   ) {

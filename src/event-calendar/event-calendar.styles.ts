@@ -253,5 +253,5 @@ const calendarStyles = css`
 `;
 
 // The calendar's sheet comes after the views': its narrow, forced-colors and print rules override theirs.
-// The week's and the dialog's sheets follow, adopted when those parts load (lazy-part.ts).
+// The week's and the dialog's sheets follow, adopted when those parts load (shared/lazy-part.ts).
 export const styles = [viewStyles, calendarStyles];

@@ -15,7 +15,7 @@ import { styles } from './event-calendar.styles.js';
 import { FACETS, emptyFilters, facetValues, hasFilters, matcher, type FacetKey, type Filters } from './filters.js';
 import { periodTitle, viewerZone } from './formatters.js';
 import { textDirection, type Translate } from './labels.js';
-import { LazyPart } from './lazy-part.js';
+import { LazyPart } from '../shared/lazy-part.js';
 import { byDay, type Placed } from './layout.js';
 import { renderList } from './list-view.js';
 import { renderMonth } from './month-view.js';

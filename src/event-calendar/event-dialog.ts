@@ -2,7 +2,7 @@
  * What the details dialog shows: one occurrence (when, where, how to join, cost, access,
  * languages, organizer, seats, description, and the actions), a whole day's events, or the
  * registration form for one occurrence. The element owns the `<dialog>` and handles the actions
- * named by `data-action`. Loaded when a dialog is first opened (see lazy-part.ts), with its styles
+ * named by `data-action`. Loaded when a dialog is first opened (see shared/lazy-part.ts), with its styles
  * and the add-to-calendar writer.
  */
 import { html, nothing, type TemplateResult } from 'lit';

@@ -3,7 +3,7 @@
  * all-day bars, its timed events in order); CSS grid puts the timed events on quarter-hour rows
  * through classes (`r-…` start row, `s-…` rows spanned, `c-…` column), never inline styles.
  * Below ~40rem the days stack into a list, by CSS alone. Loaded, with its styles, when the week
- * is first shown (see lazy-part.ts).
+ * is first shown (see shared/lazy-part.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { dayText } from './period.js';

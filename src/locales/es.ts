@@ -7,6 +7,7 @@ const es: Catalogue = {
   errorNoSource: 'Este widget no tiene una fuente de datos.',
   errorNetwork: 'No se pudo acceder a la fuente de datos ({detail}).',
   errorFormat: 'No se pudo leer la fuente de datos ({detail}).',
+  errorCode: 'No se pudo descargar una parte de este widget ({detail}). Vuelva a cargar la página para intentarlo de nuevo.',
   staleNotice: 'Se muestra una copia guardada del {date}; puede no estar actualizada.',
   retry: 'Reintentar',
   groupsCount: '{count, plural, =0 {No hay grupos} one {# grupo} other {# grupos}}',

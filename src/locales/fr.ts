@@ -7,6 +7,7 @@ const fr: Catalogue = {
   errorNoSource: 'Aucun flux n’est défini pour ce widget.',
   errorNetwork: 'Le flux est inaccessible ({detail}).',
   errorFormat: 'Le flux n’a pas pu être lu ({detail}).',
+  errorCode: 'Une partie de ce widget n’a pas pu être téléchargée ({detail}). Rechargez la page pour réessayer.',
   staleNotice: 'Copie enregistrée le {date} ; elle n’est peut-être plus à jour.',
   retry: 'Réessayer',
   groupsCount: '{count, plural, =0 {Aucun groupe} one {# groupe} other {# groupes}}',

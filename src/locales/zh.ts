@@ -7,6 +7,7 @@ const zh: Catalogue = {
   errorNoSource: '此小组件未设置数据源。',
   errorNetwork: '无法访问数据源（{detail}）。',
   errorFormat: '无法读取数据源（{detail}）。',
+  errorCode: '无法获取此小组件的部分代码（{detail}）。请重新加载页面再试。',
   staleNotice: '显示的是 {date} 保存的副本，可能不是最新的。',
   retry: '重试',
   groupsCount: '{count, plural, =0 {没有小组} other {# 个小组}}',

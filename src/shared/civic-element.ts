@@ -10,6 +10,7 @@ import { dateTimeFormat } from './date-format.js';
 import { devWarn } from './dev.js';
 import { emit } from './events.js';
 import { resolveLocale } from './locale.js';
+import type { LazyPart, PartModule } from './lazy-part.js';
 import { addMessages, LocalizeController, type MessagePart } from './localize.js';
 import { sharedStyles } from './shared.styles.js';
 
@@ -35,7 +36,7 @@ function insideProvider(el: Element): boolean {
 /**
  * The thin base every civic element shares: where its data comes from (`src`, `feed`, or an
  * enclosing `<civic-feed>`), what language it speaks, and how it shows loading, error and stale
- * states. Subclasses implement `renderFeed()`.
+ * states. Subclasses implement `renderFeed()`, and may keep the code it calls in `views`.
  */
 export abstract class CivicElement extends LitElement {
   static override styles = [sharedStyles];
@@ -60,6 +61,13 @@ export abstract class CivicElement extends LitElement {
 
   /** The feed as an object, for JavaScript users; takes precedence over `src`. */
   @property({ attribute: false }) feed?: Feed;
+
+  /**
+   * The code that shows the data, when the element keeps it apart from its shell: it is fetched
+   * beside the feed, so the request for data does not wait for it. Until it is here the element
+   * says "Loading…"; when it cannot be fetched, it says so. `renderFeed()` runs once it is here.
+   */
+  protected readonly views?: LazyPart<PartModule>;
 
   protected readonly i18n = new LocalizeController(this, () => this.language);
   protected readonly loader = new FeedController(this);
@@ -95,12 +103,23 @@ export abstract class CivicElement extends LitElement {
     return this.provided;
   }
 
+  /** The feed, once the element can show it: the data is here, and so is the code in `views`. */
+  protected get shownFeed(): LoadedFeed | undefined {
+    const state = this.feedState;
+    return state.status === 'ready' && (!this.views || this.views.module) ? state.loaded : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.views?.load();
+  }
+
   /**
    * The first render with data waits for a task of its own: when a feed arrives for several
    * widgets at once, each draws in its own task, and the page can paint and take input between.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    const ready = this.feedState.status === 'ready';
+    const ready = !!this.shownFeed;
     if (ready && !this.drawnWithData) await nextTask();
     this.drawnWithData = ready;
     super.scheduleUpdate();
@@ -135,19 +154,23 @@ export abstract class CivicElement extends LitElement {
   private renderBody(state: FeedState): TemplateResult | typeof nothing {
     switch (state.status) {
       case 'loading':
-        return html`<p part="loading" role="status">${this.i18n.t('loading')}</p>`;
+        return this.renderLoading();
       case 'ready':
-        return this.renderFeed(state.loaded);
+        if (this.views?.error) return nothing;
+        return this.shownFeed ? this.renderFeed(state.loaded) : this.renderLoading();
       default:
         return nothing;
     }
   }
 
+  private renderLoading(): TemplateResult {
+    return html`<p part="loading" role="status">${this.i18n.t('loading')}</p>`;
+  }
+
   private renderNotices(state: FeedState): TemplateResult | typeof nothing {
-    if (state.status === 'error') {
-      return html`<div class="notice" data-kind="error" part="error" role="alert">
-        <p><strong>${this.i18n.t('errorTitle')}</strong> ${state.error.message}</p>
-      </div>`;
+    if (state.status === 'error') return this.renderError(state.error.message);
+    if (state.status === 'ready' && this.views?.error) {
+      return this.renderError(this.i18n.t('errorCode', { detail: String(this.views.error) }));
     }
     if (state.status !== 'ready' || !state.loaded.stale) return nothing;
     const date = dateTimeFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' }).format(state.loaded.fetchedAt);
@@ -156,7 +179,13 @@ export abstract class CivicElement extends LitElement {
     </div>`;
   }
 
-  /** What the element shows once its feed is ready. */
+  private renderError(message: string): TemplateResult {
+    return html`<div class="notice" data-kind="error" part="error" role="alert">
+      <p><strong>${this.i18n.t('errorTitle')}</strong> ${message}</p>
+    </div>`;
+  }
+
+  /** What the element shows once its feed is ready (and its `views`, when it has them). */
   protected abstract renderFeed(loaded: LoadedFeed): TemplateResult;
 }
 

@@ -1,11 +1,11 @@
 /**
- * A piece of the calendar that the first paint does not need (the details dialog, the week view):
+ * A piece of an element that its first paint does not need (its views, a dialog, the week view):
  * its module is imported the first time it is asked for, its styles join the shadow root's
  * adopted sheets then, and the element renders again. Until then `module` is undefined and the
  * element renders without it.
  */
 import { adoptStyles, supportsAdoptingStyleSheets, type CSSResult, type ReactiveElement } from 'lit';
-import { devWarn } from '../shared/dev.js';
+import { devWarn } from './dev.js';
 
 /** What a lazily loaded module gives the element: its code, and the styles it needs. */
 export interface PartModule {
@@ -15,6 +15,8 @@ export interface PartModule {
 export class LazyPart<M extends PartModule> {
   /** The loaded module, once its styles are in place. */
   module?: M;
+  /** Why the last attempt failed (offline, a deploy in between); cleared when it is asked for again. */
+  error?: unknown;
   private loading?: Promise<M | undefined>;
   private idleAsked = false;
 
@@ -30,13 +32,16 @@ export class LazyPart<M extends PartModule> {
       (module) => {
         this.adopt(module.partStyles);
         this.module = module;
+        this.error = undefined;
         this.host.requestUpdate();
         return module;
       },
       (error: unknown) => {
-        // A failed chunk (offline, a deploy in between) may be asked for again.
+        // A failed chunk may be asked for again.
         this.loading = undefined;
-        devWarn(`calendar-part-${this.name}`, `<civic-event-calendar> could not load its ${this.name}: ${String(error)}`);
+        this.error = error;
+        devWarn(`part-${this.host.localName}-${this.name}`, `<${this.host.localName}> could not load its ${this.name}: ${String(error)}`);
+        this.host.requestUpdate();
         return undefined;
       },
     );
