@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
 import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
 import type { CivicEventSelectDetail } from '../shared/events.js';
+import type { CalendarViews } from './calendar-views.js';
 import type { CivicEventCalendar } from './event-calendar.js';
 import { FACETS, emptyFilters, type FacetKey } from './filters.js';
 import { viewerZone } from './formatters.js';
@@ -37,7 +38,10 @@ export class CalendarInput implements ReactiveController {
   private observed?: Element;
   private blobs: string[] = [];
 
-  constructor(private readonly host: CivicEventCalendar) {
+  constructor(
+    private readonly host: CivicEventCalendar,
+    private readonly views: CalendarViews,
+  ) {
     host.addController(this);
   }
 
@@ -91,13 +95,13 @@ export class CalendarInput implements ReactiveController {
     this.lastSelection = host.selection;
     if (this.pendingFocus) {
       this.pendingFocus = false;
-      root.querySelector<HTMLElement>(`[role="gridcell"][data-day="${host.frame?.focusDay}"]`)?.focus();
+      root.querySelector<HTMLElement>(`[role="gridcell"][data-day="${this.views.frame?.focusDay}"]`)?.focus();
     }
-    if (this.pendingOpen && host.frame && !host.frame.pending) {
+    if (this.pendingOpen && this.views.frame && !this.views.frame.pending) {
       const wanted = this.pendingOpen;
       this.pendingOpen = undefined;
       const found = this.findSelected(wanted);
-      if (found) queueMicrotask(() => host.openOccurrence(found, this.returnFocus ?? null, undefined, false));
+      if (found) queueMicrotask(() => this.views.openOccurrence(found, this.returnFocus ?? null, undefined, false));
     }
   }
 
@@ -110,9 +114,9 @@ export class CalendarInput implements ReactiveController {
     if (!el) return;
     const { key, more, view, action } = el.dataset;
     if (key) {
-      const occurrence = host.expansion.occurrences.find((o) => o.key === key);
+      const occurrence = this.views.expansion.occurrences.find((o) => o.key === key);
       const fromDay = host.selection?.kind === 'day' ? host.selection.day : undefined;
-      if (occurrence) host.openOccurrence(occurrence, el, fromDay);
+      if (occurrence) this.views.openOccurrence(occurrence, el, fromDay);
       return;
     }
     if (more) return this.openDay(Number(more), el);
@@ -124,13 +128,13 @@ export class CalendarInput implements ReactiveController {
     if (el.getAttribute('role') === 'gridcell') {
       const day = Number(el.dataset.day);
       host.focusDay = day;
-      if (host.narrow && host.frame?.days.get(day)?.length) this.openDay(day, el);
+      if (host.narrow && this.views.frame?.days.get(day)?.length) this.openDay(day, el);
     }
   };
 
   private act(action: string, el: HTMLElement): void {
     const { host } = this;
-    const frame = host.frame;
+    const frame = this.views.frame;
     const selection = host.selection;
     switch (action) {
       case 'previous':
@@ -203,7 +207,7 @@ export class CalendarInput implements ReactiveController {
     if (target?.isConnected && isVisible(target)) {
       target.focus();
     } else {
-      this.pendingFocus = host.frame?.view === 'month';
+      this.pendingFocus = this.views.frame?.view === 'month';
       host.requestUpdate();
     }
   };
@@ -211,7 +215,7 @@ export class CalendarInput implements ReactiveController {
   // ---- keys ------------------------------------------------------------------------------------
 
   readonly onKeydown = (e: KeyboardEvent): void => {
-    const frame = this.host.frame;
+    const frame = this.views.frame;
     const target = e.target as HTMLElement;
     if (!frame || e.defaultPrevented || e.altKey) return;
     if (target.getAttribute('role') === 'gridcell') {
@@ -242,7 +246,7 @@ export class CalendarInput implements ReactiveController {
 
   /** Enter on a day: into its events, or the whole day in the dialog when they are not shown. */
   private enterDay(cell: HTMLElement, day: number): void {
-    if (!this.host.frame?.days.get(day)?.length) return;
+    if (!this.views.frame?.days.get(day)?.length) return;
     const first = [...cell.querySelectorAll<HTMLElement>('button')].find(isVisible);
     if (first) first.focus();
     else this.openDay(day, cell);
@@ -250,7 +254,7 @@ export class CalendarInput implements ReactiveController {
 
   private moveTo(day: number): void {
     const { host } = this;
-    const period = host.frame?.period;
+    const period = this.views.frame?.period;
     if (period && (day < period.monthStart || day >= period.monthEnd)) host.anchor = day;
     host.focusDay = day;
     this.pendingFocus = true;
@@ -282,7 +286,7 @@ export class CalendarInput implements ReactiveController {
     const feed = host.loadedFeed;
     const id = detail.event?.id;
     if (!feed || !id || !feed.events.some((ev) => ev.id === id)) return;
-    const day = this.dayOf(detail.occurrence, host.zoneFor(feed));
+    const day = this.dayOf(detail.occurrence, this.views.zoneFor(feed));
     if (day === undefined) return;
     this.returnFocus = deepActiveElement();
     host.selection = undefined;
@@ -300,9 +304,9 @@ export class CalendarInput implements ReactiveController {
 
   private findSelected(wanted: CivicEventSelectDetail): Occurrence | undefined {
     const parsed = parseFeedDate(wanted.occurrence);
-    const zone = this.host.frame?.zone ?? 'UTC';
+    const zone = this.views.frame?.zone ?? 'UTC';
     const instant = parsed && parsed.kind !== 'date' ? (parsed.kind === 'zoned' ? parsed.wall - parsed.offset : wallToEpoch(parsed.wall, zone)) : undefined;
-    const ofEvent = this.host.expansion.occurrences.filter((o) => o.event.id === wanted.event.id);
+    const ofEvent = this.views.expansion.occurrences.filter((o) => o.event.id === wanted.event.id);
     return (
       ofEvent.find((o) => (o.allDay ? o.start === wanted.occurrence.slice(0, 10) : o.startMs === instant)) ??
       ofEvent.find((o) => o.start.slice(0, 10) === wanted.occurrence.slice(0, 10))

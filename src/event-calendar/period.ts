@@ -4,11 +4,9 @@
  * a time zone (`dayStartIn`, `todayIn`).
  */
 import { epochToWall, formatDate, wallToEpoch } from '../feed/zoned-time.js';
+import { DAY_MS, type CalendarView } from './attributes.js';
 
-export type CalendarView = 'month' | 'week' | 'list';
-export const VIEWS: readonly CalendarView[] = ['month', 'week', 'list'];
-
-export const DAY_MS = 86_400_000;
+export { DAY_MS, VIEWS, isView, parseDay, type CalendarView } from './attributes.js';
 
 /** The days a view shows: `start` to `end` (exclusive), and the month it is about. */
 export interface Period {
@@ -20,21 +18,6 @@ export interface Period {
   /** First day and the day after the last of the month containing `anchor`. */
   monthStart: number;
   monthEnd: number;
-}
-
-export function isView(value: unknown): value is CalendarView {
-  return VIEWS.includes(value as CalendarView);
-}
-
-/** `YYYY-MM-DD` to a day; undefined for anything else, including dates that do not exist. */
-export function parseDay(text: string | null | undefined): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text?.trim() ?? '');
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = Math.floor(Date.UTC(y, mo - 1, d) / DAY_MS);
-  const back = new Date(day * DAY_MS);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
-  return day;
 }
 
 /** A day as `YYYY-MM-DD`. */

@@ -5,7 +5,7 @@
  */
 import { readUrlState, writeUrlState } from '../shared/url-state.js';
 import { FACETS, emptyFilters, type Filters } from './filters.js';
-import { isView, parseDay, type CalendarView } from './period.js';
+import { isView, parseDay, type CalendarView } from './attributes.js';
 
 export interface CalendarUrlState {
   view?: CalendarView;

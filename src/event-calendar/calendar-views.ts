@@ -1,0 +1,231 @@
+/**
+ * Everything the calendar needs to show its events, kept out of the element's first load: it is
+ * fetched beside the feed (see `views` in shared/civic-element.ts). One `CalendarViews` per
+ * calendar holds the occurrences of the period, the visitor's input and the frame last drawn.
+ */
+import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { isTimeZone } from '../feed/feed-date.js';
+import type { Occurrence } from '../feed/occurrences.js';
+import type { Feed } from '../feed/types.js';
+import { devWarn } from '../shared/dev.js';
+import { emit, type CivicEventSelectDetail } from '../shared/events.js';
+import { addMessages, formatMessage, hasCatalogue } from '../shared/localize.js';
+import calendar from '../locales/en/calendar.js';
+import { renderFilters, renderToolbar, type ToolbarOptions } from './calendar-controls.js';
+import { CalendarInput, ownSelections } from './calendar-input.js';
+import { styles } from './event-calendar.styles.js';
+import type { CivicEventCalendar } from './event-calendar.js';
+import { FACETS, facetValues, hasFilters, matcher, type FacetKey, type Filters } from './filters.js';
+import { periodTitle, viewerZone } from './formatters.js';
+import { textDirection, type Translate } from './labels.js';
+import { byDay, type Placed } from './layout.js';
+import { renderList } from './list-view.js';
+import { renderMonth } from './month-view.js';
+import { OccurrenceController } from './occurrence-controller.js';
+import { dayStartIn, dayText, firstDayOfWeek, periodOf, todayIn, type CalendarView, type Period } from './period.js';
+import type { ViewContext } from './view-context.js';
+import { writeCalendarState } from './url-state.js';
+import { zoneDiffers, zoneNote } from './zones.js';
+
+/** The calendar's sheets, adopted when the views arrive: the loading message before needs none. */
+export const partStyles: readonly CSSResult[] = styles;
+
+// Only the views speak the calendar's own strings; the shell says "Loading…" (common strings).
+addMessages(calendar);
+
+/** What one render shows, worked out once. */
+export interface Frame extends ViewContext {
+  view: CalendarView;
+  zone: string;
+  dir: 'ltr' | 'rtl';
+  /** The days the count and the list cover: the month, or the week. */
+  rangeStart: number;
+  rangeEnd: number;
+  count: number;
+}
+
+export class CalendarViews {
+  readonly expansion: OccurrenceController;
+  /** Clicks, keys, the dialog, the document's selections: calendar-input.ts. */
+  readonly input: CalendarInput;
+  /** The last frame rendered, for the input handlers. */
+  frame?: Frame;
+  private facetCache?: { events: Feed['events']; values: Record<FacetKey, string[]> };
+  private filterCache?: { placed: Placed[]; filters: Filters; result: Placed[] };
+  private messages?: { key: string; texts: Map<string, string> };
+
+  constructor(private readonly host: CivicEventCalendar) {
+    this.expansion = new OccurrenceController(host);
+    this.input = new CalendarInput(host, this);
+  }
+
+  /** The zone times are shown in. */
+  zoneFor(feed: Feed | undefined): string {
+    return this.host.zoneOverride ?? this.baseZone(feed);
+  }
+
+  /** The zone the attributes and the feed ask for. */
+  private baseZone(feed: Feed | undefined): string {
+    const asked = this.host.timezone?.trim();
+    if (asked === 'viewer') return viewerZone();
+    if (isTimeZone(asked)) return asked;
+    if (asked) devWarn('calendar-timezone', `<civic-event-calendar> does not know the time zone "${asked}".`);
+    return isTimeZone(feed?.timezone) ? feed.timezone : viewerZone();
+  }
+
+  private period(zone: string): Period {
+    const anchor = this.host.anchor ?? todayIn(zone);
+    return periodOf(this.host.currentView, anchor, firstDayOfWeek(this.host.language));
+  }
+
+  /** Asks for the occurrences of the period on screen (before each render). */
+  request(feed: Feed): void {
+    const zone = this.zoneFor(feed);
+    const period = this.period(zone);
+    this.expansion.request({
+      events: feed.events,
+      from: dayStartIn(period.start, zone),
+      to: dayStartIn(period.end, zone),
+      timeZone: zone,
+      feedTimeZone: feed.timezone,
+    });
+  }
+
+  /** After each render: focus and the dialog, and the URL when it keeps the state. Gives the frame drawn. */
+  afterRender(): Frame | undefined {
+    const { host } = this;
+    this.input.afterRender();
+    if (this.frame && host.urlPrefix) {
+      writeCalendarState(
+        host.urlPrefix,
+        { view: host.currentView, date: host.anchor === undefined ? '' : dayText(host.anchor), filters: host.filters },
+        host.topics.length > 0,
+      );
+    }
+    return this.frame;
+  }
+
+  /** Opens an occurrence's details, announcing it unless another element asked for it. */
+  openOccurrence(occurrence: Occurrence, opener: Element | null, fromDay?: number, announce = true): void {
+    if (announce) {
+      const detail: CivicEventSelectDetail = { event: occurrence.event, occurrence: occurrence.start };
+      ownSelections.add(detail);
+      if (!emit(this.host, 'civic-event-select', detail)) return;
+    }
+    this.input.rememberFocus(opener);
+    this.host.selection = { kind: 'event', occurrence, fromDay };
+  }
+
+  /** The facet values of the feed, worked out once per feed. */
+  private facetValuesOf(feed: Feed): Record<FacetKey, string[]> {
+    if (this.facetCache?.events !== feed.events) {
+      const values = {} as Record<FacetKey, string[]>;
+      for (const facet of FACETS) values[facet] = facetValues(feed.events, facet);
+      this.facetCache = { events: feed.events, values };
+    }
+    return this.facetCache.values;
+  }
+
+  private filtered(placed: Placed[]): Placed[] {
+    const { filters } = this.host;
+    const cache = this.filterCache;
+    if (cache && cache.placed === placed && cache.filters === filters) return cache.result;
+    const test = matcher(filters);
+    const result = hasFilters(filters) ? placed.filter((p) => test(p.occurrence.event)) : placed;
+    this.filterCache = { placed, filters, result };
+    return result;
+  }
+
+  /**
+   * Messages in `locale`, kept: a month asks for the same few dozen labels on every render, and
+   * each plural message costs new Intl objects. A catalogue that arrives later starts a new set.
+   */
+  private translator(locale: string): Translate {
+    const key = `${locale}|${hasCatalogue(locale)}`;
+    if (this.messages?.key !== key) this.messages = { key, texts: new Map() };
+    const texts = this.messages.texts;
+    return (message, values) => {
+      const id = values ? `${message}|${Object.values(values).join('|')}` : message;
+      let text = texts.get(id);
+      if (text === undefined) {
+        text = formatMessage(locale, message, values);
+        if (texts.size > 5000) texts.clear();
+        texts.set(id, text);
+      }
+      return text;
+    };
+  }
+
+  private makeFrame(feed: Feed): Frame {
+    const { host } = this;
+    const locale = host.language;
+    const zone = this.zoneFor(feed);
+    const period = this.period(zone);
+    const key = OccurrenceController.keyOf({ events: feed.events, from: dayStartIn(period.start, zone), to: dayStartIn(period.end, zone), timeZone: zone, feedTimeZone: feed.timezone });
+    // The week's code is part of what it waits for: the count says "Loading" until the week can be drawn.
+    const pending = this.expansion.doneKey !== key || this.expansion.pending || (host.showsWeek && !host.weekPart.module);
+    const placed = pending ? [] : this.filtered(this.expansion.placed);
+    const [rangeStart, rangeEnd] = period.view === 'week' ? [period.start, period.end] : [period.monthStart, period.monthEnd];
+    let count = 0;
+    for (const p of placed) if (p.last >= rangeStart && p.first < rangeEnd) count++;
+    const inPeriod = (d: number | undefined) => d !== undefined && d >= period.start && d < period.end;
+    return {
+      locale,
+      t: this.translator(locale),
+      period,
+      today: todayIn(zone),
+      days: byDay(placed, period.start, period.end),
+      placed,
+      firstDay: firstDayOfWeek(locale),
+      focusDay: inPeriod(host.focusDay) ? host.focusDay! : period.anchor,
+      pending,
+      view: host.currentView,
+      zone,
+      dir: textDirection(locale),
+      rangeStart,
+      rangeEnd,
+      count,
+    };
+  }
+
+  /** The whole calendar for `feed`. */
+  render(feed: Feed): TemplateResult {
+    const { host, input } = this;
+    const frame = (this.frame = this.makeFrame(feed));
+    const { t, period, locale, view } = frame;
+    const title = periodTitle(locale, period);
+    const filtered = hasFilters(host.filters);
+    const status = frame.pending
+      ? t('calLoadingEvents')
+      : t(filtered ? 'calCountFiltered' : 'calCount', { count: frame.count, period: title });
+    const shownView = host.printing ? 'list' : view;
+    return html`<div class="calendar view-${shownView}" part="base" dir=${frame.dir} @click=${input.onClick} @keydown=${input.onKeydown} @input=${input.onInput} @change=${input.onChange}>
+      <div class="sizer"></div>
+      ${renderToolbar({ t, view, title, dir: frame.dir, zone: this.zoneNote(frame, feed) })}
+      ${renderFilters({ t, locale, filters: host.filters, values: this.facetValuesOf(feed) })}
+      <p class="count" part="count" role="status">${status}</p>
+      ${!frame.pending && frame.count === 0
+        ? html`<p class="empty" part="empty">${t(filtered ? 'calEmptyFiltered' : 'calEmpty', { period: title })}</p>`
+        : nothing}
+      ${this.renderView(frame, shownView)}
+      <dialog part="dialog" aria-labelledby="dialog-title" closedby="any" @close=${input.onDialogClose}>
+        ${host.dialogPart.module?.renderDialogBody({ ...frame, feed, zoneDiffers: zoneDiffers(frame.zone, period) }, host.selection) ?? nothing}
+      </dialog>
+    </div>`;
+  }
+
+  private renderView(frame: Frame, view: CalendarView): TemplateResult | typeof nothing {
+    // Before the first occurrences arrive (a microtask later, or once ical.js loads) there is
+    // nothing to lay out; later periods keep their grid while they load, so focus stays put.
+    if (frame.pending && !this.expansion.doneKey) return nothing;
+    if (view === 'month') return renderMonth(frame);
+    if (view !== 'week') return renderList(frame, frame.rangeStart, frame.rangeEnd);
+    // Switching to the week for the first time: nothing until its code is here (the count says "Loading").
+    return this.host.weekPart.module?.renderWeek(frame) ?? nothing;
+  }
+
+  /** "Times are in Eastern Time", with a button to switch to the visitor's zone and back. */
+  private zoneNote(frame: Frame, feed: Feed): ToolbarOptions['zone'] {
+    return zoneNote(frame.locale, this.baseZone(feed), frame.zone, !!this.host.zoneOverride, frame.period);
+  }
+}
