@@ -57,6 +57,8 @@ function manualChunks(id) {
   // Lit itself and the context consumer; directives and the provider go where they are used.
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/(?!directives\/)/.test(id)) return 'core';
   if (/\/node_modules\/@lit\/context\/lib\/(context-root|context-request-event|create-context|controllers\/context-consumer)\.js$/.test(id)) return 'core';
+  // Only <civic-feed> provides: left alone, rollup would fold the provider into `core`.
+  if (/\/node_modules\/@lit\/context\/lib\/(value-notifier|controllers\/context-provider)\.js$/.test(id)) return 'context-provider';
   const own = /\/dist\/lib\/(.+)\.js$/.exec(id)?.[1];
   if (!own) return undefined;
   if (/^feed\/(occurrences|zoned-time|feed-date)$/.test(own)) return 'time';
