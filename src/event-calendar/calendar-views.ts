@@ -15,7 +15,8 @@ import { renderFilters, renderToolbar, type ToolbarOptions } from './calendar-co
 import { CalendarInput, ownSelections } from './calendar-input.js';
 import { styles } from './event-calendar.styles.js';
 import type { CivicEventCalendar } from './event-calendar.js';
-import { FACETS, facetValues, hasFilters, matcher, type FacetKey, type Filters } from './filters.js';
+import { FACETS, hasFilters, type FacetKey, type Filters } from './calendar-state.js';
+import { facetValues, matcher } from './filters.js';
 import { periodTitle, viewerZone } from './formatters.js';
 import { textDirection, type Translate } from './labels.js';
 import { byDay, type Placed } from './layout.js';

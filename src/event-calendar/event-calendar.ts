@@ -5,10 +5,10 @@ import { CivicElement } from '../shared/civic-element.js';
 import { listConverter } from '../shared/converters.js';
 import { devWarn } from '../shared/dev.js';
 import { LazyPart } from '../shared/lazy-part.js';
-import { isView, parseDay, type CalendarView } from './attributes.js';
+import { isView, parseDay, type CalendarView } from './calendar-state.js';
 import type { CalendarViews } from './calendar-views.js';
 import type { Selection } from './event-dialog.js';
-import { emptyFilters, type Filters } from './filters.js';
+import { emptyFilters, type Filters } from './calendar-state.js';
 import { readCalendarState } from './url-state.js';
 
 /**

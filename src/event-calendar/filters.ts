@@ -5,30 +5,7 @@
  */
 import { plainText } from '../feed/text.js';
 import type { CivicEvent } from '../feed/types.js';
-
-export const FACETS = ['topics', 'audience', 'mode', 'accessibility', 'languages'] as const;
-export type FacetKey = (typeof FACETS)[number];
-
-export interface Filters {
-  query: string;
-  topics: string[];
-  audience: string[];
-  mode: string[];
-  accessibility: string[];
-  languages: string[];
-}
-
-export function emptyFilters(): Filters {
-  return { query: '', topics: [], audience: [], mode: [], accessibility: [], languages: [] };
-}
-
-export function hasFilters(filters: Filters): boolean {
-  return filters.query.trim() !== '' || FACETS.some((f) => filters[f].length > 0);
-}
-
-export function activeFacetCount(filters: Filters): number {
-  return FACETS.reduce((n, f) => n + filters[f].length, 0);
-}
+import { FACETS, type FacetKey, type Filters } from './calendar-state.js';
 
 /** The facet's values for one event. Languages are compared by their main tag (`es-MX` is `es`). */
 export function valuesOf(event: CivicEvent, facet: FacetKey): readonly string[] {

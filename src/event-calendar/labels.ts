@@ -5,7 +5,7 @@
  */
 import type { EventStatus } from '../feed/types.js';
 import type { MessageKey, MessageValues } from '../shared/localize.js';
-import type { FacetKey } from './filters.js';
+import type { FacetKey } from './calendar-state.js';
 
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
