@@ -112,6 +112,11 @@ export class CivicEventCalendar extends CivicElement {
   /** The JSON-LD writer (seo.ts), loaded after the first events are drawn. */
   private seo?: typeof import('./seo.js');
 
+  /** @internal The frame last drawn: what the views showed (the benchmark checks it). */
+  get frame(): CalendarViews['frame'] {
+    return this.viewsOf?.frame;
+  }
+
   /** The views at work for this calendar, once their code is here. */
   private get shown(): CalendarViews | undefined {
     const module = this.views.module;

@@ -1,3 +1,5 @@
+import { canonicalFields } from './zoned-time.js';
+
 /** The three forms a feed date takes (feed-format.md): a date, a floating local time, or an instant. */
 export type FeedDateKind = 'date' | 'floating' | 'zoned';
 
@@ -11,24 +13,27 @@ const PATTERN =
 export function canonicalFeedDate(input: unknown): { value: string; kind: FeedDateKind } | undefined {
   if (typeof input !== 'string') return undefined;
   const value = input.trim();
+  // Already canonical (the usual case): check its ranges and hand back the same string.
+  const f = canonicalFields(value);
+  if (f && f.month >= 1 && f.month <= 12 && f.day >= 1 && f.day <= daysInMonth(f.year, f.month)) {
+    if (f.kind === 'date') return { value, kind: 'date' };
+    // `+00:00` is spelled `Z` (the full reading below rewrites it).
+    const zoneOk = f.kind !== 'zoned' || f.utc || f.offsetMinutes !== 0;
+    if (f.hour <= 23 && f.minute <= 59 && f.second <= 59 && zoneOk) return { value, kind: f.kind };
+  }
   const m = PATTERN.exec(value);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s = '00', fraction, zone] = m;
+  const [, y, mo, d, h, mi, s = '00', , zone] = m;
   const year = Number(y), month = Number(mo), day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   const date = `${y}-${mo}-${d}`;
   if (h === undefined) return { value: date, kind: 'date' };
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return undefined;
-  // Already canonical (the usual case): hand back the same string rather than build a new one.
-  const canonical = !fraction && s !== '60' && (zone === undefined || zone === 'Z' || /^[+-]\d\d:\d\d$/.test(zone));
-  if (canonical && value.length === (zone ? 19 + zone.length : 19) && value[10] === 'T' && zone !== '+00:00' && zone !== '-00:00') {
-    return { value, kind: zone ? 'zoned' : 'floating' };
-  }
+  const offset = zone && zone.length > 1 ? (zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`) : undefined;
+  if (offset && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4)) > 59)) return undefined;
   const time = `${date}T${h}:${mi}:${s === '60' ? '59' : s}`;
   if (!zone) return { value: time, kind: 'floating' };
   if (zone === 'Z' || zone === 'z') return { value: `${time}Z`, kind: 'zoned' };
-  const offset = zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  if (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4)) > 59) return undefined;
   return { value: `${time}${offset === '+00:00' || offset === '-00:00' ? 'Z' : offset}`, kind: 'zoned' };
 }
 

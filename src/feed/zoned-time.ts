@@ -26,6 +26,12 @@ const DATE_PATTERN =
  * `wall` is the written local time; for zoned values `offset` is what to subtract to get UTC.
  */
 export function parseFeedDate(value: string): ParsedFeedDate | undefined {
+  const f = canonicalFields(value);
+  if (f) {
+    const wall = utcFields(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+    if (f.kind !== 'zoned') return { kind: f.kind, wall };
+    return { kind: 'zoned', wall, offset: f.offsetMinutes * MINUTE, utc: f.utc };
+  }
   const m = DATE_PATTERN.exec(value);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, z, sign, oh, om] = m;
@@ -35,6 +41,68 @@ export function parseFeedDate(value: string): ParsedFeedDate | undefined {
   if (!sign) return { kind: 'floating', wall };
   const offset = (sign === '-' ? -1 : 1) * (Number(oh) * HOUR + Number(om) * MINUTE);
   return { kind: 'zoned', wall, offset, utc: false };
+}
+
+/** The numbers of a date written in one of the canonical spellings, read without a regex. */
+export interface CanonicalFields {
+  kind: 'date' | 'floating' | 'zoned';
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** East of UTC, in minutes (zoned only). */
+  offsetMinutes: number;
+  /** Written with `Z`. */
+  utc: boolean;
+}
+
+/** The number in `value` from `start` to `end`, all ASCII digits; NaN otherwise. */
+function digitsAt(value: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * The fields of a date spelled exactly as a normalized feed spells it (`YYYY-MM-DD`,
+ * `YYYY-MM-DDTHH:MM:SS`, with `Z` or `±HH:MM`), or undefined for any other spelling, which the
+ * callers read with their full patterns. A feed's dates are read tens of thousands of times (when
+ * normalized, expanded and laid out), and nearly all are in this form.
+ */
+export function canonicalFields(value: string): CanonicalFields | undefined {
+  const length = value.length;
+  if (length !== 10 && length !== 19 && length !== 20 && length !== 25) return undefined;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined; // '-'
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
+  if (Number.isNaN(year + month + day)) return undefined;
+  if (length === 10) return { kind: 'date', year, month, day, hour: 0, minute: 0, second: 0, offsetMinutes: 0, utc: false };
+  // 'T', ':' and ':'
+  if (value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return undefined;
+  const hour = digitsAt(value, 11, 13);
+  const minute = digitsAt(value, 14, 16);
+  const second = digitsAt(value, 17, 19);
+  if (Number.isNaN(hour + minute + second)) return undefined;
+  if (length === 19) return { kind: 'floating', year, month, day, hour, minute, second, offsetMinutes: 0, utc: false };
+  if (length === 20) {
+    return value.charCodeAt(19) === 90 // 'Z'
+      ? { kind: 'zoned', year, month, day, hour, minute, second, offsetMinutes: 0, utc: true }
+      : undefined;
+  }
+  const sign = value.charCodeAt(19); // '+' 43, '-' 45
+  if ((sign !== 43 && sign !== 45) || value.charCodeAt(22) !== 58) return undefined;
+  const offsetHours = digitsAt(value, 20, 22);
+  const offsetMinutes = digitsAt(value, 23, 25);
+  if (!(offsetHours <= 23 && offsetMinutes <= 59)) return undefined;
+  const offset = offsetHours * 60 + offsetMinutes;
+  return { kind: 'zoned', year, month, day, hour, minute, second, offsetMinutes: sign === 45 ? -offset : offset, utc: false };
 }
 
 /** `YYYY-MM-DD` of a wall time. */

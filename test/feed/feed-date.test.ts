@@ -19,6 +19,16 @@ describe('feed dates', () => {
     expect(canonicalFeedDate('2028-02-29')?.value).to.equal('2028-02-29');
   });
 
+  it('checks canonical spellings as strictly as any other', () => {
+    // These are spelled like canonical dates, which are read without the pattern: same answers.
+    for (const bad of ['2026-00-10', '2026-04-31', '2026-03-07T24:00:00', '2026-03-07T10:60:00', '2026-03-07T10:00:00+24:00', '2026-03-07T10:00:00+05:60', '2026-03-07T1a:00:00']) {
+      expect(canonicalFeedDate(bad), bad).to.equal(undefined);
+    }
+    expect(canonicalFeedDate('2026-03-07T10:00:00+00:00')?.value).to.equal('2026-03-07T10:00:00Z');
+    expect(canonicalFeedDate('2026-03-07T10:00:60Z')?.value).to.equal('2026-03-07T10:00:59Z');
+    expect(canonicalFeedDate('0099-01-01T00:00:00+14:00')).to.deep.equal({ value: '0099-01-01T00:00:00+14:00', kind: 'zoned' });
+  });
+
   it('knows IANA zones', () => {
     expect(isTimeZone('America/New_York')).to.equal(true);
     expect(isTimeZone('Mars/Olympus')).to.equal(false);

@@ -31,6 +31,12 @@ describe('zoned-time', () => {
     // Date.UTC would read year 99 as 1999.
     expect(new Date(parseFeedDate('0099-01-01')!.wall).getUTCFullYear()).to.equal(99);
     expect(formatDate(parseFeedDate('0099-01-01')!.wall)).to.equal('0099-01-01');
+    // Canonical spellings are read without the pattern; the others with it, to the same numbers.
+    expect(parseFeedDate('2026-03-07T10:00:00-05:30')).to.deep.equal(parseFeedDate('2026-03-07t10:00-0530'));
+    expect(parseFeedDate('2026-03-07T10:00:00Z')).to.deep.equal(parseFeedDate('2026-03-07 10:00:00.000z'));
+    expect(parseFeedDate('2026-03-07T10:00:00+05:45')).to.deep.include({ kind: 'zoned', offset: 5.75 * 3_600_000 });
+    expect(parseFeedDate('2026-03-07T10:00:00 05:45')).to.equal(undefined);
+    expect(parseFeedDate('2026-03-07X10:00:00')).to.equal(undefined);
     expect(parseFeedDate('next Tuesday')).to.equal(undefined);
   });
 
