@@ -13,6 +13,7 @@ import { EventDates, type Dates } from './rsvp-dates.js';
 import { questionField, renderField, type FieldOptions } from './rsvp-fields.js';
 import { formatMoment, formatOption, formatWhen } from './rsvp-format.js';
 import { eventZone, findOccurrence, isRecurring } from './rsvp-occurrences.js';
+import { OutboxLink } from './rsvp-outbox-link.js';
 import { heading, renderConfirmation, renderFacts, renderNotice, renderSummary, type SummaryEntry } from './rsvp-panels.js';
 import { RsvpSubmission, type Phase, type Submission } from './rsvp-submission.js';
 import { problemMessage, problemOf, readForm, validateForm, type FieldSpec } from './rsvp-validation.js';
@@ -144,6 +145,12 @@ export class CivicRsvpForm extends CivicElement {
   private windowTimer?: ReturnType<typeof setTimeout>;
   /** What the last render showed, for the handlers. */
   private current?: { target: Target; dates: Dates; occurrence?: Occurrence; endpoint?: string; fields: FieldSpec[] };
+
+  constructor() {
+    super();
+    // Answers to what earlier pages left pending may come before the data: listen from the start.
+    new OutboxLink(this, (e) => this.submission.hear(e));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
