@@ -179,9 +179,6 @@ export const styles = css`
   .confirmation p {
     margin: 0;
   }
-  .notice {
-    margin: 0;
-  }
   /* Stays in the accessibility tree when empty, so what is written into it later is announced. */
   .status:empty {
     padding: 0;

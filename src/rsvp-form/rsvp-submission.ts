@@ -1,16 +1,17 @@
 /**
  * Where the form's submission stands, from the press of the button to the server's answer (which
- * may come minutes later, or on another page): a reactive controller that drives the page's outbox,
- * fires the `civic-rsvp-*` events from its host, and tells the host what to show.
+ * may come minutes later, or on another page): it drives the page's outbox, hears its answers
+ * (through the element's OutboxLink), fires the `civic-rsvp-*` events from its host, and tells the
+ * host what to show.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
 import type { CivicEvent } from '../feed/types.js';
 import { emit } from '../shared/events.js';
 import type { MessageKey, MessageValues } from '../shared/localize.js';
 import type { RsvpAnswer, RsvpBody } from './rsvp-client.js';
 import type { RsvpConfirmedDetail, RsvpFailedDetail, RsvpSubmissionDetail } from './rsvp-events.js';
-import type { OutboxEvent } from './rsvp-outbox.js';
+import { delivery, type RsvpOutboxEvent } from './rsvp-outbox-link.js';
 
 /** Where one submission stands, as far as the form shows it. */
 export type Phase =
@@ -52,14 +53,10 @@ interface Sent {
   queuedOnce: boolean;
 }
 
-// Sending loads after the form shows: the first paint does not need it.
-let deliveryModule: Promise<typeof import('./rsvp-delivery.js')> | undefined;
-const delivery = () => (deliveryModule ??= import('./rsvp-delivery.js'));
-
 /** Submissions left by an earlier page that a form on this page has already reported. */
 const adopted = new Set<string>();
 
-export class RsvpSubmission implements ReactiveController {
+export class RsvpSubmission {
   phase: Phase = { kind: 'editing' };
   /** Problems by field key (`name`, `answers.<id>`…); keys starting with `:` belong to no field. */
   errors = new Map<string, string>();
@@ -67,28 +64,11 @@ export class RsvpSubmission implements ReactiveController {
   status = '';
 
   private readonly sent = new Map<string, Sent>();
-  private unsubscribe?: () => void;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly form: SubmissionHost,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    void delivery().then(({ rsvpOutbox, flushPendingOnce }) => {
-      if (!this.host.isConnected || this.unsubscribe) return;
-      this.unsubscribe = rsvpOutbox().subscribe(this.onOutbox, this.host);
-      // What earlier pages left pending goes out now, once per page.
-      flushPendingOnce();
-    });
-  }
-
-  hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
+  ) {}
 
   /** Whether a submission is under way (sending, or kept for later): the button does nothing then. */
   get busy(): boolean {
@@ -127,7 +107,7 @@ export class RsvpSubmission implements ReactiveController {
     if (body.occurrence) detail.occurrence = body.occurrence;
     this.sent.set(key, { detail, event: submission.event, occurrence: submission.occurrence, queuedOnce: false });
     emit(this.host, 'civic-rsvp-submit', detail);
-    // The outcome reaches onOutbox, like every later one.
+    // The outcome reaches hear(), like every later one.
     const { rsvpOutbox } = await delivery();
     await rsvpOutbox().submit({ key, endpoint: submission.endpoint, body, expiresAt }, { persist: submission.persist, owner: this.host });
   }
@@ -150,7 +130,8 @@ export class RsvpSubmission implements ReactiveController {
     return this.host.matches(':focus-within') || active === document.body || active === null;
   }
 
-  private onOutbox = (e: OutboxEvent<RsvpAnswer, RsvpBody>) => {
+  /** What the page's outbox says: about a submission of this form, or one an earlier page left. */
+  hear(e: RsvpOutboxEvent): void {
     const sent = this.sent.get(e.item.key);
     if (!sent) {
       this.adopt(e);
@@ -218,7 +199,7 @@ export class RsvpSubmission implements ReactiveController {
         break;
       }
     }
-  };
+  }
 
   /** A 422's messages, each by its field (`answers.<id>` is that question's), in the form's order; the rest first. */
   private serverErrors(errors: Record<string, string>): Map<string, string> {
@@ -253,7 +234,7 @@ export class RsvpSubmission implements ReactiveController {
    * An answer for a submission no form on this page is waiting for (an earlier page left it): the
    * first form showing the same event says so, and reports it.
    */
-  private adopt(e: OutboxEvent<RsvpAnswer, RsvpBody>): void {
+  private adopt(e: RsvpOutboxEvent): void {
     if (e.type !== 'answered' || e.ownerListening || adopted.has(e.item.key)) return;
     const eventId = e.item.body.eventId;
     if (!this.form.shows(eventId)) return;
