@@ -5,6 +5,7 @@ import { CivicGroupFinder } from '../../src/group-finder/group-finder.js';
 import { partStyles as groupViewStyles } from '../../src/group-finder/group-views.js';
 import { CivicInspirationMap } from '../../src/inspiration-map/inspiration-map.js';
 import { CivicResourceList } from '../../src/resource-list/resource-list.js';
+import { partStyles as resourceViewStyles } from '../../src/resource-list/resource-views.js';
 import { CivicRsvpForm } from '../../src/rsvp-form/rsvp-form.js';
 
 /** Every stylesheet in `styles` (an element's `static styles`, or its views' `partStyles`), flattened. */
@@ -15,8 +16,8 @@ function cssOf(styles: unknown): string {
 }
 
 const elements = [CivicEventCalendar, CivicRsvpForm, CivicGroupFinder, CivicResourceList, CivicInspirationMap];
-// The group finder's views bring their own sheets when they load.
-const allCss = [...elements.map((e) => e.styles), groupViewStyles].map(cssOf).join('\n');
+// The lists' views bring their own sheets when they load.
+const allCss = [...elements.map((e) => e.styles), groupViewStyles, resourceViewStyles].map(cssOf).join('\n');
 
 /** Theming tokens: every one read has a fallback, and the README documents exactly those read. */
 describe('design tokens', () => {
