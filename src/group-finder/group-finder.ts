@@ -1,24 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import type { Occurrence } from '../feed/occurrences.js';
-import type { AttendanceMode, Feed, Group, LoadedFeed } from '../feed/types.js';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { AttendanceMode, Group, LoadedFeed } from '../feed/types.js';
 import { CivicElement } from '../shared/civic-element.js';
 import { listConverter } from '../shared/converters.js';
-import { emit, type CivicEventSelectDetail } from '../shared/events.js';
-import { FacetedListController } from '../shared/faceted-list/faceted-list-controller.js';
-import { renderFacetedList } from '../shared/faceted-list/faceted-list-view.js';
-import { facetedListStyles } from '../shared/faceted-list/faceted-list.styles.js';
-import { capitalize, collator, formatNumber, humanize, languageName } from '../shared/faceted-list/labels.js';
-import type { MessageKey } from '../shared/localize.js';
-import { foldText } from '../shared/faceted-list/fold-text.js';
-import { renderGroupCard } from './group-card.js';
-import { groupFinderOptions, MODE_KEYS } from './group-facets.js';
-import { styles } from './group-finder.styles.js';
-import { distanceKm, distanceUnit, formatDistance, knownPlaces, pointOf, type NearPoint } from './near-me.js';
-import { displayZone, NextMeetingsController } from './next-meetings.js';
-import lists from '../locales/en/lists.js';
-import groups from '../locales/en/groups.js';
+import { ListViewSlot } from '../shared/faceted-list/list-view-slot.js';
+import { LazyPart } from '../shared/lazy-part.js';
+import type { GroupFinderView } from './group-views.js';
 
 /** Detail of `civic-group-select`: a visitor activated a group's title link (`open`) or its join link (`join`). */
 export interface CivicGroupSelectDetail {
@@ -34,16 +21,6 @@ declare global {
     'civic-group-select': CustomEvent<CivicGroupSelectDetail>;
   }
 }
-
-const LEGENDS: Record<string, MessageKey> = {
-  topic: 'facetTopic',
-  dataset: 'facetDataset',
-  mode: 'facetMode',
-  language: 'facetLanguage',
-};
-
-/** The browser's location: kept in memory for this page only, never in the URL or an event. */
-const MINE = 'mine';
 
 /**
  * Helps a resident find a local data user group to join: search by name, description and
@@ -85,9 +62,6 @@ const MINE = 'mine';
  * @cssprop --civic-radius - Corner radius (default: 0.375rem).
  */
 export class CivicGroupFinder extends CivicElement {
-  static override styles = [...CivicElement.styles, facetedListStyles, styles];
-  protected static override messages = [lists, groups];
-
   /** Topics to show at first, e.g. `housing,environment`. */
   @property({ converter: listConverter }) topics: string[] = [];
 
@@ -121,202 +95,16 @@ export class CivicGroupFinder extends CivicElement {
   /** The moment "next meetings" count from (default: the current time); for previews and tests. */
   @property({ attribute: false }) now?: Date;
 
-  /** The point groups are sorted by distance from, if any. */
-  @state() private origin?: NearPoint;
-  @state() private locating = false;
-  @state() private locateFailed = false;
-
-  private pendingNear?: string;
-  private places: NearPoint[] = [];
-  private placesOf?: Feed;
-  private readonly upcoming = new NextMeetingsController(this);
-
-  private readonly list = new FacetedListController<Group>(
-    this,
-    { ...groupFinderOptions, orders: { distance: (g) => this.distanceTo(g) } },
-    () => ({
-      locale: this.language,
-      pageSize: Math.max(1, Math.floor(this.pageSize) || 30),
-      urlPrefix: this.urlState === undefined || this.urlState === null ? undefined : this.urlState.trim() || 'groups',
-      order: this.origin ? 'distance' : undefined,
-      label: (key, value) => this.valueLabel(key, value),
-    }),
-  );
+  protected override readonly views = new LazyPart<typeof import('./group-views.js')>(this, 'views', () => import('./group-views.js'));
+  private readonly listView = new ListViewSlot<GroupFinderView>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('topics')) this.list.preset('topic', this.topics);
-    if (changed.has('datasets')) this.list.preset('dataset', this.datasets);
-    if (changed.has('modes')) this.list.preset('mode', this.modes);
-    if (changed.has('languages')) this.list.preset('language', this.languages);
-    if (changed.has('query')) this.list.presetSearch(this.query);
-    if (changed.has('near')) this.pendingNear = this.near ?? '';
-    if (!this.hasUpdated) {
-      const stored = this.list.restoreFromUrl().get('near');
-      if (stored) this.pendingNear = stored[0] ?? '';
-    }
+    const views = this.views.module;
+    this.listView.willUpdate(changed, views && (() => new views.GroupFinderView(this, this.i18n)));
   }
 
-  protected renderFeed({ feed }: LoadedFeed): TemplateResult {
-    const locale = this.language;
-    const t = this.i18n.t.bind(this.i18n);
-    this.list.setItems(feed.groups);
-    this.updatePlaces(feed);
-    this.resolvePendingNear();
-    const meetings = this.upcoming.of(feed, this.now, Math.max(0, Math.floor(this.meetings)), this.list.visible);
-    const timeZone = displayZone(feed);
-    const showZone = timeZone !== Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const calendar = this.hasCalendar();
-    const unit = this.distanceUnit ?? distanceUnit(locale);
-    const status = this.list.status;
-    const none: Occurrence[] = [];
-    return renderFacetedList(this.list, {
-      t,
-      locale,
-      regionLabel: t('groupsSearchRegion'),
-      searchLabel: t('groupsSearch'),
-      legend: (key) => t(LEGENDS[key]!),
-      status: status.filtered
-        ? t('groupsMatching', { count: status.count, total: formatNumber(status.total, locale) })
-        : t('groupsCount', { count: status.total }),
-      statusExtra: this.origin
-        ? this.origin.key === MINE
-          ? t('nearSortedMine')
-          : t('nearSorted', { place: this.origin.name })
-        : undefined,
-      empty: t('groupsEmpty'),
-      controls: this.places.length || this.origin ? this.renderNear() : undefined,
-      key: (group) => group.id,
-      card: (group) => {
-        const km = this.distanceTo(group);
-        return renderGroupCard(group, {
-          t,
-          locale,
-          meetings: meetings.get(group.id) ?? none,
-          timeZone,
-          showZone,
-          calendar,
-          distance: Number.isNaN(km) ? undefined : t('distanceAway', { distance: formatDistance(km, locale, unit) }),
-          select: (g, action, event) => {
-            if (!emit<CivicGroupSelectDetail>(this, 'civic-group-select', { group: g, action })) event.preventDefault();
-          },
-          showInCalendar: (occurrence) =>
-            emit<CivicEventSelectDetail>(this, 'civic-event-select', {
-              event: occurrence.event,
-              occurrence: occurrence.start,
-            }),
-        });
-      },
-    });
-  }
-
-  private renderNear(): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
-    const chosen = this.origin?.key ?? '';
-    const canLocate = typeof navigator !== 'undefined' && 'geolocation' in navigator;
-    const option = (value: string, label: string) =>
-      html`<option value=${value} .selected=${live(chosen === value)}>${label}</option>`;
-    return html`<fieldset class="near" part="near">
-      <legend>${t('nearLegend')}</legend>
-      <div class="field">
-        <label for="near-place">${t('nearLabel')}</label>
-        <select id="near-place" @change=${(e: Event) => this.choosePlace((e.currentTarget as HTMLSelectElement).value)}>
-          ${option('', t('nearNone'))} ${this.origin?.key === MINE ? option(MINE, t('nearMine')) : nothing}
-          ${this.places.map((p) => option(p.key, p.name))}
-        </select>
-      </div>
-      ${canLocate
-        ? html`<button
-            type="button"
-            class="locate"
-            part="locate-button"
-            aria-describedby="near-privacy"
-            aria-disabled=${this.locating ? 'true' : 'false'}
-            @click=${() => this.locate()}
-          >
-            ${t('nearUseMine')}
-          </button>`
-        : nothing}
-      <p id="near-privacy" class="near-note">${t('nearPrivacy')}</p>
-      <p class="near-note" role="status">
-        ${this.locating ? t('nearLocating') : this.locateFailed ? t('nearUnavailable') : ''}
-      </p>
-    </fieldset>`;
-  }
-
-  /** Distance in km from the chosen point, or NaN (no point chosen, or the group has no location). */
-  private distanceTo(group: Group): number {
-    const point = pointOf(group.location);
-    return this.origin && point ? distanceKm(this.origin, point) : NaN;
-  }
-
-  private updatePlaces(feed: Feed): void {
-    if (this.placesOf === feed) return;
-    this.placesOf = feed;
-    const sorter = collator(this.language);
-    this.places = feed.groups.some((g) => pointOf(g.location))
-      ? knownPlaces(feed).sort((a, b) => sorter.compare(a.name, b.name))
-      : [];
-  }
-
-  /** The place asked for by the `near` attribute or the URL, once the feed's places are known. */
-  private resolvePendingNear(): void {
-    const wanted = this.pendingNear;
-    if (wanted === undefined) return;
-    this.pendingNear = undefined;
-    const folded = foldText(wanted);
-    this.origin = wanted
-      ? this.places.find((p) => p.key === wanted || p.key === `place:${wanted}` || foldText(p.name) === folded)
-      : undefined;
-    this.list.invalidate();
-  }
-
-  private choosePlace(key: string): void {
-    if (key === MINE) return;
-    this.setNear(this.places.find((p) => p.key === key));
-  }
-
-  private setNear(point: NearPoint | undefined): void {
-    this.origin = point;
-    this.locateFailed = false;
-    // Only the feed's own places go into the URL: a visitor's coordinates never leave the page.
-    const stored = point && point.key !== MINE ? [point.key] : this.near ? [] : undefined;
-    this.list.writeUrl(new Map([['near', stored]]));
-    this.list.reorder();
-  }
-
-  /** Asks the browser for the visitor's location, only now that they asked for it. */
-  private locate(): void {
-    // aria-disabled, not disabled, while it works: a disabled button would drop the visitor's focus.
-    if (this.locating) return;
-    this.locating = true;
-    this.locateFailed = false;
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        if (!this.isConnected) return;
-        this.locating = false;
-        const { latitude: lat, longitude: lon } = position.coords;
-        this.setNear({ key: MINE, name: this.i18n.t('nearMine'), lat, lon });
-      },
-      () => {
-        this.locating = false;
-        this.locateFailed = true;
-      },
-      { maximumAge: 10 * 60_000, timeout: 20_000 },
-    );
-  }
-
-  /** Whether a calendar on the same page (or in the same shadow root) can show a meeting. */
-  private hasCalendar(): boolean {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    return !!(root.querySelector?.('civic-event-calendar') ?? document.querySelector('civic-event-calendar'));
-  }
-
-  private valueLabel(key: string, value: string): string {
-    const locale = this.language;
-    if (key === 'mode' && value in MODE_KEYS) return this.i18n.t(MODE_KEYS[value as AttendanceMode]);
-    if (key === 'language') return capitalize(languageName(value, locale), locale);
-    if (key === 'dataset') return value;
-    return humanize(value, locale);
+  protected renderFeed(loaded: LoadedFeed): TemplateResult {
+    return this.listView.view!.render(loaded);
   }
 }

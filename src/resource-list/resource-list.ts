@@ -1,21 +1,11 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import type { LoadedFeed, Resource } from '../feed/types.js';
 import { CivicElement } from '../shared/civic-element.js';
 import { listConverter } from '../shared/converters.js';
-import { emit } from '../shared/events.js';
-import { FacetedListController } from '../shared/faceted-list/faceted-list-controller.js';
-import { renderFacetedList } from '../shared/faceted-list/faceted-list-view.js';
-import { facetedListStyles } from '../shared/faceted-list/faceted-list.styles.js';
-import { capitalize, formatNumber, humanize, languageName } from '../shared/faceted-list/labels.js';
-import type { MessageKey } from '../shared/localize.js';
-import { renderResourceCard } from './resource-card.js';
-import { resourceListOptions } from './resource-facets.js';
-import { typeLabel } from './resource-labels.js';
-import { styles } from './resource-list.styles.js';
-import lists from '../locales/en/lists.js';
-import resources from '../locales/en/resources.js';
+import { ListViewSlot } from '../shared/faceted-list/list-view-slot.js';
+import { LazyPart } from '../shared/lazy-part.js';
+import type { ResourceListView } from './resource-views.js';
 
 /** The orders the resource list offers. `relevance` is "best match" while searching, else by title. */
 export type ResourceSort = 'relevance' | 'title' | 'newest';
@@ -33,13 +23,6 @@ declare global {
     'civic-resource-select': CustomEvent<CivicResourceSelectDetail>;
   }
 }
-
-const LEGENDS: Record<string, MessageKey> = {
-  type: 'facetType',
-  topic: 'facetTopic',
-  audience: 'facetAudience',
-  language: 'facetLanguage',
-};
 
 /**
  * Guides, zines, toolkits and reports for running data events: a searchable list with filters by
@@ -76,9 +59,6 @@ const LEGENDS: Record<string, MessageKey> = {
  * @cssprop --civic-radius - Corner radius (default: 0.375rem).
  */
 export class CivicResourceList extends CivicElement {
-  static override styles = [...CivicElement.styles, facetedListStyles, styles];
-  protected static override messages = [lists, resources];
-
   /** Types to show at first, e.g. `guide,zine`. */
   @property({ converter: listConverter }) types: string[] = [];
 
@@ -109,78 +89,16 @@ export class CivicResourceList extends CivicElement {
   /** The moment "New" counts back from (default: the current time); for previews and tests. */
   @property({ attribute: false }) now?: Date;
 
-  private readonly list = new FacetedListController<Resource>(this, resourceListOptions, () => ({
-    locale: this.language,
-    pageSize: Math.max(1, Math.floor(this.pageSize) || 30),
-    urlPrefix: this.urlState === undefined || this.urlState === null ? undefined : this.urlState.trim() || 'resources',
-    label: (key, value) => this.valueLabel(key, value),
-  }));
+  protected override readonly views = new LazyPart<typeof import('./resource-views.js')>(this, 'views', () => import('./resource-views.js'));
+  private readonly listView = new ListViewSlot<ResourceListView>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('types')) this.list.preset('type', this.types);
-    if (changed.has('topics')) this.list.preset('topic', this.topics);
-    if (changed.has('audiences')) this.list.preset('audience', this.audiences);
-    if (changed.has('languages')) this.list.preset('language', this.languages);
-    if (changed.has('query')) this.list.presetSearch(this.query);
-    if (changed.has('sort')) this.list.presetOrder(this.sort);
-    if (!this.hasUpdated) this.list.restoreFromUrl();
+    const views = this.views.module;
+    this.listView.willUpdate(changed, views && (() => new views.ResourceListView(this, this.i18n)));
   }
 
-  protected renderFeed({ feed }: LoadedFeed): TemplateResult {
-    const locale = this.language;
-    const t = this.i18n.t.bind(this.i18n);
-    this.list.setItems(feed.resources);
-    const status = this.list.status;
-    const now = this.now ?? new Date();
-    const context = {
-      t,
-      locale,
-      now,
-      newDays: this.newDays,
-      select: (resource: Resource, event: MouseEvent) => {
-        if (!emit<CivicResourceSelectDetail>(this, 'civic-resource-select', { resource })) event.preventDefault();
-      },
-    };
-    return renderFacetedList(this.list, {
-      t,
-      locale,
-      regionLabel: t('resourcesSearchRegion'),
-      searchLabel: t('resourcesSearch'),
-      legend: (key) => t(LEGENDS[key]!),
-      status: status.filtered
-        ? t('resourcesMatching', { count: status.count, total: formatNumber(status.total, locale) })
-        : t('resourcesCount', { count: status.total }),
-      empty: t('resourcesEmpty'),
-      toolbar: this.renderSort(),
-      card: (resource) => renderResourceCard(resource, context),
-      key: (resource) => resource.id,
-    });
-  }
-
-  private renderSort(): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
-    const order = this.list.effectiveOrder;
-    const searching = this.list.query.trim() !== '';
-    const option = (value: string, label: string) =>
-      html`<option value=${value} .selected=${live(order === value)}>${label}</option>`;
-    return html`<div class="field sort-field">
-      <label for="list-sort">${t('sortLabel')}</label>
-      <select
-        id="list-sort"
-        part="sort"
-        @change=${(e: Event) => this.list.order((e.currentTarget as HTMLSelectElement).value)}
-      >
-        ${searching ? option('relevance', t('sortRelevance')) : ''} ${option('title', t('sortTitle'))}
-        ${option('newest', t('sortNewest'))}
-      </select>
-    </div>`;
-  }
-
-  private valueLabel(key: string, value: string): string {
-    const locale = this.language;
-    if (key === 'type') return typeLabel(value, this.i18n.t.bind(this.i18n), locale);
-    if (key === 'language') return capitalize(languageName(value, locale), locale);
-    return humanize(value, locale);
+  protected renderFeed(loaded: LoadedFeed): TemplateResult {
+    return this.listView.view!.render(loaded);
   }
 }

@@ -2,11 +2,13 @@ import { expect } from 'chai';
 import type { CSSResultOrNative } from 'lit';
 import { CivicEventCalendar } from '../../src/event-calendar/event-calendar.js';
 import { CivicGroupFinder } from '../../src/group-finder/group-finder.js';
+import { partStyles as groupViewStyles } from '../../src/group-finder/group-views.js';
 import { CivicInspirationMap } from '../../src/inspiration-map/inspiration-map.js';
 import { CivicResourceList } from '../../src/resource-list/resource-list.js';
+import { partStyles as resourceViewStyles } from '../../src/resource-list/resource-views.js';
 import { CivicRsvpForm } from '../../src/rsvp-form/rsvp-form.js';
 
-/** Every stylesheet an element class adopts (its `static styles`, flattened). */
+/** Every stylesheet in `styles` (an element's `static styles`, or its views' `partStyles`), flattened. */
 function cssOf(styles: unknown): string {
   if (Array.isArray(styles)) return styles.map(cssOf).join('\n');
   const sheet = styles as CSSResultOrNative & { cssText?: string };
@@ -14,7 +16,8 @@ function cssOf(styles: unknown): string {
 }
 
 const elements = [CivicEventCalendar, CivicRsvpForm, CivicGroupFinder, CivicResourceList, CivicInspirationMap];
-const allCss = elements.map((e) => cssOf(e.styles)).join('\n');
+// The lists' views bring their own sheets when they load.
+const allCss = [...elements.map((e) => e.styles), groupViewStyles, resourceViewStyles].map(cssOf).join('\n');
 
 /** Theming tokens: every one read has a fallback, and the README documents exactly those read. */
 describe('design tokens', () => {

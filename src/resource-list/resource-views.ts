@@ -1,0 +1,117 @@
+/** What `<civic-resource-list>` shows once its data is here, loaded beside the feed: the faceted list and its cards. */
+import { html, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { LoadedFeed, Resource } from '../feed/types.js';
+import { emit } from '../shared/events.js';
+import { FacetedListController } from '../shared/faceted-list/faceted-list-controller.js';
+import { renderFacetedList } from '../shared/faceted-list/faceted-list-view.js';
+import { facetedListStyles } from '../shared/faceted-list/faceted-list.styles.js';
+import { capitalize, formatNumber, humanize, languageName } from '../shared/faceted-list/labels.js';
+import type { ListView } from '../shared/faceted-list/list-view-slot.js';
+import { addMessages, type LocalizeController, type MessageKey } from '../shared/localize.js';
+import { renderResourceCard, type ResourceCardContext } from './resource-card.js';
+import { resourceListOptions } from './resource-facets.js';
+import { typeLabel } from './resource-labels.js';
+import type { CivicResourceList, CivicResourceSelectDetail } from './resource-list.js';
+import { styles } from './resource-list.styles.js';
+import lists from '../locales/en/lists.js';
+import resources from '../locales/en/resources.js';
+
+// The strings only the list uses come with it.
+addMessages(lists);
+addMessages(resources);
+
+/** Sheets the views add after the element's own. */
+export const partStyles = [facetedListStyles, styles];
+
+const LEGENDS: Record<string, MessageKey> = {
+  type: 'facetType',
+  topic: 'facetTopic',
+  audience: 'facetAudience',
+  language: 'facetLanguage',
+};
+
+/** One resource list's state and drawing. */
+export class ResourceListView implements ListView {
+  private readonly list: FacetedListController<Resource>;
+
+  constructor(
+    private readonly host: CivicResourceList,
+    private readonly i18n: LocalizeController,
+  ) {
+    this.list = new FacetedListController<Resource>(host, resourceListOptions, () => ({
+      locale: host.language,
+      pageSize: Math.max(1, Math.floor(host.pageSize) || 30),
+      urlPrefix: host.urlState === undefined || host.urlState === null ? undefined : host.urlState.trim() || 'resources',
+      label: (key, value) => this.valueLabel(key, value),
+    }));
+  }
+
+  willUpdate(changed: ReadonlySet<PropertyKey>, first: boolean): void {
+    const { host, list } = this;
+    if (changed.has('types')) list.preset('type', host.types);
+    if (changed.has('topics')) list.preset('topic', host.topics);
+    if (changed.has('audiences')) list.preset('audience', host.audiences);
+    if (changed.has('languages')) list.preset('language', host.languages);
+    if (changed.has('query')) list.presetSearch(host.query);
+    if (changed.has('sort')) list.presetOrder(host.sort);
+    if (first) list.restoreFromUrl();
+  }
+
+  render({ feed }: LoadedFeed): TemplateResult {
+    const { host, list } = this;
+    const locale = host.language;
+    const t = this.i18n.t.bind(this.i18n);
+    list.setItems(feed.resources);
+    const status = list.status;
+    const context: ResourceCardContext = {
+      t,
+      locale,
+      now: host.now ?? new Date(),
+      newDays: host.newDays,
+      select: (resource, event) => {
+        if (!emit<CivicResourceSelectDetail>(host, 'civic-resource-select', { resource })) event.preventDefault();
+      },
+    };
+    return renderFacetedList(list, {
+      t,
+      locale,
+      regionLabel: t('resourcesSearchRegion'),
+      searchLabel: t('resourcesSearch'),
+      legend: (key) => t(LEGENDS[key]!),
+      status: status.filtered
+        ? t('resourcesMatching', { count: status.count, total: formatNumber(status.total, locale) })
+        : t('resourcesCount', { count: status.total }),
+      empty: t('resourcesEmpty'),
+      toolbar: this.renderSort(),
+      card: (resource) => renderResourceCard(resource, context),
+      key: (resource) => resource.id,
+    });
+  }
+
+  private renderSort(): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const order = this.list.effectiveOrder;
+    const searching = this.list.query.trim() !== '';
+    const option = (value: string, label: string) =>
+      html`<option value=${value} .selected=${live(order === value)}>${label}</option>`;
+    return html`<div class="field sort-field">
+      <label for="list-sort">${t('sortLabel')}</label>
+      <select
+        id="list-sort"
+        part="sort"
+        @change=${(e: Event) => this.list.order((e.currentTarget as HTMLSelectElement).value)}
+      >
+        ${searching ? option('relevance', t('sortRelevance')) : ''} ${option('title', t('sortTitle'))}
+        ${option('newest', t('sortNewest'))}
+      </select>
+    </div>`;
+  }
+
+  private valueLabel(key: string, value: string): string {
+    const locale = this.host.language;
+    if (key === 'type') return typeLabel(value, this.i18n.t.bind(this.i18n), locale);
+    if (key === 'language') return capitalize(languageName(value, locale), locale);
+    return humanize(value, locale);
+  }
+}
