@@ -21,6 +21,7 @@ import { placeSelectDetail, type CivicPlaceSelectDetail, type Where } from './pl
 import type { RegionOption } from './projection.js';
 import { renderSvgMap } from './svg-map.js';
 import { styles } from './inspiration-map.styles.js';
+import { viewStyles } from './map-views.styles.js';
 import { TileMapController } from './tile-map-controller.js';
 import { tileTemplate } from './tile-template.js';
 import map from '../locales/en/map.js';
@@ -83,7 +84,7 @@ const CLUSTER_RADIUS = 30;
  * @cssprop --civic-radius - Corner radius (default: 0.375rem).
  */
 export class CivicInspirationMap extends CivicElement {
-  static override styles = [...CivicElement.styles, styles];
+  static override styles = [...CivicElement.styles, styles, viewStyles];
   protected static override messages = [map];
 
   /** Which of the feed's lists to map, comma-separated: `places` (the default), `events`, `groups`. */
