@@ -9,7 +9,7 @@ import type { Occurrence } from '../feed/occurrences.js';
 import type { Feed } from '../feed/types.js';
 import { devWarn } from '../shared/dev.js';
 import { emit, type CivicEventSelectDetail } from '../shared/events.js';
-import { addMessages, formatMessage, hasCatalogue } from '../shared/localize.js';
+import { formatMessage, hasCatalogue } from '../shared/localize.js';
 import calendar from '../locales/en/calendar.js';
 import { renderFilters, renderToolbar, type ToolbarOptions } from './calendar-controls.js';
 import { CalendarInput, ownSelections } from './calendar-input.js';
@@ -31,8 +31,8 @@ import { zoneDiffers, zoneNote } from './zones.js';
 /** The calendar's sheets, adopted when the views arrive: the loading message before needs none. */
 export const partStyles: readonly CSSResult[] = styles;
 
-// Only the views speak the calendar's own strings; the shell says "Loading…" (common strings).
-addMessages(calendar);
+/** Only the views speak the calendar's own strings; the shell says "Loading…" (common strings). */
+export const messages = [calendar];
 
 /** What one render shows, worked out once. */
 export interface Frame extends ViewContext {

@@ -13,7 +13,7 @@ import { facetedListStyles } from '../shared/faceted-list/faceted-list.styles.js
 import { foldText } from '../shared/faceted-list/fold-text.js';
 import { capitalize, collator, formatNumber, humanize, languageName } from '../shared/faceted-list/labels.js';
 import type { ListView } from '../shared/faceted-list/list-view-slot.js';
-import { addMessages, type LocalizeController, type MessageKey } from '../shared/localize.js';
+import type { LocalizeController, MessageKey } from '../shared/localize.js';
 import { renderGroupCard } from './group-card.js';
 import { groupFinderOptions, MODE_KEYS } from './group-facets.js';
 import type { CivicGroupFinder, CivicGroupSelectDetail } from './group-finder.js';
@@ -23,9 +23,8 @@ import { displayZone, NextMeetingsController } from './next-meetings.js';
 import lists from '../locales/en/lists.js';
 import groups from '../locales/en/groups.js';
 
-// The strings only the list uses come with it.
-addMessages(lists);
-addMessages(groups);
+/** The strings only the list uses come with it. */
+export const messages = [lists, groups];
 
 /** Sheets the views add after the element's own. */
 export const partStyles = [facetedListStyles, styles];

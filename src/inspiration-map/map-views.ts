@@ -9,7 +9,6 @@ import { guard } from 'lit/directives/guard.js';
 import type { Feed } from '../feed/types.js';
 import { devWarn } from '../shared/dev.js';
 import { emit } from '../shared/events.js';
-import { addMessages } from '../shared/localize.js';
 import map from '../locales/en/map.js';
 import { BasemapController, type MapLayout } from './basemap-controller.js';
 import * as clustering from './clusters.js';
@@ -30,10 +29,9 @@ import { renderSvgMap } from './svg-map.js';
 import { TileMapController } from './tile-map-controller.js';
 import { tileTemplate } from './tile-template.js';
 
-// The map's words arrive with the code that says them.
-addMessages(map);
-
 export const partStyles = [viewStyles];
+/** The map's words arrive with the code that says them. */
+export const messages = [map];
 
 const REGIONS: readonly string[] = ['auto', 'us', 'north-america', 'world'];
 /** The deepest zoom of the SVG map, relative to the fit: a city block on a map of the world. */

@@ -8,7 +8,7 @@ import { renderFacetedList } from '../shared/faceted-list/faceted-list-view.js';
 import { facetedListStyles } from '../shared/faceted-list/faceted-list.styles.js';
 import { capitalize, formatNumber, humanize, languageName } from '../shared/faceted-list/labels.js';
 import type { ListView } from '../shared/faceted-list/list-view-slot.js';
-import { addMessages, type LocalizeController, type MessageKey } from '../shared/localize.js';
+import type { LocalizeController, MessageKey } from '../shared/localize.js';
 import { renderResourceCard, type ResourceCardContext } from './resource-card.js';
 import { resourceListOptions } from './resource-facets.js';
 import { typeLabel } from './resource-labels.js';
@@ -17,9 +17,8 @@ import { styles } from './resource-list.styles.js';
 import lists from '../locales/en/lists.js';
 import resources from '../locales/en/resources.js';
 
-// The strings only the list uses come with it.
-addMessages(lists);
-addMessages(resources);
+/** The strings only the list uses come with it. */
+export const messages = [lists, resources];
 
 /** Sheets the views add after the element's own. */
 export const partStyles = [facetedListStyles, styles];

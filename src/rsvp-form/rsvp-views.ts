@@ -3,12 +3,11 @@
  * messages. Nothing here is needed before there is data.
  */
 import rsvp from '../locales/en/rsvp.js';
-import { addMessages } from '../shared/localize.js';
 import { styles } from './rsvp-form.styles.js';
 
 export { RsvpFormView } from './rsvp-form-view.js';
 
-// The form's English strings join the page's with the code that uses them.
-addMessages(rsvp);
+/** The form's English strings join the page's with the code that uses them. */
+export const messages = [rsvp];
 
 export const partStyles = [styles];

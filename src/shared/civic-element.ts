@@ -11,7 +11,7 @@ import { devWarn } from './dev.js';
 import { emit } from './events.js';
 import { resolveLocale } from './locale.js';
 import type { LazyPart, PartModule } from './lazy-part.js';
-import { addMessages, LocalizeController, type MessagePart } from './localize.js';
+import { LocalizeController } from './localize.js';
 import { sharedStyles } from './shared.styles.js';
 
 // Widgets load lazily and in any order, so a <civic-feed> may be defined after the widgets inside
@@ -40,9 +40,6 @@ function insideProvider(el: Element): boolean {
  */
 export abstract class CivicElement extends LitElement {
   static override styles = [sharedStyles];
-
-  /** The English messages the element uses, beyond the common ones; other languages load whole. */
-  protected static messages: readonly MessagePart[] = [];
 
   /** URL of a feed to read (JSON, iCalendar, JSON-LD, WordPress or any JSON API). Not needed inside `<civic-feed>`. */
   @property({ reflect: true }) src?: string;
@@ -77,7 +74,6 @@ export abstract class CivicElement extends LitElement {
 
   constructor() {
     super();
-    for (const part of (this.constructor as typeof CivicElement).messages) addMessages(part);
     new ContextConsumer(this, {
       context: feedContext,
       subscribe: true,

@@ -6,10 +6,13 @@
  */
 import { adoptStyles, supportsAdoptingStyleSheets, type CSSResult, type ReactiveElement } from 'lit';
 import { devWarn } from './dev.js';
+import { addMessages, type MessagePart } from './localize.js';
 
-/** What a lazily loaded module gives the element: its code, and the styles it needs. */
+/** What a lazily loaded module gives the element: its code, the styles and the English strings it needs. */
 export interface PartModule {
   readonly partStyles: readonly CSSResult[];
+  /** English strings the part speaks, beyond the common ones; other languages load whole. */
+  readonly messages?: readonly MessagePart[];
 }
 
 export class LazyPart<M extends PartModule> {
@@ -30,6 +33,7 @@ export class LazyPart<M extends PartModule> {
   load(): Promise<M | undefined> {
     this.loading ??= this.importer().then(
       (module) => {
+        for (const part of module.messages ?? []) addMessages(part);
         this.adopt(module.partStyles);
         this.module = module;
         this.error = undefined;

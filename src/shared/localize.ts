@@ -64,7 +64,7 @@ export function formatMessage(locale: string, key: MessageKey, values: MessageVa
   const pattern = loaded.get(languageOf(locale))?.[key] ?? en[key];
   if (pattern === undefined) {
     // An element uses a message of a part it did not add: a programming error, loud in development.
-    if (DEV_MODE) throw new Error(`[civic-widgets] no English message "${key}": add its part to the element's static messages`);
+    if (DEV_MODE) throw new Error(`[civic-widgets] no English message "${key}": add its part to the \`messages\` of the element's views module`);
     return key;
   }
   return interpolate(pattern, locale, values);
