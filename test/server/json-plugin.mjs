@@ -7,7 +7,8 @@
  * every other `.json` the tests fetch stays JSON.
  */
 
-const ATLAS = /^\/node_modules\/(world-atlas|us-atlas)\/[\w-]+\.json$/;
+// Also under /__wds-outside-root__/…/node_modules/ when node_modules is a link out of the project.
+const ATLAS = /^\/(?:.*\/)?node_modules\/(world-atlas|us-atlas)\/[\w-]+\.json$/;
 
 /** @returns {import('@web/dev-server-core').Plugin} */
 export function jsonPlugin() {
