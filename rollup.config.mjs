@@ -23,9 +23,9 @@ export default {
       // "define.js" of each element folder would all be called "define": name chunks by folder.
       // Look through the chunk's modules, not only its facade: an element's chunk that also shares
       // helpers with its own lazy parts has no single facade module.
+      // The manual chunks (core, time) keep their names; a chunk of shared directives is named by its first.
       const define = chunk.moduleIds.find((m) => basename(m) === 'define.js');
-      let name = define ? basename(dirname(define)) : chunk.name;
-      if (!define && chunk.moduleIds.some((m) => m.includes('/node_modules/lit'))) name = 'core';
+      const name = define ? basename(dirname(define)) : chunk.name;
       return `chunks/${name}-[hash].js`;
     },
   },
@@ -54,7 +54,9 @@ export default {
  * (about 4 KiB more for a group finder's first load) and fetched on its own.
  */
 function manualChunks(id) {
-  // Lit itself and the context consumer; directives and the provider go where they are used.
+  // Lit itself and the context consumer; directives (and their base classes) and the provider go
+  // where they are used: only the views use directives.
+  if (/\/node_modules\/lit-html\/(directives\/|directive\.js|directive-helpers\.js|async-directive\.js)/.test(id)) return undefined;
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/(?!directives\/)/.test(id)) return 'core';
   if (/\/node_modules\/@lit\/context\/lib\/(context-root|context-request-event|create-context|controllers\/context-consumer)\.js$/.test(id)) return 'core';
   // Only <civic-feed> provides: left alone, rollup would fold the provider into `core`.
@@ -64,7 +66,7 @@ function manualChunks(id) {
   if (/^feed\/(occurrences|zoned-time|feed-date)$/.test(own)) return 'time';
   if (
     /^shared\/(civic-element|converters|date-format|dev|events|lazy-part|locale|localize|shared\.styles|url-state)$/.test(own) ||
-    /^feed\/(context|feed-cache|feed-controller|feed-reader|load-feed|mapping-option|text|types|adapter)$/.test(own) ||
+    /^feed\/(context|feed-cache|feed-controller|feed-reader|load-feed|mapping-option|types|adapter)$/.test(own) ||
     own === 'locales/en/common'
   ) {
     return 'core';
