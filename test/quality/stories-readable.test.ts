@@ -8,7 +8,7 @@
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { deepElements } from '../queries.js';
-import { isChromium, openStory, stories, widgetsIn, widgetsSettled, type StoryWindow } from './stories.js';
+import { isChromium, isLoadingStory, openStory, stories, widgetsIn, widgetsSettled, type StoryWindow } from './stories.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const SYSTEM_COLORS = ['Canvas', 'CanvasText', 'LinkText', 'VisitedText', 'ActiveText', 'ButtonFace', 'ButtonText', 'ButtonBorder',
@@ -503,7 +503,7 @@ describe('every story stays readable in forced colours and at 200 % text', funct
         expect(before.size, 'text to measure').to.be.greaterThan(0);
         doc.documentElement.style.fontSize = '200%';
         await settle();
-        await widgetsSettled(doc);
+        await widgetsSettled(doc, { loading: isLoadingStory(story.id) });
         await settle();
         const problems: string[] = [];
         const ratios: number[] = [];

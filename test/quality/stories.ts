@@ -34,13 +34,26 @@ export function widgetsIn(doc: Document): Element[] {
     .filter((el) => el.matches(':defined') && !el.closest('[hidden]')); // a hidden stand-in counts for nothing
 }
 
-/** Resolves once every widget has rendered and none is busy (the map draws its geometry after its text, then says so). */
-export async function widgetsSettled(doc: Document, timeout = 15000): Promise<void> {
-  await waitFor(
-    () => widgetsIn(doc).every((el) => el.shadowRoot?.textContent?.trim() && !el.shadowRoot.querySelector('[aria-busy="true"]')),
-    timeout,
-    'widgets rendered',
-  );
+/**
+ * Resolves once every widget has drawn its data (or its error), and none is busy. A widget says
+ * "Loading…" until its feed and its views are both here; only a story about loading keeps that.
+ * A widget that waits to be scrolled near (the map's geometry) is scrolled to, as a visitor would.
+ */
+export async function widgetsSettled(doc: Document, { loading = false, timeout = 15000 } = {}): Promise<void> {
+  const drawn = (el: Element) => !!el.shadowRoot?.textContent?.trim() && (loading || !el.shadowRoot.querySelector('[part="loading"]'));
+  const busy = (el: Element) => !!el.shadowRoot?.querySelector('[aria-busy="true"]');
+  await waitFor(() => widgetsIn(doc).every(drawn), timeout, 'widgets rendered');
+  const waiting = widgetsIn(doc).filter(busy);
+  for (const el of waiting) {
+    el.scrollIntoView({ block: 'center' });
+    await waitFor(() => !busy(el), timeout, `${el.localName} no longer busy`);
+  }
+  if (waiting.length) doc.defaultView?.scrollTo(0, 0);
+}
+
+/** A story that shows a widget whose feed never arrives. */
+export function isLoadingStory(id: string): boolean {
+  return id.endsWith('--loading');
 }
 
 /** Opens a story in an iframe `width` px wide and waits until its widgets have settled. */
@@ -55,7 +68,7 @@ export async function openStory(id: string, theme: string, width: number, height
   const win = frame.contentWindow as StoryWindow;
   await waitFor(() => win.document.querySelector('#storybook-root')?.firstElementChild, 8000, 'story root');
   // Let each widget reach a settled state (its feed rendered, or its error or loading message shown).
-  await widgetsSettled(win.document);
+  await widgetsSettled(win.document, { loading: isLoadingStory(id) });
   await new Promise((r) => setTimeout(r, 250));
   return win;
 }
