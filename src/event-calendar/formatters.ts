@@ -5,7 +5,7 @@
  */
 import type { Occurrence } from '../feed/occurrences.js';
 import { DAY_MS, dayOf, type Period } from './period.js';
-import { dateTimeFormat as format } from '../shared/date-format.js';
+import { dateTimeFormat as format, numberFormat } from '../shared/intl.js';
 
 const texts = new Map<string, string>();
 
@@ -121,7 +121,7 @@ export function zoneAbbreviation(locale: string, timeZone: string, epoch: number
 
 /** A number in the locale. */
 export function formatCount(locale: string, n: number): string {
-  return remember(`n|${locale}|${n}`, () => new Intl.NumberFormat(locale).format(n));
+  return numberFormat(locale).format(n);
 }
 
 let viewer: { zone: string; at: number } | undefined;

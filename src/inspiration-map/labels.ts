@@ -3,22 +3,14 @@
  * clusters, "where" lines, topics, years and counts. Everything `Intl` can compute, it does.
  */
 import type { MessageKey, MessageValues } from '../shared/localize.js';
+import { cachedIntl as cached, numberFormat } from '../shared/intl.js';
 import type { MapItem } from './map-items.js';
 
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
-const memo = new Map<string, unknown>();
-function cached<T>(key: string, make: () => T): T {
-  if (!memo.has(key)) memo.set(key, make());
-  return memo.get(key) as T;
-}
 
 /** Names shown in a cluster's accessible name before "and N more". */
 const NAMES_IN_CLUSTER = 3;
-
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  return cached(`nf:${locale}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
-}
 
 export function collator(locale: string): Intl.Collator {
   return cached(`co:${locale}`, () => new Intl.Collator(locale, { sensitivity: 'base', numeric: true }));

@@ -4,7 +4,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { collator, humanize, numberFormat, type Translate } from './labels.js';
+import { numberFormat } from '../shared/intl.js';
+import { collator, humanize, type Translate } from './labels.js';
 import { facetsOf, type MapFilter, type MapItem } from './map-items.js';
 
 interface FilterContext {

@@ -4,7 +4,7 @@
  */
 import type { Occurrence } from '../feed/occurrences.js';
 import { viewerZone } from './rsvp-occurrences.js';
-import { dateTimeFormat as format } from '../shared/date-format.js';
+import { dateTimeFormat as format } from '../shared/intl.js';
 
 const DAY = 86_400_000;
 

@@ -6,7 +6,7 @@ import { FeedController } from '../feed/feed-controller.js';
 import type { FeedFormat } from '../feed/adapter.js';
 import { mappingOption } from '../feed/mapping-option.js';
 import type { Feed, LoadedFeed } from '../feed/types.js';
-import { dateTimeFormat } from './date-format.js';
+import { dateTimeFormat } from './intl.js';
 import { devWarn } from './dev.js';
 import { emit } from './events.js';
 import { resolveLocale } from './locale.js';

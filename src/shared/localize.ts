@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import common from '../locales/en/common.js';
 import { DEV_MODE } from './dev.js';
+import { numberFormat, pluralRules } from './intl.js';
 import type { Catalogue, MessageKey, MessagePart } from '../locales/messages.js';
 
 export type { MessageKey, MessagePart };
@@ -102,9 +103,9 @@ function placeholder(body: string, locale: string, values: MessageValues): strin
   if (kind?.trim() !== 'plural') return value === undefined ? `{${body}}` : String(value);
   const n = Number(value ?? 0);
   const branches = parseBranches(rest.join(','));
-  const category = new Intl.PluralRules(locale).select(n);
+  const category = pluralRules(locale).select(n);
   const branch = branches.get(`=${n}`) ?? branches.get(category) ?? branches.get('other') ?? '';
-  const formatted = new Intl.NumberFormat(locale).format(n);
+  const formatted = numberFormat(locale).format(n);
   return interpolate(branch.replaceAll('#', formatted), locale, values);
 }
 

@@ -3,17 +3,7 @@
  * values humanized (`public-safety` → "Public safety"), language names, lists, dates. The `Intl`
  * objects are made once per locale, since a list renders many of them per keystroke.
  */
-
-const memo = new Map<string, unknown>();
-
-function cached<F>(key: string, make: () => F): F {
-  let value = memo.get(key) as F | undefined;
-  if (value === undefined) {
-    value = make();
-    memo.set(key, value);
-  }
-  return value;
-}
+import { cachedIntl as cached, numberFormat } from '../intl.js';
 
 /** Capitalizes the first letter in the locale's way (`inglés y español` → `Inglés y español`). */
 export function capitalize(text: string, locale: string): string {
@@ -61,7 +51,7 @@ export function collator(locale: string): Intl.Collator {
 
 /** A number in the locale. */
 export function formatNumber(value: number, locale: string): string {
-  return cached(`nf:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /** A calendar date (`2026-03-07`, or the date part of a date-time) in the locale, e.g. "Mar 7, 2026". */
