@@ -5,6 +5,7 @@ import { CivicElement } from '../shared/civic-element.js';
 import { listConverter } from '../shared/converters.js';
 import { devWarn } from '../shared/dev.js';
 import { LazyPart } from '../shared/lazy-part.js';
+import { urlStatePrefix } from '../shared/url-state.js';
 import { isView, parseDay, type CalendarView } from './calendar-state.js';
 import type { CalendarViews } from './calendar-views.js';
 import type { Selection } from './event-dialog.js';
@@ -126,7 +127,7 @@ export class CivicEventCalendar extends CivicElement {
 
   /** @internal The prefix of the URL parameters, when `url-state` is set. */
   get urlPrefix(): string | undefined {
-    return this.urlState === undefined || this.urlState === null ? undefined : this.urlState.trim() || 'calendar';
+    return urlStatePrefix(this.urlState, 'calendar');
   }
 
   /** @internal The view on screen. */

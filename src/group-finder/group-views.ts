@@ -14,6 +14,7 @@ import { foldText } from '../shared/faceted-list/fold-text.js';
 import { capitalize, collator, formatNumber, humanize, languageName } from '../shared/faceted-list/labels.js';
 import type { ListView } from '../shared/faceted-list/list-view-slot.js';
 import type { LocalizeController, MessageKey } from '../shared/localize.js';
+import { urlStatePrefix } from '../shared/url-state.js';
 import { renderGroupCard } from './group-card.js';
 import { groupFinderOptions, MODE_KEYS } from './group-facets.js';
 import type { CivicGroupFinder, CivicGroupSelectDetail } from './group-finder.js';
@@ -62,7 +63,7 @@ export class GroupFinderView implements ListView {
       () => ({
         locale: host.language,
         pageSize: Math.max(1, Math.floor(host.pageSize) || 30),
-        urlPrefix: host.urlState === undefined || host.urlState === null ? undefined : host.urlState.trim() || 'groups',
+        urlPrefix: urlStatePrefix(host.urlState, 'groups'),
         order: this.origin ? 'distance' : undefined,
         label: (key, value) => this.valueLabel(key, value),
       }),

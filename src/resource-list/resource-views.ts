@@ -9,6 +9,7 @@ import { facetedListStyles } from '../shared/faceted-list/faceted-list.styles.js
 import { capitalize, formatNumber, humanize, languageName } from '../shared/faceted-list/labels.js';
 import type { ListView } from '../shared/faceted-list/list-view-slot.js';
 import type { LocalizeController, MessageKey } from '../shared/localize.js';
+import { urlStatePrefix } from '../shared/url-state.js';
 import { renderResourceCard, type ResourceCardContext } from './resource-card.js';
 import { resourceListOptions } from './resource-facets.js';
 import { typeLabel } from './resource-labels.js';
@@ -41,7 +42,7 @@ export class ResourceListView implements ListView {
     this.list = new FacetedListController<Resource>(host, resourceListOptions, () => ({
       locale: host.language,
       pageSize: Math.max(1, Math.floor(host.pageSize) || 30),
-      urlPrefix: host.urlState === undefined || host.urlState === null ? undefined : host.urlState.trim() || 'resources',
+      urlPrefix: urlStatePrefix(host.urlState, 'resources'),
       label: (key, value) => this.valueLabel(key, value),
     }));
   }

@@ -4,6 +4,14 @@
  * filtering adds no history entries and never reloads the page.
  */
 
+/**
+ * The prefix an element's `url-state` attribute asks for: none without the attribute, `fallback`
+ * when it is present but empty (`<civic-resource-list url-state>`).
+ */
+export function urlStatePrefix(attribute: string | null | undefined, fallback: string): string | undefined {
+  return attribute === undefined || attribute === null ? undefined : attribute.trim() || fallback;
+}
+
 /** The values stored under `prefix` for each key present in `search` (an empty value means "none"). */
 export function readUrlState(prefix: string, search: string = location.search): Map<string, string[]> {
   const params = new URLSearchParams(search);

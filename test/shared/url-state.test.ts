@@ -1,7 +1,15 @@
 import { expect } from 'chai';
-import { readUrlState, writeUrlState } from '../../src/shared/url-state.js';
+import { readUrlState, urlStatePrefix, writeUrlState } from '../../src/shared/url-state.js';
 
 describe('url-state', () => {
+  it('reads an element\'s url-state attribute: absent, empty, or a prefix', () => {
+    expect(urlStatePrefix(undefined, 'groups')).to.equal(undefined);
+    expect(urlStatePrefix(null, 'groups')).to.equal(undefined);
+    expect(urlStatePrefix('', 'groups')).to.equal('groups');
+    expect(urlStatePrefix('  ', 'groups')).to.equal('groups');
+    expect(urlStatePrefix(' near ', 'groups')).to.equal('near');
+  });
+
   const original = location.href;
   afterEach(() => history.replaceState(history.state, '', original));
 
