@@ -62,7 +62,7 @@ export class GroupFinderView implements ListView {
       { ...groupFinderOptions, orders: { distance: (g) => this.distanceTo(g) } },
       () => ({
         locale: host.language,
-        pageSize: Math.max(1, Math.floor(host.pageSize) || 30),
+        pageSize: host.pageSize,
         urlPrefix: urlStatePrefix(host.urlState, 'groups'),
         order: this.origin ? 'distance' : undefined,
         label: (key, value) => this.valueLabel(key, value),

@@ -41,7 +41,7 @@ export class ResourceListView implements ListView {
   ) {
     this.list = new FacetedListController<Resource>(host, resourceListOptions, () => ({
       locale: host.language,
-      pageSize: Math.max(1, Math.floor(host.pageSize) || 30),
+      pageSize: host.pageSize,
       urlPrefix: urlStatePrefix(host.urlState, 'resources'),
       label: (key, value) => this.valueLabel(key, value),
     }));

@@ -11,7 +11,7 @@ export type { FacetedListOptions, FacetValueView, FacetView, ListResult } from '
 /** What the host decides at each render. */
 export interface FacetedListSettings {
   locale: string;
-  /** Cards shown at first and added by each "Show more". */
+  /** Cards shown at first and added by each "Show more", as the element's `page-size` gives it (30 when not a positive number). */
   pageSize: number;
   /** Query-string prefix, or undefined when the list keeps no URL state. */
   urlPrefix?: string;
@@ -174,7 +174,7 @@ export class FacetedListController<T> implements ReactiveController {
   /** Shows another page of cards and moves focus to the first new one. */
   showMore(): void {
     const before = this.visible.length;
-    this.shown = before + this.settings().pageSize;
+    this.shown = before + this.pageSize;
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => {
       const card = this.host.renderRoot.querySelectorAll('[data-list-card]')[before];
@@ -262,10 +262,14 @@ export class FacetedListController<T> implements ReactiveController {
     return result;
   }
 
+  /** The page size asked for, whole and at least 1. */
+  private get pageSize(): number {
+    return Math.max(1, Math.floor(this.settings().pageSize) || 30);
+  }
+
   /** The cards on screen: the first pages of the result. */
   get visible(): readonly T[] {
-    const size = this.settings().pageSize;
-    return this.result.items.slice(0, Math.max(this.shown, size));
+    return this.result.items.slice(0, Math.max(this.shown, this.pageSize));
   }
 
   /** What the status region says: the current count, or the one before typing began until it pauses. */

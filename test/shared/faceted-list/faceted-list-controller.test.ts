@@ -22,6 +22,7 @@ class TestFacetedHost extends LitElement {
   static override styles = [sharedStyles, facetedListStyles];
   items: Thing[] = [];
   order?: string;
+  pageSize = 2;
   readonly list = new FacetedListController<Thing>(
     this,
     {
@@ -30,7 +31,7 @@ class TestFacetedHost extends LitElement {
       title: (t) => t.name,
       orders: { size: (t) => t.size ?? NaN },
     },
-    () => ({ locale: 'en', pageSize: 2, order: this.order, label: (_k, v) => v.toUpperCase() }),
+    () => ({ locale: 'en', pageSize: this.pageSize, order: this.order, label: (_k, v) => v.toUpperCase() }),
   );
 
   protected override render(): TemplateResult {
@@ -86,6 +87,16 @@ describe('FacetedListController', () => {
     expect(page.titles()).to.deep.equal(['Blue whale']);
     await page.type('b');
     expect(page.titles()).to.deep.equal(['Blue box', 'Blue whale']);
+  });
+
+  it('reads the page size as whole and positive, 30 when it is no number', async () => {
+    const { el, page } = await mount();
+    for (const [size, shown] of [[3.7, 3], [-4, 1], [0, 4], [NaN, 4]] as const) {
+      el.pageSize = size;
+      el.requestUpdate();
+      await settle(el);
+      expect(page.titles(), `page size ${size}`).to.have.length(shown);
+    }
   });
 
   it('holds the status while typing and speaks once typing pauses', async () => {
