@@ -51,6 +51,8 @@ export class CalendarViews {
   readonly input: CalendarInput;
   /** The last frame rendered, for the input handlers. */
   frame?: Frame;
+  /** The period asked for last, in its zone, and the key of its occurrences. */
+  private window?: { zone: string; period: Period; key: string };
   private facetCache?: { events: Feed['events']; values: Record<FacetKey, string[]> };
   private filterCache?: { placed: Placed[]; filters: Filters; result: Placed[] };
   private messages?: { key: string; texts: Map<string, string> };
@@ -74,22 +76,20 @@ export class CalendarViews {
     return isTimeZone(feed?.timezone) ? feed.timezone : viewerZone();
   }
 
-  private period(zone: string): Period {
-    const anchor = this.host.anchor ?? todayIn(zone);
-    return periodOf(this.host.currentView, anchor, firstDayOfWeek(this.host.language));
-  }
-
-  /** Asks for the occurrences of the period on screen (before each render). */
+  /** Asks for the occurrences of the period on screen (before each render, which draws that window). */
   request(feed: Feed): void {
     const zone = this.zoneFor(feed);
-    const period = this.period(zone);
-    this.expansion.request({
+    const anchor = this.host.anchor ?? todayIn(zone);
+    const period = periodOf(this.host.currentView, anchor, firstDayOfWeek(this.host.language));
+    const request = {
       events: feed.events,
       from: dayStartIn(period.start, zone),
       to: dayStartIn(period.end, zone),
       timeZone: zone,
       feedTimeZone: feed.timezone,
-    });
+    };
+    this.window = { zone, period, key: OccurrenceController.keyOf(request) };
+    this.expansion.request(request);
   }
 
   /** After each render: focus and the dialog, and the URL when it keeps the state. Gives the frame drawn. */
@@ -157,12 +157,11 @@ export class CalendarViews {
     };
   }
 
-  private makeFrame(feed: Feed): Frame {
+  private makeFrame(): Frame {
     const { host } = this;
     const locale = host.language;
-    const zone = this.zoneFor(feed);
-    const period = this.period(zone);
-    const key = OccurrenceController.keyOf({ events: feed.events, from: dayStartIn(period.start, zone), to: dayStartIn(period.end, zone), timeZone: zone, feedTimeZone: feed.timezone });
+    // The window this update asked for (willUpdate ran request() for the same feed).
+    const { zone, period, key } = this.window!;
     // The week's code is part of what it waits for: the count says "Loading" until the week can be drawn.
     const pending = this.expansion.doneKey !== key || this.expansion.pending || (host.showsWeek && !host.weekPart.module);
     const placed = pending ? [] : this.filtered(this.expansion.placed);
@@ -192,7 +191,7 @@ export class CalendarViews {
   /** The whole calendar for `feed`. */
   render(feed: Feed): TemplateResult {
     const { host, input } = this;
-    const frame = (this.frame = this.makeFrame(feed));
+    const frame = (this.frame = this.makeFrame());
     const { t, period, locale, view } = frame;
     const title = periodTitle(locale, period);
     const filtered = hasFilters(host.filters);
