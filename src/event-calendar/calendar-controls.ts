@@ -4,9 +4,8 @@
  * handles what they do through `data-action`, `data-view` and `data-facet`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { FACETS, activeFacetCount, type FacetKey, type Filters } from './calendar-state.js';
+import { FACETS, activeFacetCount, type FacetKey, type Filters, type CalendarView } from './calendar-state.js';
 import { facetLabel, facetValueLabel, type Translate } from './labels.js';
-import type { CalendarView } from './period.js';
 
 export interface ToolbarOptions {
   t: Translate;

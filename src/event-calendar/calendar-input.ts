@@ -4,10 +4,10 @@ import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
 import type { CivicEventSelectDetail } from '../shared/events.js';
 import type { CalendarViews } from './calendar-views.js';
 import type { CivicEventCalendar } from './event-calendar.js';
-import { FACETS, emptyFilters, type FacetKey } from './calendar-state.js';
+import { FACETS, emptyFilters, isView, parseDay, type FacetKey } from './calendar-state.js';
 import { viewerZone } from './formatters.js';
 import { dayForKey } from './grid-keys.js';
-import { isView, parseDay, shiftAnchor, todayIn } from './period.js';
+import { shiftAnchor, todayIn } from './period.js';
 
 /** Selections fired by calendars, which calendars do not follow (two calendars would open two dialogs). */
 export const ownSelections = new WeakSet<object>();

@@ -15,7 +15,7 @@ import { renderFilters, renderToolbar, type ToolbarOptions } from './calendar-co
 import { CalendarInput, ownSelections } from './calendar-input.js';
 import { styles } from './event-calendar.styles.js';
 import type { CivicEventCalendar } from './event-calendar.js';
-import { FACETS, hasFilters, type FacetKey, type Filters } from './calendar-state.js';
+import { FACETS, hasFilters, type FacetKey, type Filters, type CalendarView } from './calendar-state.js';
 import { facetValues, matcher } from './filters.js';
 import { periodTitle, viewerZone } from './formatters.js';
 import { textDirection, type Translate } from './labels.js';
@@ -23,7 +23,7 @@ import { byDay, type Placed } from './layout.js';
 import { renderList } from './list-view.js';
 import { renderMonth } from './month-view.js';
 import { OccurrenceController } from './occurrence-controller.js';
-import { dayStartIn, dayText, firstDayOfWeek, periodOf, todayIn, type CalendarView, type Period } from './period.js';
+import { dayStartIn, dayText, firstDayOfWeek, periodOf, todayIn, type Period } from './period.js';
 import type { ViewContext } from './view-context.js';
 import { writeCalendarState } from './url-state.js';
 import { zoneDiffers, zoneNote } from './zones.js';

@@ -6,10 +6,9 @@ import { listConverter } from '../shared/converters.js';
 import { devWarn } from '../shared/dev.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import { urlStatePrefix } from '../shared/url-state.js';
-import { isView, parseDay, type CalendarView } from './calendar-state.js';
+import { isView, parseDay, emptyFilters, type CalendarView, type Filters } from './calendar-state.js';
 import type { CalendarViews } from './calendar-views.js';
 import type { Selection } from './event-dialog.js';
-import { emptyFilters, type Filters } from './calendar-state.js';
 import { readCalendarState } from './url-state.js';
 
 /**

@@ -4,7 +4,8 @@
  * objects are made once per locale and the texts are kept.
  */
 import type { Occurrence } from '../feed/occurrences.js';
-import { DAY_MS, dayOf, type Period } from './period.js';
+import { dayOf, type Period } from './period.js';
+import { DAY_MS } from './calendar-state.js';
 import { dateTimeFormat as format, numberFormat } from '../shared/intl.js';
 
 const texts = new Map<string, string>();

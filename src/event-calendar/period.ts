@@ -6,8 +6,6 @@
 import { epochToWall, formatDate, wallToEpoch } from '../feed/zoned-time.js';
 import { DAY_MS, type CalendarView } from './calendar-state.js';
 
-export { DAY_MS, VIEWS, isView, parseDay, type CalendarView } from './calendar-state.js';
-
 /** The days a view shows: `start` to `end` (exclusive), and the month it is about. */
 export interface Period {
   view: CalendarView;

@@ -4,8 +4,7 @@
  * Written with `history.replaceState`: browsing adds no history entries and never reloads the page.
  */
 import { readUrlState, writeUrlState } from '../shared/url-state.js';
-import { FACETS, emptyFilters, type Filters } from './calendar-state.js';
-import { isView, parseDay, type CalendarView } from './calendar-state.js';
+import { FACETS, emptyFilters, isView, parseDay, type Filters, type CalendarView } from './calendar-state.js';
 
 export interface CalendarUrlState {
   view?: CalendarView;

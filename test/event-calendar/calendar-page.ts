@@ -1,7 +1,7 @@
 /** A page object for <civic-event-calendar>: what a visitor sees and does, in a few words. */
 import '../../src/event-calendar/define.js';
 import type { CivicEventCalendar } from '../../src/event-calendar/event-calendar.js';
-import { parseDay } from '../../src/event-calendar/period.js';
+import { parseDay } from '../../src/event-calendar/calendar-state.js';
 import type { Feed } from '../../src/feed/types.js';
 import { fixture, settled, waitFor } from '../helpers.js';
 import { getByRole, queryAllByRole } from '../queries.js';

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { dayForKey } from '../../src/event-calendar/grid-keys.js';
-import { dayText, parseDay } from '../../src/event-calendar/period.js';
+import { dayText } from '../../src/event-calendar/period.js';
+import { parseDay } from '../../src/event-calendar/calendar-state.js';
 
 const from = (key: string, start: string, options: { rtl?: boolean; ctrlKey?: boolean; shiftKey?: boolean; firstDay?: number } = {}) => {
   const next = dayForKey({ key, ctrlKey: options.ctrlKey, shiftKey: options.shiftKey }, parseDay(start)!, options.firstDay ?? 1, options.rtl ?? false);

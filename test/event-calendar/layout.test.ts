@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Occurrence } from '../../src/feed/occurrences.js';
 import { byDay, laneRows, place, weekLanes, type Placed } from '../../src/event-calendar/layout.js';
-import { parseDay } from '../../src/event-calendar/period.js';
+import { parseDay } from '../../src/event-calendar/calendar-state.js';
 
 /** An occurrence from `start` to `end`, in UTC (`YYYY-MM-DD` for all-day ones). */
 function occurrence(id: string, start: string, end: string): Occurrence {

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import { dayForKey } from '../../src/event-calendar/grid-keys.js';
 import { byDay, hourRange, layOutDay, place, weekLanes, MAX_COLUMNS } from '../../src/event-calendar/layout.js';
-import {
-  addMonths, dayStartIn, dayText, firstDayOfWeek, parseDay, periodOf, shiftAnchor, todayIn, weekday, weekStart,
-} from '../../src/event-calendar/period.js';
+import { addMonths, dayStartIn, dayText, firstDayOfWeek, periodOf, shiftAnchor, todayIn, weekday, weekStart } from '../../src/event-calendar/period.js';
+import { parseDay } from '../../src/event-calendar/calendar-state.js';
 import type { Occurrence } from '../../src/feed/occurrences.js';
 
 const d = (text: string) => parseDay(text)!;
