@@ -4,7 +4,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'coverage/', 'test/feed/generated/'] },
+  { ignores: ['dist/', 'packages/server/lib/', 'storybook-static/', 'node_modules/', 'coverage/', 'test/feed/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
@@ -17,9 +17,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', '*.config.*', 'examples/*.js', 'server/**', 'test/node/**', 'test/server/**'],
+    files: ['scripts/**', 'bench/**', '*.config.*', 'examples/*.js', 'packages/server/**', 'test/node/**', 'test/server/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The feed layer is pure data: it runs in Node (the civic-widgets command) as in the browser.
+    files: ['src/feed/**'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-globals': ['error', 'document', 'window', 'navigator', 'localStorage', 'DOMParser', 'HTMLElement', 'customElements'],
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['lit', 'lit/*', '@lit/*'], message: 'src/feed/ knows nothing of elements.' },
+        { group: ['../shared/*', '../*/'], message: 'src/feed/ imports only from src/feed/.' },
+      ] }],
+    },
   },
   {
     files: ['test/**'],

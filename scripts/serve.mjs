@@ -18,7 +18,7 @@ import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSampleFeed } from '../examples/sample-feed.js';
-import { createRsvpHandler } from '../server/rsvp-server.mjs';
+import { createRsvpHandler } from '../packages/server/src/rsvp-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HOST = '127.0.0.1';

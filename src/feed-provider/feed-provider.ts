@@ -1,9 +1,9 @@
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { feedContext } from '../feed/context.js';
-import { FeedController } from '../feed/feed-controller.js';
-import { mappingOption } from '../feed/mapping-option.js';
+import { feedContext } from '../shared/feed-context.js';
+import { FeedController } from '../shared/feed-controller.js';
+import { mappingOption } from '../shared/mapping-option.js';
 import type { FeedFormat } from '../feed/adapter.js';
 import type { Feed } from '../feed/types.js';
 import { resolveLocale } from '../shared/locale.js';

@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextConsumer, ContextRoot } from '@lit/context';
-import { feedContext, type FeedState } from '../feed/context.js';
-import { FeedController } from '../feed/feed-controller.js';
+import { feedContext, type FeedState } from './feed-context.js';
+import { FeedController } from './feed-controller.js';
 import type { FeedFormat } from '../feed/adapter.js';
-import { mappingOption } from '../feed/mapping-option.js';
+import { mappingOption } from './mapping-option.js';
 import type { Feed, LoadedFeed } from '../feed/types.js';
 import { dateTimeFormat } from './intl.js';
 import { devWarn } from './dev.js';

@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { createRateLimiter } from '../../server/rate-limit.mjs';
-import { csvCell } from '../../server/rsvp-csv.mjs';
-import { createRsvpHandler, createRsvpServer, MAX_BODY_BYTES } from '../../server/rsvp-server.mjs';
+import { createRateLimiter } from '../../packages/server/src/rate-limit.mjs';
+import { csvCell } from '../../packages/server/src/rsvp-csv.mjs';
+import { createRsvpHandler, createRsvpServer, MAX_BODY_BYTES } from '../../packages/server/src/rsvp-server.mjs';
 
-/** @typedef {import('../../server/rsvp-server.mjs').RsvpServerOptions} Options */
+/** @typedef {import('../../packages/server/src/rsvp-server.mjs').RsvpServerOptions} Options */
 /** @typedef {{ after: (fn: () => unknown) => void }} TestContext */
 
-/** @type {import('../../server/rsvp-events.mjs').RsvpEventConfig[]} */
+/** @type {import('../../packages/server/src/rsvp-events.mjs').RsvpEventConfig[]} */
 const EVENTS = [
   { id: 'data-day', capacity: 2, waitlist: true },
   { id: 'workshop', capacity: 1 },

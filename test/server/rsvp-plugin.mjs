@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * A Web Test Runner plugin that gives the browser tests the real reference RSVP server
- * (server/rsvp-server.mjs) on loopback, behind a small proxy that can fail on purpose.
+ * (packages/server/src/rsvp-server.mjs) on loopback, behind a small proxy that can fail on purpose.
  *
  * From a test: `executeServerCommand('rsvp-server-start', { feed, events, origin: location.origin })`.
  *
@@ -20,7 +20,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createRsvpServer } from '../../server/rsvp-server.mjs';
+import { createRsvpServer } from '../../packages/server/src/rsvp-server.mjs';
 
 /**
  * @typedef {object} Flaky

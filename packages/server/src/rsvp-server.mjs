@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The reference RSVP server: the handler of rsvp-handler.mjs on its own node:http server, for a
- * library that has no registration backend yet. `node server/cli.mjs` runs it.
+ * library that has no registration backend yet. `civic-widgets serve` runs it.
  */
 import { createServer } from 'node:http';
 import { createRsvpHandler } from './rsvp-handler.mjs';

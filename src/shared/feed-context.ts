@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
-import type { CivicErrorDetail } from '../shared/events.js';
-import type { LoadedFeed } from './types.js';
+import type { CivicErrorDetail } from './events.js';
+import type { LoadedFeed } from '../feed/types.js';
 
 /** Where a widget's data stands: the same four states for every element. */
 export type FeedState =

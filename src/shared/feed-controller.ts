@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { emit, type CivicErrorDetail } from '../shared/events.js';
-import { formatMessage } from '../shared/localize.js';
-import type { FeedFormat } from './adapter.js';
-import type { FeedState } from './context.js';
-import { feedReader, loadedReader } from './feed-reader.js';
-import { FeedError, loadFeed } from './load-feed.js';
-import type { Feed, LoadedFeed } from './types.js';
+import { emit, type CivicErrorDetail } from './events.js';
+import { formatMessage } from './localize.js';
+import type { FeedFormat } from '../feed/adapter.js';
+import type { FeedState } from './feed-context.js';
+import { feedReader, loadedReader } from '../feed/feed-reader.js';
+import { FeedError, loadFeed } from '../feed/load-feed.js';
+import type { Feed, LoadedFeed } from '../feed/types.js';
 
 interface RequestOptions {
   format: FeedFormat;

@@ -10,7 +10,7 @@
  *                      5 minutes (default: the sample feed of examples/sample-feed.js, built for today)
  *   RSVP_EXPORT_TOKEN  bearer token for GET /api/rsvp/export.csv (export off without it)
  *
- * Usage: node server/cli.mjs
+ * Usage: node packages/server/src/cli.mjs
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -20,7 +20,7 @@ import { createRsvpServer } from './rsvp-server.mjs';
 const DEFAULT_PORT = 8787;
 const DEFAULT_ORIGINS = 'http://127.0.0.1:8000,http://localhost:8000';
 const FEED_REFRESH_MS = 5 * 60 * 1000;
-const SAMPLE_FEED = new URL('../examples/sample-feed.js', import.meta.url);
+const SAMPLE_FEED = new URL('../../../examples/sample-feed.js', import.meta.url);
 
 const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
 if (!Number.isInteger(port) || port < 0 || port > 65535) {

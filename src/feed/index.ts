@@ -1,0 +1,14 @@
+/**
+ * The feed layer as one module, for Node: the `civic-widgets` command and server bundle this file
+ * (scripts/build-feed-node.mjs), so they read a source exactly as a widget does. Nothing here
+ * touches the DOM; the elements import the modules they need directly, so they load lazily.
+ */
+export type { AdapterContext, AdapterResult, FeedFormat, SourceText } from './adapter.js';
+export { detectFormat, parseJson, parseSource } from './parse-source.js';
+export { normalizeFeed, MAX_ITEMS } from './normalize.js';
+export type { NormalizeOptions } from './normalize.js';
+export { expandOccurrences, MAX_OCCURRENCES } from './occurrences.js';
+export type { Occurrence, OccurrenceWindow } from './occurrences.js';
+export { canonicalFeedDate, isTimeZone } from './feed-date.js';
+export { plainText, safeUrl } from './text.js';
+export type * from './types.js';
