@@ -1,8 +1,9 @@
+import type { FeedList } from './adapter.js';
 import { canonicalFeedDate, isTimeZone } from './feed-date.js';
 import { plainText, safeUrl, WEB_SCHEMES } from './text.js';
 import type {
   AttendanceMode, CivicEvent, Contact, Cost, Dataset, EventStatus, Extra, Feed, Group, Image,
-  Location, Place, Question, QuestionType, Resource, Rsvp, SkippedItem,
+  License, Location, Place, Question, QuestionType, Resource, Rsvp, SkippedItem,
 } from './types.js';
 
 /** More items than this in one list are left out: a feed is a page's worth, not a database. */
@@ -33,12 +34,19 @@ const GROUP_FIELDS = new Set([
 ]);
 const RESOURCE_FIELDS = new Set([
   'id', 'title', 'url', 'description', 'type', 'topics', 'audience', 'languages', 'author', 'publisher',
-  'published', 'added',
+  'published', 'added', 'modified', 'formats', 'license',
 ]);
 const PLACE_FIELDS = new Set([
   'id', 'name', 'lat', 'lon', 'city', 'region', 'country', 'program', 'organizer', 'description', 'url',
   'topics', 'started',
 ]);
+/** The fields the contract names for each list: anything else an item carries goes to `extra`. */
+export const LIST_FIELDS: Readonly<Record<FeedList, ReadonlySet<string>>> = {
+  events: EVENT_FIELDS,
+  groups: GROUP_FIELDS,
+  resources: RESOURCE_FIELDS,
+  places: PLACE_FIELDS,
+};
 const FEED_FIELDS = new Set(['version', 'title', 'timezone', 'events', 'groups', 'resources', 'places']);
 
 export interface NormalizeOptions {
@@ -179,6 +187,9 @@ function normalizeResource(raw: Json, base?: string): Resource {
   assign(resource, 'publisher', text(raw.publisher));
   assign(resource, 'published', canonicalFeedDate(raw.published)?.value);
   assign(resource, 'added', canonicalFeedDate(raw.added)?.value);
+  assign(resource, 'modified', canonicalFeedDate(raw.modified)?.value);
+  assign(resource, 'formats', strings(raw.formats));
+  assign(resource, 'license', license(raw.license, base));
   assign(resource, 'extra', extraOf(raw, RESOURCE_FIELDS));
   return resource;
 }
@@ -194,9 +205,8 @@ function normalizePlace(raw: Json, base?: string): Place {
   assign(place, 'description', text(raw.description, MAX_DESCRIPTION, true));
   assign(place, 'url', safeUrl(raw.url, base, WEB_SCHEMES));
   assign(place, 'topics', strings(raw.topics));
-  if (Number.isInteger(raw.started) && (raw.started as number) > 0 && (raw.started as number) < 10000) {
-    place.started = raw.started as number;
-  }
+  const started = count(raw.started);
+  if (started !== undefined && started > 0 && started < 10000) place.started = started;
   assign(place, 'extra', extraOf(raw, PLACE_FIELDS));
   return place;
 }
@@ -334,6 +344,15 @@ function contact(value: unknown, base?: string): Contact | undefined {
   const email = typeof value.email === 'string' ? value.email.trim().replace(/^mailto:/i, '') : '';
   if (/^[^\s@<>"]+@[^\s@<>"]+$/.test(email) && email.length <= 254) out.email = email;
   assign(out, 'url', safeUrl(value.url, base, WEB_SCHEMES));
+  return Object.keys(out).length ? out : undefined;
+}
+
+function license(value: unknown, base?: string): License | undefined {
+  const raw = typeof value === 'string' ? (safeUrl(value, base, WEB_SCHEMES) ? { url: value } : { name: value }) : value;
+  if (!isObject(raw)) return undefined;
+  const out: License = {};
+  assign(out, 'name', text(raw.name, 200));
+  assign(out, 'url', safeUrl(raw.url, base, WEB_SCHEMES));
   return Object.keys(out).length ? out : undefined;
 }
 

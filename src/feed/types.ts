@@ -121,7 +121,18 @@ export interface Resource {
   publisher?: string;
   published?: string;
   added?: string;
+  /** When it last changed (datasets from a catalogue carry it). */
+  modified?: string;
+  /** File formats it comes in: `CSV`, `GeoJSON`, `API`. */
+  formats?: string[];
+  license?: License;
   extra?: Extra;
+}
+
+/** A licence: its name, its text's address, or both. */
+export interface License {
+  name?: string;
+  url?: string;
 }
 
 export interface Place {
