@@ -47,7 +47,7 @@ export const LIST_FIELDS: Readonly<Record<FeedList, ReadonlySet<string>>> = {
   resources: RESOURCE_FIELDS,
   places: PLACE_FIELDS,
 };
-const FEED_FIELDS = new Set(['version', 'title', 'timezone', 'events', 'groups', 'resources', 'places']);
+const FEED_FIELDS = new Set(['version', 'title', 'timezone', 'subscribe', 'events', 'groups', 'resources', 'places']);
 
 export interface NormalizeOptions {
   /** Resolves relative links (the feed's own URL). */
@@ -77,6 +77,8 @@ export function normalizeFeed(
   const title = text(input.title, MAX_TITLE);
   if (title) feed.title = title;
   if (isTimeZone(input.timezone)) feed.timezone = input.timezone;
+  const subscribe = safeUrl(input.subscribe, base, WEB_SCHEMES);
+  if (subscribe) feed.subscribe = subscribe;
   const extra = extraOf(input, FEED_FIELDS);
   if (extra) feed.extra = extra;
   return { feed, skipped };

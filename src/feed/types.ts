@@ -156,6 +156,8 @@ export interface Feed {
   version: '1';
   title?: string;
   timezone?: string;
+  /** Address of the feed's iCalendar file (http or https), for Subscribe links. */
+  subscribe?: string;
   events: CivicEvent[];
   groups: Group[];
   resources: Resource[];
