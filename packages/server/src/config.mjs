@@ -80,7 +80,7 @@ export function parseConfig(text, file) {
   let value;
   try {
     value = JSON.parse(text);
-  } catch (error) {
+  } catch {
     const offset = syntaxErrorOffset(text);
     const line = positionLine(text, offset);
     const found = offset < text.length ? `"${text.slice(offset, offset + 12).split('\n')[0]}"` : 'the end of the file';
