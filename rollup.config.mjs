@@ -65,8 +65,8 @@ function manualChunks(id) {
   if (!own) return undefined;
   if (/^feed\/(occurrences|zoned-time|feed-date)$/.test(own)) return 'time';
   if (
-    /^shared\/(civic-element|converters|date-format|dev|events|lazy-part|locale|localize|shared\.styles|url-state)$/.test(own) ||
-    /^feed\/(context|feed-cache|feed-controller|feed-reader|load-feed|mapping-option|types|adapter)$/.test(own) ||
+    /^shared\/(civic-element|converters|date-format|dev|events|lazy-part|locale|localize|shared\.styles|url-state|feed-context|feed-controller|mapping-option)$/.test(own) ||
+    /^feed\/(feed-cache|feed-reader|load-feed|types|adapter)$/.test(own) ||
     own === 'locales/en/common'
   ) {
     return 'core';
