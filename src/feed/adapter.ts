@@ -36,6 +36,8 @@ export interface AdapterContext {
 export interface AdapterResult {
   document: Record<string, unknown>;
   skipped: SkippedItem[];
+  /** Where each item of a list came from in the source (`row 4` of a spreadsheet), for naming the ones the normalizer skips. */
+  positions?: Partial<Record<FeedList, string[]>>;
 }
 
 export type Adapter = (source: SourceText, context: AdapterContext) => Promise<AdapterResult>;

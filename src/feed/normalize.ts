@@ -52,6 +52,8 @@ const FEED_FIELDS = new Set(['version', 'title', 'timezone', 'subscribe', 'event
 export interface NormalizeOptions {
   /** Resolves relative links (the feed's own URL). */
   base?: string;
+  /** Where each item came from in the source (an adapter's `positions`): a skipped item's reason names it. */
+  positions?: Partial<Record<FeedList, string[]>>;
 }
 
 /**
@@ -69,10 +71,10 @@ export function normalizeFeed(
   const base = options.base;
   const feed: Feed = {
     version: '1',
-    events: list(input, 'events', skipped, (raw) => normalizeEvent(raw, base)),
-    groups: list(input, 'groups', skipped, (raw) => normalizeGroup(raw, base)),
-    resources: list(input, 'resources', skipped, (raw) => normalizeResource(raw, base)),
-    places: list(input, 'places', skipped, (raw) => normalizePlace(raw, base)),
+    events: list(input, 'events', skipped, (raw) => normalizeEvent(raw, base), options.positions?.events),
+    groups: list(input, 'groups', skipped, (raw) => normalizeGroup(raw, base), options.positions?.groups),
+    resources: list(input, 'resources', skipped, (raw) => normalizeResource(raw, base), options.positions?.resources),
+    places: list(input, 'places', skipped, (raw) => normalizePlace(raw, base), options.positions?.places),
   };
   const title = text(input.title, MAX_TITLE);
   if (title) feed.title = title;
@@ -89,6 +91,7 @@ function list<T extends { id: string }>(
   name: string,
   skipped: SkippedItem[],
   normalize: (raw: Json) => T,
+  positions?: readonly string[],
 ): T[] {
   const raw = doc[name];
   if (raw === undefined || raw === null) return [];
@@ -100,7 +103,11 @@ function list<T extends { id: string }>(
   const seen = new Set<string>();
   raw.forEach((item: unknown, index) => {
     const id = isObject(item) ? idOf(item.id) : undefined;
-    const skip = (reason: string) => skipped.push(id ? { list: name, index, id, reason } : { list: name, index, reason });
+    const where = positions?.[index];
+    const skip = (why: string) => {
+      const reason = where ? `${where}: ${why}` : why;
+      skipped.push(id ? { list: name, index, id, reason } : { list: name, index, reason });
+    };
     if (index >= MAX_ITEMS) return skip(`more than ${MAX_ITEMS} items`);
     if (!isObject(item)) return skip('not an object');
     try {

@@ -76,7 +76,10 @@ export async function readConfiguredSource(source, memory, options = {}) {
     const format = source.format === 'auto' ? detectFormat(sourceText, context) : source.format;
     const parsed = await parseSource(sourceText, format, context);
     const document = withDefaults(parsed.document, source.defaults);
-    const { feed, skipped } = normalizeFeed(document, parsed.skipped, { base: read.url.startsWith('file:') ? undefined : read.url });
+    const { feed, skipped } = normalizeFeed(document, parsed.skipped, {
+      ...(read.url.startsWith('file:') ? {} : { base: read.url }),
+      ...(parsed.positions ? { positions: parsed.positions } : {}),
+    });
     return {
       label: source.label, state: 'fresh', feed, skipped, format,
       etag: read.etag, lastModified: read.lastModified,

@@ -19,8 +19,8 @@ const MAX_PAGES = 50;
 
 export const ckanAdapter: Adapter = async (source: SourceText, context: AdapterContext): Promise<AdapterResult> => {
   const answer = parseJson(source.text);
+  if (isRecord(answer) && answer.success === false) throw new Error(`the CKAN API refused the request: ${errorText(answer.error)}`);
   if (!isRecord(answer) || !('result' in answer)) throw new Error('not a CKAN API answer (no "result")');
-  if (answer.success === false) throw new Error(`the CKAN API refused the request: ${errorText(answer.error)}`);
   const skipped: SkippedItem[] = [];
   const { datasets, total } = page(answer.result);
   await followPages(source.url, datasets, total, context, skipped);

@@ -62,7 +62,12 @@ export const csvAdapter: Adapter = async (source: SourceText, context: AdapterCo
     const row = table.rowNumbers[item.index];
     return row ? { ...item, reason: `row ${row}: ${item.reason}` } : item;
   });
-  return { document: result.document, skipped: [...rowSkips, ...itemSkips] };
+  // The normalizer names the rows of the items it refuses too.
+  const positions: Partial<Record<FeedList, string[]>> = {};
+  for (const [name, indexes] of Object.entries(result.kept) as [FeedList, number[]][]) {
+    positions[name] = indexes.map((index) => `row ${table.rowNumbers[index]}`);
+  }
+  return { document: result.document, skipped: [...rowSkips, ...itemSkips], positions };
 };
 
 /** Parses CSV text into rows keyed by header. Throws when there is no header at all. */

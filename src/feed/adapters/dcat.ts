@@ -41,7 +41,7 @@ function datasetResource(dataset: Json, base: string): Json | string {
   const url =
     link(dataset.landingPage) ??
     files.map((file) => link(file.accessURL) ?? link(file.downloadURL)).find(Boolean) ??
-    link(dataset.identifier);
+    safeUrl(dataset.identifier, undefined, WEB_SCHEMES); // an identifier is a link only when absolute
   if (!url) return 'no link: neither "landingPage", a distribution\'s "accessURL"/"downloadURL", nor a URL "identifier"';
   const resource: Json = { id: text(dataset.identifier) ?? url, title, url, type: 'dataset' };
   const set = (key: string, value: unknown) => {

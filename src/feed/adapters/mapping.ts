@@ -146,24 +146,28 @@ interface Mapping {
 }
 
 /** Maps any JSON API through `context.mapping` (see the format above). */
-export const mappingAdapter: Adapter = async (source: SourceText, context: AdapterContext): Promise<AdapterResult> =>
-  mapResponse(await mappingObject(context), parseResponse(source.text));
+export const mappingAdapter: Adapter = async (source: SourceText, context: AdapterContext): Promise<AdapterResult> => {
+  const { document, skipped } = mapResponse(await mappingObject(context), parseResponse(source.text));
+  return { document, skipped };
+};
 
 /**
  * Applies a mapping object to a response that is already parsed: JSON from an API, or the rows of
- * a spreadsheet (the CSV adapter's objects keyed by column header).
+ * a spreadsheet (the CSV adapter's objects keyed by column header). `kept` gives, for each list,
+ * the index in the response of each item it holds.
  */
-export function mapResponse(mappingValue: unknown, response: unknown): AdapterResult {
+export function mapResponse(mappingValue: unknown, response: unknown): AdapterResult & { kept: Partial<Record<ListName, number[]>> } {
   const mapping = compileMapping(mappingValue);
   const document: Json = { version: '1' };
   const skipped: SkippedItem[] = [];
+  const kept: Partial<Record<ListName, number[]>> = {};
   assignText(document, 'title', mapping.title, response);
   assignText(document, 'timezone', mapping.timezone, response);
   for (const name of LISTS) {
     const list = mapping.lists[name];
-    if (list) document[name] = mapList(name, list, response, skipped);
+    if (list) document[name] = mapList(name, list, response, skipped, (kept[name] = []));
   }
-  return { document, skipped };
+  return { document, skipped, kept };
 }
 
 /** The mapping object itself: given, fetched from its URL, or the reason it is unusable. */
@@ -284,13 +288,16 @@ function compilePath(text: string, where: string): Path {
 
 // ---- applying it -----------------------------------------------------------------------------
 
-function mapList(name: ListName, list: ListMapping, response: unknown, skipped: SkippedItem[]): unknown[] {
+function mapList(name: ListName, list: ListMapping, response: unknown, skipped: SkippedItem[], kept: number[]): unknown[] {
   const items = listAt(response, list.items, name);
   const out: Json[] = [];
   items.forEach((item, index) => {
     const mapped = mapItem(item, response, list.fields);
     const missing = REQUIRED[name].find((key) => isEmpty(mapped[key]));
-    if (!missing) return void out.push(mapped);
+    if (!missing) {
+      kept.push(index);
+      return void out.push(mapped);
+    }
     const field = list.fields.find((f) => f.name === missing)!;
     const from = field.source.kind === 'path' ? ` at "${field.source.path.text}"` : '';
     const id = typeof mapped.id === 'string' || typeof mapped.id === 'number' ? String(mapped.id) : undefined;
