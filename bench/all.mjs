@@ -11,11 +11,13 @@
 import { cpus } from 'node:os';
 import * as calendar from './calendar.mjs';
 import * as feed from './feed.mjs';
+import * as feedBuild from './feed-build.mjs';
 import * as finders from './finders.mjs';
 import * as map from './map.mjs';
 
 const BENCHMARKS = [
   ['feed', feed, 'civic-feed'],
+  ['feed build', feedBuild, 'civic-widgets feed build'],
   ['finders', finders, 'civic-resource-list, civic-group-finder'],
   ['calendar', calendar, 'civic-event-calendar'],
   ['map', map, 'civic-inspiration-map'],
