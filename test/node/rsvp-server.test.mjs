@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,14 @@ import { createRsvpHandler, createRsvpServer, MAX_BODY_BYTES } from '../../packa
 
 /** @type {import('../../packages/server/src/rsvp-events.mjs').RsvpEventConfig[]} */
 const EVENTS = [
-  { id: 'data-day', capacity: 2, waitlist: true },
+  {
+    id: 'data-day', capacity: 2, waitlist: true,
+    questions: [
+      { id: 'role', type: 'text' }, { id: 'note', type: 'text' }, { id: 'a', type: 'textarea' }, { id: 'b', type: 'textarea' },
+      { id: 'days', type: 'checkboxes', options: ['sat', 'sun'] },
+    ],
+  },
+  { id: 'odd-questions', questions: [{ id: '__proto__', type: 'text' }, { id: 'constructor', type: 'text' }] },
   { id: 'workshop', capacity: 1 },
   { id: 'open-house' },
   { id: 'user-group', capacity: 1, recurring: true, timezone: 'America/New_York' },
@@ -207,7 +215,7 @@ describe('validation (422, nothing stored)', () => {
 
   it('keeps a question id "__proto__" as a plain answer', async (t) => {
     const { url, dbPath } = await start(t);
-    const body = '{"eventId":"data-day","name":"Ada","email":"ada@example.org","answers":{"__proto__":"x"}}';
+    const body = '{"eventId":"odd-questions","name":"Ada","email":"ada@example.org","answers":{"__proto__":"x"}}';
     assert.equal((await post(url, {}, { body })).status, 201);
     const db = new Database(dbPath, { readonly: true });
     t.after(() => db.close());
@@ -479,10 +487,25 @@ describe('CORS', () => {
     assert.equal(rows(dbPath).length, 0);
   });
 
-  it('allows requests without Origin, and from the server\'s own origin', async (t) => {
-    const { url } = await start(t, { allowedOrigins: [] });
+  it('allows requests without Origin, and from the server\'s public origin', async (t) => {
+    const { url } = await start(t, { allowedOrigins: [], publicOrigin: 'https://events.example.org' });
+    assert.equal((await post(url, { eventId: 'data-day' }, { headers: { Origin: 'https://events.example.org' } })).status, 201);
     assert.equal((await post(url, { eventId: 'data-day' }, { headers: { Origin: null } })).status, 201);
-    assert.equal((await post(url, { eventId: 'data-day' }, { headers: { Origin: new URL(url).origin } })).status, 201);
+  });
+
+  it('never takes the Host header for the server\'s own origin', async (t) => {
+    const { url, dbPath } = await start(t, { allowedOrigins: [] });
+    // fetch sends Host: 127.0.0.1:port, so Origin and Host agree, as a proxied request from a
+    // page on an unconfigured host would make them agree.
+    const answer = await post(url, { eventId: 'data-day' }, { headers: { Origin: new URL(url).origin } });
+    assert.equal(answer.status, 403);
+    assert.equal(rows(dbPath).length, 0);
+  });
+
+  it('refuses an origin setting that is not an origin', () => {
+    for (const publicOrigin of ['events.example.org', 'https://events.example.org/rsvp']) {
+      assert.throws(() => createRsvpHandler({ dbPath: ':memory:', publicOrigin }), /publicOrigin/);
+    }
   });
 
   it('answers a preflight from a configured origin with 204', async (t) => {
@@ -541,7 +564,7 @@ describe('rate limit', () => {
 });
 
 describe('staff export', () => {
-  const token = 'staff-secret-token';
+  const token = randomBytes(32).toString('base64url');
 
   it('is off without a token', async (t) => {
     const { url } = await start(t, { exportToken: null });
@@ -600,7 +623,7 @@ describe('staff export', () => {
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
     assert.equal(csvCell('two\r\nlines'), '"two\r\nlines"');
     assert.equal(csvCell('=1+1'), "'=1+1");
-    assert.equal(csvCell('\tcmd'), "'\tcmd");
+    assert.equal(csvCell('\tcmd'), `"'\tcmd"`);
     assert.equal(csvCell(-3), '-3');
     assert.equal(csvCell(null), '');
   });

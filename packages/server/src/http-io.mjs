@@ -41,14 +41,14 @@ export function isJsonContentType(header) {
 
 /**
  * The request body as text, or `tooLarge` once it passes `limit` bytes (then the rest is read
- * and dropped, so the client sees the answer rather than a reset connection), or `invalid` when
- * it is not UTF-8.
+ * and dropped, so the client sees the answer rather than a reset connection), `invalid` when
+ * it is not UTF-8, or `aborted` when the client went away before sending all of it.
  * @param {Request} request
  * @param {number} limit
- * @returns {Promise<{ text: string } | { problem: 'tooLarge' | 'invalid' }>}
+ * @returns {Promise<{ text: string } | { problem: 'tooLarge' | 'invalid' | 'aborted' }>}
  */
 export function readText(request, limit) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const declared = Number(request.headers['content-length']);
     if (declared > limit) {
       request.resume();
@@ -77,9 +77,14 @@ export function readText(request, limit) {
         resolve({ problem: 'invalid' });
       }
     };
+    // A connection lost mid-body is the client's doing, not the server's: an answer, not an error.
+    const onGone = () => {
+      if (!request.complete) resolve({ problem: 'aborted' });
+    };
     request.on('data', onData);
     request.on('end', onEnd);
-    request.on('error', reject);
+    request.on('error', onGone);
+    request.on('close', onGone);
   });
 }
 
