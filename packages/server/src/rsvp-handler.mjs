@@ -282,6 +282,8 @@ export function createRsvpHandler(options) {
  * @param {(line: string) => void} log
  */
 function eventCatalog({ events, feed }, log) {
+  // One empty list, so that "no events" is the same list on every call.
+  const NO_EVENTS = /** @type {RsvpEventConfig[]} */ ([]);
   /** @type {unknown} */
   let lastFeed;
   /** @type {unknown} */
@@ -291,7 +293,7 @@ function eventCatalog({ events, feed }, log) {
 
   const current = () => {
     const document = typeof feed === 'function' ? feed() : feed;
-    const given = typeof events === 'function' ? events() : events ?? [];
+    const given = typeof events === 'function' ? events() : events ?? NO_EVENTS;
     if (compiled && document === lastFeed && given === lastEvents) return compiled;
     lastFeed = document;
     lastEvents = given;
