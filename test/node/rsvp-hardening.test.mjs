@@ -296,6 +296,45 @@ describe('seat counts', () => {
   });
 });
 
+describe('group commit', () => {
+  /** @param {string} key */
+  const registration = (key) => ({
+    eventId: 'e', occurrence: '', name: 'A', email: 'a@example.org', answers: {}, accommodations: '', idempotencyKey: key, requestHash: key, createdAt: '',
+  });
+  const seating = { capacity: 2, waitlist: true };
+  const respond = (/** @type {{ status: string }} */ decision) => ({ status: 201, body: { status: decision.status } });
+
+  it('writes registrations of one turn together, in order, each in its own savepoint', async (t) => {
+    const dbPath = freshDbPath();
+    const store = openRsvpStore(dbPath);
+    t.after(() => store.close());
+    const failing = () => { throw new Error('this one fails'); };
+    const settled = await Promise.allSettled([
+      store.registerSoon(registration('a'), seating, respond),
+      store.registerSoon(registration('b'), seating, failing),
+      store.registerSoon(registration('a'), seating, respond),
+      store.registerSoon(registration('c'), seating, respond),
+      store.registerSoon(registration('d'), seating, respond),
+    ]);
+    assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    const kinds = settled.map((s) => (s.status === 'fulfilled' ? s.value.kind : 'error'));
+    assert.deepEqual(kinds, ['created', 'error', 'existing', 'created', 'created']);
+    // "b" failed alone: "c" took the second seat, "d" is first on the waitlist.
+    const stored = rows(dbPath).map((row) => [row.idempotency_key, row.status, row.position]);
+    assert.deepEqual(stored, [['a', 'confirmed', null], ['c', 'confirmed', null], ['d', 'waitlisted', 1]]);
+  });
+
+  it('writes what is queued before it closes', async () => {
+    const dbPath = freshDbPath();
+    const store = openRsvpStore(dbPath);
+    const pending = store.registerSoon(registration('late'), seating, respond);
+    store.close();
+    assert.equal((await pending).kind, 'created');
+    assert.equal(rows(dbPath).length, 1);
+    await assert.rejects(store.registerSoon(registration('later'), seating, respond), /closed/);
+  });
+});
+
 describe('answers and the export', () => {
   it('refuses answers to questions the event does not ask, prototype names included', async (t) => {
     const { url, dbPath } = await start(t);

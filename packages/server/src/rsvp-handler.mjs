@@ -188,7 +188,8 @@ export function createRsvpHandler(options) {
     if (checked.errors) return sendJson(request, response, 422, { errors: checked.errors });
     const submission = checked.value;
     const requestHash = hashSubmission(submission);
-    // The body took a while to arrive; from here on all is synchronous, so this check holds.
+    // The body took a while to arrive; from here to the store's queue all is synchronous, so this
+    // check holds (and close() writes the queue before it closes the database).
     if (closed) return sendJson(request, response, 503, { error: 'The RSVP service is shutting down.' });
 
     // A retry is answered from the record before anything that may have changed since (the
@@ -203,7 +204,7 @@ export function createRsvpHandler(options) {
     const unanswered = answerErrors(seats.rule.questions, submission.answers);
     if (unanswered) return sendJson(request, response, 422, { errors: unanswered });
 
-    const result = store.register(
+    const result = await store.registerSoon(
       {
         eventId: seats.eventId,
         occurrence: seats.occurrence,
