@@ -18,8 +18,7 @@ export function sendExport(request, response, url, store, token) {
   if (!token) {
     return sendJson(request, response, 404, { error: 'The export is off: start the server with RSVP_EXPORT_TOKEN.' });
   }
-  const given = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header(request, 'authorization') ?? '')?.[1];
-  if (!given || !sameSecret(given, token)) {
+  if (!hasBearerToken(request, token)) {
     return sendJson(request, response, 401, { error: 'The export needs Authorization: Bearer <token>.' }, {
       'WWW-Authenticate': 'Bearer realm="rsvp-export"',
     });
@@ -66,6 +65,17 @@ export function weakTokenReason(token) {
     return `the export token does not look random (a repeated pattern or few distinct characters): ${advice}`;
   }
   return undefined;
+}
+
+/**
+ * Whether the request carries `Authorization: Bearer <token>` with this token; the staff
+ * status page can ask the same.
+ * @param {import('node:http').IncomingMessage} request
+ * @param {string} token
+ */
+export function hasBearerToken(request, token) {
+  const given = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header(request, 'authorization') ?? '')?.[1];
+  return given !== undefined && sameSecret(given, token);
 }
 
 /**

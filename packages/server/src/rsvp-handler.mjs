@@ -255,6 +255,11 @@ export function createRsvpHandler(options) {
     /** The path the endpoint is mounted at. */
     path,
 
+    /** The store's health and size, for a staff status page (no patron data). */
+    status() {
+      return store.stats();
+    },
+
     /**
      * Writes a consistent copy of the database to `destination` (a path that does not exist
      * yet) while registrations go on: see docs/server.md "Backups".

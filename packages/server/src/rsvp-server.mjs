@@ -8,6 +8,8 @@ import { sendJson } from './http-io.mjs';
 import { createRsvpHandler } from './rsvp-handler.mjs';
 
 export { createRsvpHandler, MAX_BODY_BYTES } from './rsvp-handler.mjs';
+export { clientAddressOf } from './client-address.mjs';
+export { hasBearerToken, weakTokenReason } from './rsvp-export.mjs';
 
 /**
  * @typedef {import('./rsvp-handler.mjs').RsvpHandlerOptions} RsvpServerOptions

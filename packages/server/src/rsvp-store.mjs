@@ -282,6 +282,18 @@ export function openRsvpStore(dbPath) {
       db.prepare('VACUUM INTO ?').run(destination);
     },
 
+    /**
+     * What a staff status page may show of the store: whether it answers, how many
+     * registrations it holds, for how many events and occurrences. Nothing about patrons.
+     * @returns {{ ok: boolean, registrations: number, occurrences: number, schemaVersion: number }}
+     */
+    stats() {
+      if (!db.open) return { ok: false, registrations: 0, occurrences: 0, schemaVersion: SCHEMA_VERSION };
+      const { registrations } = /** @type {{ registrations: number }} */ (db.prepare('SELECT COUNT(*) AS registrations FROM registrations').get());
+      const { occurrences } = /** @type {{ occurrences: number }} */ (db.prepare('SELECT COUNT(*) AS occurrences FROM seats').get());
+      return { ok: true, registrations, occurrences, schemaVersion: SCHEMA_VERSION };
+    },
+
     /** Whether the database answers (for the health check). */
     ping() {
       return db.open && db.prepare('SELECT 1 AS ok').get() !== undefined;
