@@ -275,6 +275,18 @@ describe('seat counts', () => {
     assert.deepEqual(counted, { n: 2490, last: 2490 });
   });
 
+  it('recounts on start, so a registration deleted by hand frees its seat', async (t) => {
+    const first = await start(t);
+    assert.equal((await post(first.url, { eventId: 'workshop' })).status, 201);
+    assert.equal((await post(first.url, { eventId: 'workshop' })).status, 409);
+    await first.rsvp.close();
+    const db = new Database(first.dbPath);
+    db.prepare("DELETE FROM registrations WHERE event_id = 'workshop'").run();
+    db.close();
+    const again = await start(t, { dbPath: first.dbPath });
+    assert.equal((await post(again.url, { eventId: 'workshop' })).status, 201);
+  });
+
   it('counts the seats of a database written by the first version', async (t) => {
     const dbPath = freshDbPath();
     const old = new Database(dbPath);

@@ -42,8 +42,12 @@ const SCHEMA = `
   ) WITHOUT ROWID;
 `;
 
-/** Version 1 had no seats table: its counts are worked out once from the registrations. */
-const FILL_SEATS = `
+/**
+ * The counts, worked out from the registrations on every start: a version 1 file had none, and
+ * a person may have deleted rows by hand (a cancellation, a past event); a restart puts it right.
+ */
+const RECOUNT_SEATS = `
+  DELETE FROM seats;
   INSERT INTO seats (event_id, occurrence, confirmed, last_position)
   SELECT event_id, occurrence,
     SUM(status = 'confirmed'),
@@ -311,7 +315,8 @@ export function openRsvpStore(dbPath) {
 /** @typedef {ReturnType<typeof openRsvpStore>} RsvpStore */
 
 /**
- * Creates the table, or refuses a database written by a newer version of this server.
+ * Creates the tables and recounts the seats, or refuses a database written by a newer version
+ * of this server.
  * @param {import('better-sqlite3').Database} db
  */
 function migrate(db) {
@@ -322,8 +327,7 @@ function migrate(db) {
       throw new Error(`The RSVP database has schema version ${version}; this server knows ${SCHEMA_VERSION}.`);
     }
     db.exec(SCHEMA);
-    // A version 0 file is new (nothing to count); a version 1 file has registrations to count.
-    if (version === 1) db.exec(FILL_SEATS);
+    db.exec(RECOUNT_SEATS);
     if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
