@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
@@ -535,5 +536,54 @@ describe('backups', () => {
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     assert.throws(() => rsvp.handler.backup(copy), /exists|not empty/i, 'an existing backup is never overwritten');
     assert.deepEqual(rsvp.handler.status(), { ok: true, registrations: 4, occurrences: 1, schemaVersion: 2 });
+  });
+});
+
+describe('npm run rsvp-server (cli.mjs) reads the new settings from the environment', () => {
+  const cli = new URL('../../packages/server/src/cli.mjs', import.meta.url);
+
+  /**
+   * Runs the command until it prints its endpoint or exits; resolves to its output and exit code.
+   * @param {Record<string, string>} env
+   */
+  function runCli(env) {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [cli.pathname], {
+        env: { ...process.env, PORT: '0', RSVP_DB: freshDbPath(), RSVP_EXPORT_TOKEN: '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const take = (/** @type {Buffer} */ chunk) => {
+        output += chunk;
+        if (/staff export:/.test(output)) child.kill('SIGTERM');
+      };
+      child.stdout.on('data', take);
+      child.stderr.on('data', take);
+      child.on('error', reject);
+      child.on('exit', (code) => resolve({ output, code }));
+    });
+  }
+
+  it('starts behind a proxy with a public origin', async () => {
+    const { output } = /** @type {{ output: string }} */ (await runCli({
+      RSVP_TRUST_PROXY: 'loopback', RSVP_PUBLIC_ORIGIN: 'https://events.example.org', RSVP_EXPORT_TOKEN: TOKEN,
+    }));
+    assert.match(output, /origins allowed: https:\/\/events\.example\.org, /);
+    assert.match(output, /client addresses: x-forwarded-for through loopback/);
+    assert.match(output, /staff export: http:\/\/127\.0\.0\.1:\d+\/api\/rsvp\/export\.csv/);
+  });
+
+  it('refuses to start on a weak token or a setting it cannot read, saying why', async () => {
+    for (const [env, message] of /** @type {[Record<string, string>, RegExp][]} */ ([
+      [{ RSVP_EXPORT_TOKEN: 'letmein' }, /export token has 7 characters/],
+      [{ RSVP_TRUST_PROXY: 'proxy.example.org' }, /trustProxy: "proxy.example.org"/],
+      [{ RSVP_TRUST_PROXY: 'true' }, /trustProxy/],
+    ])) {
+      const { output, code } = /** @type {{ output: string, code: number }} */ (await runCli(env));
+      assert.equal(code, 1);
+      assert.match(output, /The RSVP server cannot start: /);
+      assert.match(output, message);
+      assert.doesNotMatch(output, /\n\s+at /, 'a message, not a stack');
+    }
   });
 });
