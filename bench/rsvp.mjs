@@ -35,7 +35,8 @@ function media() {
  * @param {string} dbPath
  */
 async function startServer(kind, dbPath) {
-  const child = fork(join(root, 'bench/rsvp/server.mjs'), [kind, dbPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Not the parent's flags (a profiler, --input-type): the server runs as `node server.mjs` would.
+  const child = fork(join(root, 'bench/rsvp/server.mjs'), [kind, dbPath], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise((resolve, reject) => {
     child.once('message', (message) => resolve(message.port));
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));

@@ -412,6 +412,8 @@ describe('CORS', () => {
     assert.equal(response.headers.get('access-control-allow-origin'), page);
     assert.equal(response.headers.get('access-control-allow-methods'), 'POST, OPTIONS');
     assert.equal(response.headers.get('access-control-allow-headers'), 'Content-Type, Idempotency-Key');
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('cache-control'), 'no-store');
   });
 
   it('refuses a preflight from another origin', async (t) => {

@@ -28,6 +28,9 @@ export function sendJson(request, response, status, body, headers = {}) {
   response.end(request.method === 'HEAD' ? undefined : bytes);
 }
 
+// Whole-buffer decodes keep no state between calls, so one decoder serves every request.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Whether a Content-Type header says JSON in UTF-8 (the only charset JSON may use, RFC 8259).
  * @param {string | undefined} header
@@ -72,7 +75,7 @@ export function readText(request, limit) {
     };
     const onEnd = () => {
       try {
-        resolve({ text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) });
+        resolve({ text: UTF8.decode(Buffer.concat(chunks)) });
       } catch {
         resolve({ problem: 'invalid' });
       }

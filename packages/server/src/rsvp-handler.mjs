@@ -121,6 +121,8 @@ export function createRsvpHandler(options) {
         'Access-Control-Allow-Methods': methods,
         'Access-Control-Allow-Headers': route === 'submit' ? 'Content-Type, Idempotency-Key' : 'Authorization',
         'Access-Control-Max-Age': '600',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
       });
       return response.end();
     }
