@@ -83,7 +83,7 @@ export function hasBearerToken(request, token) {
  * @param {string} given
  * @param {string} expected
  */
-function sameSecret(given, expected) {
+export function sameSecret(given, expected) {
   const digest = (/** @type {string} */ text) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }

@@ -4,9 +4,9 @@
  * (`/status`), the registration endpoint (`/api/rsvp`, when on) and a health check (`/healthz`)
  * on one node:http server. Every other answer is JSON, `nosniff` and `no-store`.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { sendJson } from '../http-io.mjs';
+import { sameSecret } from '../rsvp-export.mjs';
 import { createFeedRoutes } from './feed-routes.mjs';
 import { STATUS_STYLE_HASH, statusHtml, statusReport, storeHealth } from './status-page.mjs';
 
@@ -28,7 +28,6 @@ import { STATUS_STYLE_HASH, statusHtml, statusReport, storeHealth } from './stat
 /** @param {CivicServerOptions} options */
 export function createCivicServer(options) {
   const feedRoutes = createFeedRoutes({ live: options.live, origins: options.origins });
-  const tokenDigest = options.staffToken ? digest(options.staffToken) : undefined;
 
   const server = createServer((request, response) => {
     route(request, response).catch((error) => {
@@ -72,12 +71,12 @@ export function createCivicServer(options) {
    */
   function status(request, response, url) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(request, response, 405, { error: 'Use GET.' }, { Allow: 'GET, HEAD' });
-    if (!tokenDigest) return sendJson(request, response, 404, { error: 'The status page is off: set CIVIC_STAFF_TOKEN to turn it on.' });
+    if (!options.staffToken) return sendJson(request, response, 404, { error: 'The status page is off: set CIVIC_STAFF_TOKEN to turn it on.' });
     const wantsJson = url.pathname === '/status.json' || /application\/json/.test(request.headers.accept ?? '') && !/text\/html/.test(request.headers.accept ?? '');
     if (!authorized(request)) {
       return sendJson(request, response, 401, { error: 'Staff only: send the staff token.' }, wantsJson ? {} : { 'WWW-Authenticate': 'Basic realm="civic-widgets staff", charset="UTF-8"' });
     }
-    const report = statusReport(options.live, options.rsvpDbPath ? storeHealth(options.rsvpDbPath) : undefined);
+    const report = statusReport(options.live, options.rsvp && options.rsvpDbPath ? storeHealth(options.rsvp, options.rsvpDbPath) : undefined);
     if (wantsJson) return sendJson(request, response, 200, report);
     const body = Buffer.from(statusHtml(report, options.title ?? 'civic-widgets'));
     response.writeHead(200, {
@@ -101,7 +100,7 @@ export function createCivicServer(options) {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
     const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header)?.[1];
     const given = bearer ?? (basic ? Buffer.from(basic, 'base64').toString('utf8').replace(/^[^:]*:/, '') : undefined);
-    return !!given && !!tokenDigest && timingSafeEqual(digest(given), tokenDigest);
+    return !!given && !!options.staffToken && sameSecret(given, options.staffToken);
   }
 
   return {
@@ -136,11 +135,6 @@ export function createCivicServer(options) {
       });
     },
   };
-}
-
-/** @param {string} text */
-function digest(text) {
-  return createHash('sha256').update(text).digest();
 }
 
 /** @param {Request} request */

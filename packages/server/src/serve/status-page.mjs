@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import Database from 'better-sqlite3';
 
 const STYLE = `body { font: 1rem/1.5 system-ui, sans-serif; margin: 1.5rem auto; max-width: 70rem; padding: 0 1rem; }
 table { border-collapse: collapse; width: 100%; }
@@ -20,33 +19,28 @@ small { opacity: 0.8; }
 export const STATUS_STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
 
 /**
- * @typedef {object} StoreHealth
- * @property {boolean} ok
- * @property {string} path
- * @property {number} [bytes]
- * @property {number} [registrations]
- * @property {string} [error]
+ * What the status page says of the registration store: the handler's counts (nothing about
+ * patrons) and the database file's size.
+ * @typedef {{ ok: boolean, registrations: number, occurrences: number, path: string, bytes?: number, error?: string }} StoreHealth
  */
 
 /**
- * What the status page reports of the registration store, read through its own short connection.
+ * @param {import('../rsvp-handler.mjs').RsvpHandler} rsvp
  * @param {string} path
  * @returns {StoreHealth}
  */
-export function storeHealth(path) {
+export function storeHealth(rsvp, path) {
   try {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const stats = rsvp.status();
+    let bytes;
     try {
-      const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'registrations'").get();
-      const registrations = table ? /** @type {{ n: number }} */ (db.prepare('SELECT count(*) AS n FROM registrations').get()).n : 0;
-      const check = /** @type {{ quick_check: string }} */ (db.prepare('PRAGMA quick_check(1)').get());
-      const bytes = statSync(path).size;
-      return { ok: check.quick_check === 'ok', path, bytes, registrations, ...(check.quick_check === 'ok' ? {} : { error: check.quick_check }) };
-    } finally {
-      db.close();
+      bytes = statSync(path).size;
+    } catch {
+      bytes = undefined; // a database not written yet
     }
+    return { ok: stats.ok, registrations: stats.registrations, occurrences: stats.occurrences, path, ...(bytes !== undefined ? { bytes } : {}) };
   } catch (error) {
-    return { ok: false, path, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, registrations: 0, occurrences: 0, path, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -101,8 +95,8 @@ export function statusHtml(report, title) {
   const store = report.registrations;
   const storeText = store
     ? store.ok
-      ? `Working: ${store.registrations ?? 0} registrations kept, ${((store.bytes ?? 0) / 1024).toFixed(0)} KB, in <code>${escape(store.path)}</code>.`
-      : `<strong>Not working:</strong> ${escape(store.error ?? 'unknown error')} (<code>${escape(store.path)}</code>).`
+      ? `Working: ${store.registrations} registrations for ${store.occurrences} event dates, ${((store.bytes ?? 0) / 1024).toFixed(0)} KB, in <code>${escape(store.path)}</code>.`
+      : `<strong>Not working:</strong> ${escape(store.error ?? 'the database does not answer')} (<code>${escape(store.path)}</code>).`
     : 'Registrations are off on this server.';
   return `<!doctype html>
 <html lang="en">
