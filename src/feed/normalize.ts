@@ -47,7 +47,7 @@ export const LIST_FIELDS: Readonly<Record<FeedList, ReadonlySet<string>>> = {
   resources: RESOURCE_FIELDS,
   places: PLACE_FIELDS,
 };
-const FEED_FIELDS = new Set(['version', 'title', 'timezone', 'subscribe', 'events', 'groups', 'resources', 'places']);
+const FEED_FIELDS = new Set(['version', 'title', 'timezone', 'subscribe', 'windowed', 'events', 'groups', 'resources', 'places']);
 
 export interface NormalizeOptions {
   /** Resolves relative links (the feed's own URL). */
@@ -81,6 +81,7 @@ export function normalizeFeed(
   if (isTimeZone(input.timezone)) feed.timezone = input.timezone;
   const subscribe = safeUrl(input.subscribe, base, WEB_SCHEMES);
   if (subscribe) feed.subscribe = subscribe;
+  if (input.windowed === true) feed.windowed = true;
   const extra = extraOf(input, FEED_FIELDS);
   if (extra) feed.extra = extra;
   return { feed, skipped };

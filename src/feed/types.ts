@@ -158,6 +158,8 @@ export interface Feed {
   timezone?: string;
   /** Address of the feed's iCalendar file (http or https), for Subscribe links. */
   subscribe?: string;
+  /** The feed's address answers `?from=…&to=…` with one window of events: a calendar may ask per period. */
+  windowed?: boolean;
   events: CivicEvent[];
   groups: Group[];
   resources: Resource[];

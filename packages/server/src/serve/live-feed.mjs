@@ -154,6 +154,7 @@ export class LiveFeed {
       label: source.label, state: /** @type {const} */ ('failed'), feed: emptyFeed(), skipped: [], elapsedMs: 0, readAt: new Date().toISOString(),
     });
     const { feed } = mergeResults(this.config, results);
+    feed.windowed = true; // feed-routes.mjs answers ?from=…&to=…
     feed.extra = { ...feed.extra, generator: 'civic-widgets serve', generatedAt: new Date().toISOString(), sources: publicSourceStates(results) };
     const text = JSON.stringify(feed);
     const json = await compressed(Buffer.from(text), 'application/json; charset=utf-8');
