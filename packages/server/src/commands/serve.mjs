@@ -30,64 +30,16 @@ export function run(args) {
       USAGE,
     );
     if (positionals.length) throw new UsageError(`serve takes no ${positionals[0]}\nUsage: ${USAGE}`);
-    const configPath = values.config ?? 'civic.json';
-    const config = loadConfig(configPath);
-    const settings = serverSettings(config, values);
-    mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
-
-    const token = process.env.CIVIC_STAFF_TOKEN?.trim() || undefined;
-    if (token) {
-      const weak = weakTokenReason(token);
-      if (weak) throw new ConfigError(`CIVIC_STAFF_TOKEN: ${weak.replace(/^the export token/, 'the staff token')}`);
-    }
+    const config = loadConfig(values.config ?? 'civic.json');
     const log = (/** @type {string} */ line) => console.log(`${new Date().toISOString()} ${line}`);
-    const live = new LiveFeed(config, { dataDir: settings.dataDir, log });
-    await live.start();
-
-    const dbPath = join(settings.dataDir, 'registrations.sqlite');
-    let rsvp;
-    if (settings.rsvp) {
-      try {
-        rsvp = createRsvpHandler({
-          dbPath,
-          feed: () => live.current().feed,
-          allowedOrigins: settings.origins.filter((o) => o !== '*'),
-          ...(settings.publicOrigin ? { publicOrigin: settings.publicOrigin } : {}),
-          ...(settings.trustProxy !== undefined ? { trustProxy: settings.trustProxy } : {}),
-          ...(settings.forwardedHeader ? { forwardedHeader: settings.forwardedHeader } : {}),
-          exportToken: token ?? null,
-          log,
-        });
-      } catch (error) {
-        await live.stop();
-        throw new ConfigError(`${config.path}: registrations cannot start: ${error instanceof Error ? error.message : error}`);
-      }
-    }
-    const app = createCivicServer({ live, origins: settings.origins, staffToken: token, ...(rsvp ? { rsvp, rsvpDbPath: dbPath } : {}), ...(config.title ? { title: config.title } : {}) });
-    let address;
-    try {
-      address = await app.listen(settings.port, settings.host);
-    } catch (error) {
-      await live.stop();
-      rsvp?.close();
-      const code = /** @type {NodeJS.ErrnoException} */ (error).code;
-      const why = code === 'EADDRINUSE' ? `port ${settings.port} is taken (another server? choose one with --port)` : code === 'EACCES' ? `this user may not listen on port ${settings.port}` : String(error);
-      throw new Error(`cannot listen on ${settings.host}:${settings.port}: ${why}`);
-    }
-    const feed = live.current().feed;
-    log(`civic-widgets serve: ${address.url}/feed.json (${feed.events.length} events, ${feed.groups.length} groups, ${feed.resources.length} resources, ${feed.places.length} places) and ${address.url}/feed.ics`);
-    log(`  pages allowed: ${settings.origins.join(', ') || 'none (same origin only)'}; data in ${settings.dataDir}`);
-    log(`  registrations: ${rsvp ? `${address.url}${rsvp.path}` : 'off'}; status page: ${token ? `${address.url}/status` : 'off (set CIVIC_STAFF_TOKEN)'}`);
-
+    const running = await startServer(config, { ...values, token: process.env.CIVIC_STAFF_TOKEN, log });
     await new Promise((resolve) => {
       let stopping = false;
       const stop = async () => {
         if (stopping) process.exit(1); // a second Ctrl-C means now
         stopping = true;
         log('stopping…');
-        await app.close();
-        await live.stop();
-        rsvp?.close();
+        await running.stop();
         resolve(undefined);
       };
       process.once('SIGINT', stop);
@@ -95,6 +47,69 @@ export function run(args) {
     });
     return 0;
   });
+}
+
+/**
+ * Starts everything a config describes: reads the sources, opens the registrations, listens.
+ * @param {import('../config.mjs').Config} config
+ * @param {{ host?: string, port?: string, token?: string, log: (line: string) => void }} options
+ */
+export async function startServer(config, options) {
+  const { log } = options;
+  const settings = serverSettings(config, options);
+  mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
+  const token = options.token?.trim() || undefined;
+  if (token) {
+    const weak = weakTokenReason(token);
+    if (weak) throw new ConfigError(`CIVIC_STAFF_TOKEN: ${weak.replace(/^the export token/, 'the staff token')}`);
+  }
+  const live = new LiveFeed(config, { dataDir: settings.dataDir, log });
+  await live.start();
+
+  const dbPath = join(settings.dataDir, 'registrations.sqlite');
+  let rsvp;
+  if (settings.rsvp) {
+    try {
+      rsvp = createRsvpHandler({
+        dbPath,
+        feed: () => live.current().feed,
+        allowedOrigins: settings.origins.filter((o) => o !== '*'),
+        ...(settings.publicOrigin ? { publicOrigin: settings.publicOrigin } : {}),
+        ...(settings.trustProxy !== undefined ? { trustProxy: settings.trustProxy } : {}),
+        ...(settings.forwardedHeader ? { forwardedHeader: settings.forwardedHeader } : {}),
+        exportToken: token ?? null,
+        log,
+      });
+    } catch (error) {
+      await live.stop();
+      throw new ConfigError(`${config.path}: registrations cannot start: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+  const app = createCivicServer({ live, origins: settings.origins, staffToken: token, ...(rsvp ? { rsvp, rsvpDbPath: dbPath } : {}), ...(config.title ? { title: config.title } : {}) });
+  let address;
+  try {
+    address = await app.listen(settings.port, settings.host);
+  } catch (error) {
+    await live.stop();
+    rsvp?.close();
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    const why = code === 'EADDRINUSE' ? `port ${settings.port} is taken (another server? choose one with --port)` : code === 'EACCES' ? `this user may not listen on port ${settings.port}` : String(error);
+    throw new Error(`cannot listen on ${settings.host}:${settings.port}: ${why}`);
+  }
+  const feed = live.current().feed;
+  log(`civic-widgets serve: ${address.url}/feed.json (${feed.events.length} events, ${feed.groups.length} groups, ${feed.resources.length} resources, ${feed.places.length} places) and ${address.url}/feed.ics`);
+  log(`  pages allowed: ${settings.origins.join(', ') || 'none (same origin only)'}; data in ${settings.dataDir}`);
+  log(`  registrations: ${rsvp ? `${address.url}${rsvp.path}` : 'off'}; status page: ${token ? `${address.url}/status` : 'off (set CIVIC_STAFF_TOKEN)'}`);
+  return {
+    url: address.url,
+    live,
+    rsvp,
+    async stop() {
+      await app.close();
+      await live.stop();
+      rsvp?.close();
+    },
+  };
 }
 
 /**
