@@ -4,8 +4,8 @@
  * (`/status`), the registration endpoint (`/api/rsvp`, when on) and a health check (`/healthz`)
  * on one node:http server. Every other answer is JSON, `nosniff` and `no-store`.
  */
-import { createServer } from 'node:http';
 import { sendJson } from '../http-io.mjs';
+import { createJsonHttpServer } from '../json-http-server.mjs';
 import { sameSecret } from '../rsvp-export.mjs';
 import { createFeedRoutes } from './feed-routes.mjs';
 import { STATUS_STYLE_HASH, statusHtml, statusReport, storeHealth } from './status-page.mjs';
@@ -29,26 +29,7 @@ import { STATUS_STYLE_HASH, statusHtml, statusReport, storeHealth } from './stat
 export function createCivicServer(options) {
   const feedRoutes = createFeedRoutes({ live: options.live, origins: options.origins });
 
-  const server = createServer((request, response) => {
-    route(request, response).catch((error) => {
-      console.error(`${request.method} ${pathOf(request)}: ${error instanceof Error ? error.message : error}`);
-      if (!response.headersSent) sendJson(request, response, 500, { error: 'The server could not answer this request.' });
-      else response.destroy();
-    });
-  });
-  // A feed or a registration is asked for in one go; a client that dawdles is not a reader.
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
-  server.on('clientError', (error, socket) => {
-    const code = /** @type {{ code?: string }} */ (error).code;
-    const status = code === 'HPE_HEADER_OVERFLOW' ? 431 : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    if (socket.writable && !(/** @type {{ _httpMessage?: unknown }} */ (socket))._httpMessage) {
-      const body = JSON.stringify({ error: status === 431 ? 'The request headers are too large.' : 'The request could not be read.' });
-      socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
-    } else {
-      socket.destroy();
-    }
-  });
+  const http = createJsonHttpServer((request, response) => route(request, response));
 
   /**
    * @param {Request} request
@@ -61,7 +42,7 @@ export function createCivicServer(options) {
     if (url.pathname === '/healthz') return sendJson(request, response, 200, { ok: true });
     if (url.pathname === '/status' || url.pathname === '/status.json') return status(request, response, url);
     if (url.pathname === '/') return sendJson(request, response, 200, { feed: '/feed.json', calendar: '/feed.ics', ...(options.rsvp ? { rsvp: options.rsvp.path } : {}) });
-    sendJson(request, response, 404, { error: 'Not found.' });
+    return false;
   }
 
   /**
@@ -104,40 +85,17 @@ export function createCivicServer(options) {
   }
 
   return {
-    server,
+    server: http.server,
     /**
      * @param {number} port
      * @param {string} host
      * @returns {Promise<{ url: string, port: number }>}
      */
-    listen(port, host) {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const address = server.address();
-          const actual = typeof address === 'object' && address ? address.port : port;
-          resolve({ port: actual, url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}` });
-        });
-      });
+    async listen(port, host) {
+      const { port: actual, origin } = await http.listen(port, host);
+      return { port: actual, url: origin };
     },
     /** Stops taking connections and lets requests in progress finish (idle ones close at once). */
-    close(graceMs = 5000) {
-      return new Promise((resolve) => {
-        if (!server.listening) return resolve(undefined);
-        const force = setTimeout(() => server.closeAllConnections(), graceMs);
-        force.unref();
-        server.close(() => {
-          clearTimeout(force);
-          resolve(undefined);
-        });
-        server.closeIdleConnections();
-      });
-    },
+    close: http.close,
   };
-}
-
-/** @param {Request} request */
-function pathOf(request) {
-  return (request.url ?? '/').split('?')[0];
 }
