@@ -64,7 +64,10 @@ export function loadConfig(path) {
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read it (${error instanceof Error ? error.message : error})`);
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') {
+      throw new ConfigError(`${file}: no such file. Write one that names your sources (docs/sources.md, "The config"), or give its path with --config.`);
+    }
+    throw new ConfigError(`${file}: cannot read it (${error instanceof Error ? error.message : error})`);
   }
   return parseConfig(text, file);
 }
