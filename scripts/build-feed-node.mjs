@@ -7,7 +7,7 @@
  * package is packed. Takes well under a second.
  */
 import { build } from 'esbuild';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,3 +28,6 @@ await build({
 
 // The command checks what it writes against the same schema the package ships.
 copyFileSync(`${root}src/feed/feed.schema.json`, `${root}packages/server/lib/feed.schema.json`);
+// In a checkout, the server's JavaScript is type-checked against the feed layer's own types
+// (tsconfig.server.json); the published package leaves this file out.
+writeFileSync(`${root}packages/server/lib/feed.d.ts`, "export * from '../../../src/feed/index.js';\n");

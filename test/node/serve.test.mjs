@@ -254,7 +254,7 @@ describe('civic-widgets serve: status, registrations and errors', () => {
     });
     const first = await post('key-one-0000000000', 'ada@example.org');
     assert.equal(first.status, 201, await first.clone().text());
-    assert.equal((await first.json()).status, 'confirmed');
+    assert.equal(/** @type {{ status: string }} */ (await first.json()).status, 'confirmed');
     assert.equal((await post('key-two-0000000000', 'grace@example.org')).status, 201);
     assert.equal((await post('key-three-00000000', 'alan@example.org')).status, 409, 'two seats, no waitlist');
   });
@@ -300,7 +300,7 @@ describe('civic-widgets serve: the command', () => {
       });
       child.on('exit', () => reject(new Error(`exited early: ${output}`)));
     });
-    const feed = await (await fetch(`${url}/feed.json`)).json();
+    const feed = /** @type {{ events: unknown[] }} */ (await (await fetch(`${url}/feed.json`)).json());
     assert.equal(feed.events.length, 5);
     const code = await new Promise((resolve) => {
       child.removeAllListeners('exit');

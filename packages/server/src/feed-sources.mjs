@@ -131,7 +131,7 @@ export function mergeResults(config, results) {
     results.map((result) => ({ label: result.label, feed: result.feed })),
     { ...(config.title ? { title: config.title } : {}), ...(config.timezone ? { timezone: config.timezone } : {}) },
   );
-  if (config.subscribe) /** @type {Record<string, unknown>} */ (feed).subscribe = config.subscribe;
+  if (config.subscribe) feed.subscribe = config.subscribe;
   return { feed, notes };
 }
 

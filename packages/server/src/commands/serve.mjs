@@ -67,6 +67,7 @@ export async function startServer(config, options) {
   await live.start();
 
   const dbPath = join(settings.dataDir, 'registrations.sqlite');
+  /** @type {import('../rsvp-handler.mjs').RsvpHandler | undefined} */
   let rsvp;
   if (settings.rsvp) {
     try {
