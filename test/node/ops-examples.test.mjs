@@ -155,10 +155,17 @@ async function stop(child) {
  * @typedef {{ method?: string, headers?: Record<string, string>, body?: string, localAddress?: string }} Ask
  */
 
+// The server the proxies stand in front of, started from the unit's ExecStart line.
+let upstreamPort = 0;
+let publicOrigin = '';
+const unit = example('ini', 'ExecStart=');
+const docsConfig = JSON.parse(example('json', '"server"'));
+
 let dir = '';
 let cert = '';
 let key = '';
-const HOST = 'events.example.org';
+/** The name patrons reach the server at, as the nginx example serves it. */
+const HOST = /server_name ([\w.-]+);/.exec(example('nginx', 'proxy_pass'))?.[1] ?? '';
 
 /**
  * One HTTPS request to a proxy on 127.0.0.1, as a browser asking for events.example.org would
@@ -209,11 +216,6 @@ function http2Status(port, path) {
   });
 }
 
-// The server the proxies stand in front of, started from the unit's ExecStart line.
-let upstreamPort = 0;
-let publicOrigin = '';
-const unit = example('ini', 'ExecStart=');
-const docsConfig = JSON.parse(example('json', '"server"'));
 
 /**
  * Checks that what the examples say about the server's address agrees, and returns that port.
@@ -224,6 +226,9 @@ function documentedPort() {
   const fromNginx = /proxy_pass http:\/\/127\.0\.0\.1:(\d+);/.exec(example('nginx', 'proxy_pass'))?.[1];
   const fromCaddy = /reverse_proxy 127\.0\.0\.1:(\d+)/.exec(example('caddyfile', 'reverse_proxy'))?.[1];
   assert.deepEqual([fromUnit, fromNginx, fromCaddy], [fromConfig, fromConfig, fromConfig], 'the unit, the config and both proxies name one port');
+  // Same-origin registrations need the config's publicOrigin to be the name the proxies serve.
+  assert.equal(docsConfig.server.publicOrigin, `https://${HOST}`);
+  assert.match(example('caddyfile', 'reverse_proxy'), new RegExp(`^${HOST.replaceAll('.', '\\.')} \\{$`, 'm'));
   return fromConfig;
 }
 
@@ -359,7 +364,7 @@ function throughProxy(name, start, more) {
     let proxy;
     /** @param {import('node:test').TestContext} t */
     const ready = (t) => {
-      if (!proxy) t.skip(`${name} did not start (not installed)`);
+      if (!proxy) t.skip(`${name} is not running (see "starts ${name} with the example")`);
       return proxy ?? { port: 0 };
     };
     it(`starts ${name} with the example`, async (t) => {
@@ -423,7 +428,7 @@ async function certificate() {
 let nginxRedirectPort = 0;
 throughProxy('nginx', async (t) => {
   const nginx = program('nginx');
-  if (!nginx) return void t.skip('nginx is not installed (apt-get install nginx-light)');
+  if (!nginx) return void t.skip('nginx is not installed (apt-get install nginx)');
   if (!(await certificate())) return void t.skip('openssl is not installed, so there is no certificate');
   const port = await freePort();
   nginxRedirectPort = await freePort();
