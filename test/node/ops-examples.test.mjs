@@ -168,7 +168,7 @@ let key = '';
 const HOST = /server_name ([\w.-]+);/.exec(example('nginx', 'proxy_pass'))?.[1] ?? '';
 
 /**
- * One HTTPS request to a proxy on 127.0.0.1, as a browser asking for events.example.org would
+ * One HTTPS request to a proxy on 127.0.0.1, as a browser asking for the docs' host name would
  * make it: SNI and certificate checked against the test's own CA.
  * @param {number} port
  * @param {string} path
@@ -216,7 +216,6 @@ function http2Status(port, path) {
   });
 }
 
-
 /**
  * Checks that what the examples say about the server's address agrees, and returns that port.
  */
@@ -244,8 +243,8 @@ after(async () => {
 });
 
 describe('docs/server.md: the systemd unit', () => {
-  it('starts the server with its ExecStart line, as systemd would, with the docs\' config', async (t) => {
-    const started = Date.now();
+  it('starts the server with its ExecStart line and the docs\' config', async (t) => {
+    const begun = Date.now();
     const port = documentedPort();
     upstreamPort = await freePort();
     // The config of the docs, with its sources and its data folder replaced by the test's.
@@ -277,8 +276,11 @@ describe('docs/server.md: the systemd unit', () => {
       env: { PATH: process.env.PATH, STATE_DIRECTORY: state, CIVIC_STAFF_TOKEN: TOKEN },
     });
     await listening(upstreamPort, child, output);
-    assert.match(output(), new RegExp(`serve: http://127\\.0\\.0\\.1:${upstreamPort}/feed\\.json \\(1 events`));
-    t.diagnostic(`server up in ${Date.now() - started} ms`);
+    // It logs its start line just after it listens.
+    const started = new RegExp(`serve: http://127\\.0\\.0\\.1:${upstreamPort}/feed\\.json \\(1 events`);
+    for (let i = 0; i < 50 && !started.test(output()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.match(output(), started);
+    t.diagnostic(`server up in ${Date.now() - begun} ms`);
   });
 
   it('passes systemd-analyze verify', async (t) => {
@@ -318,12 +320,13 @@ let registrations = 0;
  * @param {number} port
  * @param {string} localAddress
  * @param {string} name
+ * @param {Record<string, string>} [headers]
  */
-function register(port, localAddress, name) {
+function register(port, localAddress, name, headers = {}) {
   const idempotencyKey = `ops-example-${++registrations}-${randomBytes(6).toString('hex')}`;
   return https(port, '/api/rsvp', {
     method: 'POST', localAddress,
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey, Origin: publicOrigin },
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey, Origin: publicOrigin, ...headers },
     body: JSON.stringify({ eventId: EVENT, name, email: `patron${registrations}@example.org`, answers: {}, idempotencyKey }),
   });
 }
@@ -334,8 +337,9 @@ function register(port, localAddress, name) {
  * @param {number} port
  * @param {string} spareAddress a loopback address no other registration used
  * @param {string} via the proxy's name, in the patrons' names
+ * @param {boolean} spoof whether the eager patron sends an X-Forwarded-For of its own each time
  */
-async function patronsCountedApart(port, spareAddress, via) {
+async function patronsCountedApart(port, spareAddress, via, spoof) {
   const names = [];
   for (let i = 0; i < PATRONS; i++) {
     names.push(`Patron ${i + 1} via ${via}`);
@@ -344,7 +348,13 @@ async function patronsCountedApart(port, spareAddress, via) {
   }
   // The rate limit still holds each patron to 30 a minute: the 31st from one address is refused.
   const statuses = [];
-  for (let i = 0; i < 31; i++) statuses.push((await register(port, spareAddress, `Eager patron via ${via}`)).status);
+  for (let i = 0; i < 31; i++) {
+    // A client's own X-Forwarded-For, which a proxy that replaces the header drops. (nginx
+    // appends to it, and behind trustProxy "loopback" a client on 127/8 is itself believed:
+    // only a real client's address ends the chain, so nginx is not asked this here.)
+    const made = spoof ? { 'X-Forwarded-For': `203.0.113.${i + 1}` } : undefined;
+    statuses.push((await register(port, spareAddress, `Eager patron via ${via}`, made)).status);
+  }
   assert.deepEqual(statuses, [...Array(30).fill(201), 429]);
   const csv = await https(port, `/api/rsvp/export.csv?eventId=${EVENT}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
   assert.equal(csv.status, 200, csv.body);
@@ -356,7 +366,7 @@ async function patronsCountedApart(port, spareAddress, via) {
 /**
  * @param {string} name
  * @param {(t: import('node:test').TestContext) => Promise<{ port: number, child: import('node:child_process').ChildProcess } | undefined>} start
- * @param {{ redirect?: () => number, spareAddress: string }} more
+ * @param {{ redirect?: () => number, spareAddress: string, spoof?: boolean }} more
  */
 function throughProxy(name, start, more) {
   describe(`docs/server.md: ${name} in front, with TLS`, () => {
@@ -402,7 +412,7 @@ function throughProxy(name, start, more) {
       const { port } = ready(t);
       if (!port) return;
       const started = Date.now();
-      await patronsCountedApart(port, more.spareAddress, name);
+      await patronsCountedApart(port, more.spareAddress, name, more.spoof ?? false);
       t.diagnostic(`${PATRONS + 31} registrations and the export: ${Date.now() - started} ms`);
     });
   });
@@ -484,4 +494,4 @@ throughProxy('Caddy', async (t) => {
   });
   await listening(port, child, output);
   return { port, child };
-}, { spareAddress: '127.0.0.201' });
+}, { spareAddress: '127.0.0.201', spoof: true });
