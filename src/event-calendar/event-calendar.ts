@@ -10,6 +10,9 @@ import { isView, parseDay, emptyFilters, type CalendarView, type Filters } from 
 import type { CalendarViews } from './calendar-views.js';
 import type { Selection } from './event-dialog.js';
 import { readCalendarState } from './url-state.js';
+import { FeedWindows, monthWindow, todayInZone } from './feed-windows.js';
+import { rememberedWindowed, rememberWindowed } from '../feed/feed-cache.js';
+import type { FeedState } from '../shared/feed-context.js';
 
 /**
  * The library's events in a month grid, a week with times, or a list by day: with filters,
@@ -76,6 +79,12 @@ export class CivicEventCalendar extends CivicElement {
   /** Keep view, period and filters in the page's URL so a link shares them; the value prefixes the parameters (default `calendar`). */
   @property({ attribute: 'url-state' }) urlState?: string;
 
+  /**
+   * Ask `src` for one month at a time (`?from=…&to=…`), for a server that can (`civic-widgets serve`).
+   * Without it, a feed that says `"windowed": true` is read whole once, then by the month on later visits.
+   */
+  @property({ type: Boolean, reflect: true }) windowed = false;
+
   /** Leave out the schema.org Event JSON-LD the calendar adds to the page for search engines. */
   @property({ type: Boolean, attribute: 'no-seo' }) noSeo = false;
 
@@ -106,6 +115,10 @@ export class CivicEventCalendar extends CivicElement {
     const week = import('./week-view.js');
     return this.views.load().then(() => week);
   });
+  /** The months of a windowed feed (feed-windows.ts). */
+  private readonly windows = new FeedWindows(this);
+  /** True when `src` is read a month at a time. */
+  private windowing = false;
   private viewsOf?: CalendarViews;
   private urlRead = false;
   private seoTimer?: ReturnType<typeof setTimeout>;
@@ -147,8 +160,43 @@ export class CivicEventCalendar extends CivicElement {
     return state.status === 'ready' ? state.loaded.feed : undefined;
   }
 
+  /** @internal The month on screen is still on its way from a windowed feed: its period shows no events yet. */
+  get windowPending(): boolean {
+    return this.windowing && !this.feed && this.windows.pending;
+  }
+
+  /** @internal The month on screen could not be had from a windowed feed (the error is shown). */
+  get windowFailed(): boolean {
+    return this.windowing && !this.feed && this.windows.failed;
+  }
+
+  protected override get feedState(): FeedState {
+    return this.windowing && !this.feed ? this.windows.state : super.feedState;
+  }
+
+  protected override requestSource(): void {
+    const options = this.sourceOptions();
+    const url = this.src ? new URL(this.src, document.baseURI).href : undefined;
+    this.windowing = !!url && (this.windowed || (options.cache && rememberedWindowed(url)));
+    if (!this.windowing) {
+      this.windows.configure(undefined, options);
+      super.requestSource();
+      return;
+    }
+    this.loader.request(undefined, options);
+    this.windows.configure(this.src, options);
+  }
+
+  /** The window that holds the period on screen: the anchor's month, in the zone the views will use. */
+  private shownWindow() {
+    const asked = this.timezone?.trim();
+    const zone = this.zoneOverride ?? (asked === 'viewer' ? undefined : asked || this.shownFeed?.feed.timezone);
+    return monthWindow(this.anchor ?? todayInZone(zone));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('windowed') && !changed.has('src')) this.requestSource();
     if (changed.has('date')) {
       this.anchor = parseDay(this.date);
       if (this.date && this.anchor === undefined) devWarn('calendar-date', `<civic-event-calendar> date="${this.date}" is not a YYYY-MM-DD day.`);
@@ -171,9 +219,21 @@ export class CivicEventCalendar extends CivicElement {
         if (!part) this.selection = undefined;
       });
     }
+    if (this.windowing) this.windows.show(this.shownWindow());
+    else this.rememberWholeFeed();
     if (this.showsWeek) void this.weekPart.load();
     const feed = this.shownFeed?.feed;
     if (feed) this.shown?.request(feed);
+  }
+
+  private noted?: LoadedFeed;
+
+  /** A whole feed that says it can be windowed is read a month at a time on the next visit. */
+  private rememberWholeFeed(): void {
+    const state = this.loader.state;
+    if (this.feed || !this.src || this.noCache || state.status !== 'ready' || state.loaded === this.noted) return;
+    this.noted = state.loaded;
+    if (state.loaded.src && !state.loaded.stale) rememberWindowed(state.loaded.src, state.loaded.feed.windowed === true);
   }
 
   protected override updated(): void {
