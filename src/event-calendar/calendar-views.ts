@@ -163,7 +163,7 @@ export class CalendarViews {
     // The window this update asked for (willUpdate ran request() for the same feed).
     const { zone, period, key } = this.window!;
     // The week's code is part of what it waits for: the count says "Loading" until the week can be drawn.
-    const pending = host.windowPending || this.expansion.doneKey !== key || this.expansion.pending || (host.showsWeek && !host.weekPart.module);
+    const pending = !!host.feedWindows?.pending || this.expansion.doneKey !== key || this.expansion.pending || (host.showsWeek && !host.weekPart.module);
     const placed = pending ? [] : this.filtered(this.expansion.placed);
     const [rangeStart, rangeEnd] = period.view === 'week' ? [period.start, period.end] : [period.monthStart, period.monthEnd];
     let count = 0;
@@ -196,7 +196,7 @@ export class CalendarViews {
     const title = periodTitle(locale, period);
     const filtered = hasFilters(host.filters);
     // A month that could not be fetched says so in the error above; the count says nothing.
-    const status = host.windowFailed
+    const status = host.feedWindows?.failed
       ? ''
       : frame.pending
       ? t('calLoadingEvents')

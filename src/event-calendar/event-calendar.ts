@@ -10,9 +10,10 @@ import { isView, parseDay, emptyFilters, type CalendarView, type Filters } from 
 import type { CalendarViews } from './calendar-views.js';
 import type { Selection } from './event-dialog.js';
 import { readCalendarState } from './url-state.js';
-import { FeedWindows, monthWindow, todayInZone } from './feed-windows.js';
-import { rememberedWindowed, rememberWindowed } from '../feed/feed-cache.js';
+import type { FeedWindows } from './feed-windows.js';
+import { rememberedWindowed, rememberWindowed } from '../feed/windowed-memory.js';
 import type { FeedState } from '../shared/feed-context.js';
+import type { RequestOptions } from '../shared/feed-controller.js';
 
 /**
  * The library's events in a month grid, a week with times, or a list by day: with filters,
@@ -115,10 +116,13 @@ export class CivicEventCalendar extends CivicElement {
     const week = import('./week-view.js');
     return this.views.load().then(() => week);
   });
-  /** The months of a windowed feed (feed-windows.ts). */
-  private readonly windows = new FeedWindows(this);
+  /** @internal The months of a windowed feed: feed-windows.ts, loaded only for a windowed calendar. */
+  readonly windowsPart = new LazyPart(this, 'windowed feed', () => import('./feed-windows.js'));
+  private windowsOf?: FeedWindows;
   /** True when `src` is read a month at a time. */
   private windowing = false;
+  /** How `src` is read, for the windows. */
+  private windowOptions?: RequestOptions;
   private viewsOf?: CalendarViews;
   private urlRead = false;
   private seoTimer?: ReturnType<typeof setTimeout>;
@@ -160,38 +164,46 @@ export class CivicEventCalendar extends CivicElement {
     return state.status === 'ready' ? state.loaded.feed : undefined;
   }
 
-  /** @internal The month on screen is still on its way from a windowed feed: its period shows no events yet. */
-  get windowPending(): boolean {
-    return this.windowing && !this.feed && this.windows.pending;
+  /** @internal The months of a windowed feed, when this calendar reads one and their code is here. */
+  get feedWindows(): FeedWindows | undefined {
+    return this.windowing && !this.feed ? this.windows : undefined;
   }
 
-  /** @internal The month on screen could not be had from a windowed feed (the error is shown). */
-  get windowFailed(): boolean {
-    return this.windowing && !this.feed && this.windows.failed;
+  /** The windows, once their code is here. */
+  private get windows(): FeedWindows | undefined {
+    const module = this.windowsPart.module;
+    if (module && !this.windowsOf) this.windowsOf = new module.FeedWindows(this);
+    return this.windowsOf;
   }
 
   protected override get feedState(): FeedState {
-    return this.windowing && !this.feed ? this.windows.state : super.feedState;
+    if (!this.windowing || this.feed) return super.feedState;
+    if (this.windowsPart.error) {
+      return { status: 'error', error: { kind: 'network', src: this.src, message: this.i18n.t('errorCode', { detail: String(this.windowsPart.error) }) } };
+    }
+    return this.windows?.state ?? { status: 'loading' };
   }
 
   protected override requestSource(): void {
     const options = this.sourceOptions();
     const url = this.src ? new URL(this.src, document.baseURI).href : undefined;
     this.windowing = !!url && (this.windowed || (options.cache && rememberedWindowed(url)));
+    this.windowOptions = options;
     if (!this.windowing) {
-      this.windows.configure(undefined, options);
+      this.windowsOf?.configure(undefined, options);
       super.requestSource();
       return;
     }
     this.loader.request(undefined, options);
-    this.windows.configure(this.src, options);
+    void this.windowsPart.load();
   }
 
-  /** The window that holds the period on screen: the anchor's month, in the zone the views will use. */
-  private shownWindow() {
-    const asked = this.timezone?.trim();
-    const zone = this.zoneOverride ?? (asked === 'viewer' ? undefined : asked || this.shownFeed?.feed.timezone);
-    return monthWindow(this.anchor ?? todayInZone(zone));
+  /** Asks the windows for the month on screen. */
+  private showWindow(): void {
+    const windows = this.windows;
+    if (!windows || !this.windowOptions) return;
+    windows.configure(this.src, this.windowOptions);
+    windows.show(this.anchor, this.zoneOverride ?? this.timezone);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -219,7 +231,7 @@ export class CivicEventCalendar extends CivicElement {
         if (!part) this.selection = undefined;
       });
     }
-    if (this.windowing) this.windows.show(this.shownWindow());
+    if (this.windowing) this.showWindow();
     else this.rememberWholeFeed();
     if (this.showsWeek) void this.weekPart.load();
     const feed = this.shownFeed?.feed;

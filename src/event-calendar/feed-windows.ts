@@ -3,10 +3,10 @@
  * month it shows (with a week's margin each side), keeps the windows it has so going back costs
  * nothing, and drops a window still loading when the visitor has moved on. Each window is one
  * `FeedController`: the same retries, `localStorage` copy, ETag revalidation, errors and warnings
- * as a whole feed.
+ * as a whole feed. Only a windowed calendar loads this module.
  */
-import type { ReactiveControllerHost } from 'lit';
-import { rememberWindowed } from '../feed/feed-cache.js';
+import type { CSSResult, ReactiveControllerHost } from 'lit';
+import { rememberWindowed } from '../feed/windowed-memory.js';
 import type { FeedState } from '../shared/feed-context.js';
 import { FeedController, type RequestOptions } from '../shared/feed-controller.js';
 import { DAY_MS, parseDay } from './calendar-state.js';
@@ -24,6 +24,9 @@ const KEPT = 12;
  * it, and a zone is at most 14 hours from UTC, so a month's grid and any week of it fit inside.
  */
 const MARGIN_DAYS = 7;
+
+/** No styles: a LazyPart of the calendar with no view of its own. */
+export const partStyles: readonly CSSResult[] = [];
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly language: string };
 type Ready = Extract<FeedState, { status: 'ready' }>;
@@ -75,9 +78,14 @@ export class FeedWindows {
     this.wanted = this.lastReady = this.whole = undefined;
   }
 
-  /** Asks for the window on screen; a window already held is not fetched again. */
-  show(window: FeedWindow): void {
+  /**
+   * Asks for the month of `anchor` (a day; today when undefined, in `zone`: an IANA name, `viewer`,
+   * or the feed's when undefined); a window already held is not fetched again.
+   */
+  show(anchor: number | undefined, zone: string | undefined): void {
     if (!this.src || this.whole) return;
+    const asked = zone?.trim();
+    const window = monthWindow(anchor ?? todayInZone(asked === 'viewer' ? undefined : asked || this.lastReady?.loaded.feed.timezone));
     const url = new URL(this.src, document.baseURI);
     url.searchParams.set('from', window.from);
     url.searchParams.set('to', window.to);

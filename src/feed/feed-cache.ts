@@ -8,7 +8,8 @@ export interface CachedFeed {
   lastModified?: string;
 }
 
-const PREFIX = 'civic-widgets:feed:v1:';
+/** Every key this library keeps starts so: `clearCachedFeeds` and the total size count them all. */
+export const PREFIX = 'civic-widgets:feed:v1:';
 /** One copy may take this many characters of storage; a larger feed is not kept. */
 const MAX_ENTRY = 1_000_000;
 /** All copies together; the oldest go first. */
@@ -65,17 +66,11 @@ export function writeCachedFeed(url: string, format: string, value: CachedFeed):
   }
 }
 
-const WINDOWED_PREFIX = 'civic-widgets:windowed:v1:';
-
-/** Removes every copy this library kept, and what it remembered about windowed feeds. */
+/** Removes every copy this library kept. */
 export function clearCachedFeeds(): void {
   const store = storage();
   if (!store) return;
   for (const e of entries(store)) store.removeItem(e.key);
-  for (let i = store.length - 1; i >= 0; i--) {
-    const key = store.key(i);
-    if (key?.startsWith(WINDOWED_PREFIX)) store.removeItem(key);
-  }
 }
 
 function entries(store: Storage): { key: string; size: number; fetchedAt: number }[] {
@@ -88,26 +83,4 @@ function entries(store: Storage): { key: string; size: number; fetchedAt: number
     found.push({ key, size: text.length, fetchedAt });
   }
   return found;
-}
-
-/**
- * Remembers that the feed at `url` declared `windowed: true`, apart from its copy: a whole feed
- * too large to keep is exactly the one whose next visit should ask for one period at a time.
- */
-export function rememberWindowed(url: string, windowed: boolean): void {
-  try {
-    if (windowed) storage()?.setItem(WINDOWED_PREFIX + url, '1');
-    else storage()?.removeItem(WINDOWED_PREFIX + url);
-  } catch {
-    // Quota or disabled storage: the next visit downloads the whole feed once more.
-  }
-}
-
-/** True when the feed at `url` said it can be windowed on an earlier visit. */
-export function rememberedWindowed(url: string): boolean {
-  try {
-    return storage()?.getItem(WINDOWED_PREFIX + url) === '1';
-  } catch {
-    return false;
-  }
 }
