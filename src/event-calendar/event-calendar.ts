@@ -188,6 +188,7 @@ export class CivicEventCalendar extends CivicElement {
     const options = this.sourceOptions();
     const url = this.src ? new URL(this.src, document.baseURI).href : undefined;
     this.windowing = !!url && (this.windowed || (options.cache && rememberedWindowed(url)));
+    if (this.windowed && !url && !this.feed) devWarn('calendar-windowed', '<civic-event-calendar windowed> needs a src of its own: inside <civic-feed> it shows the whole feed.', 'loading');
     this.windowOptions = options;
     if (!this.windowing) {
       this.windowsOf?.configure(undefined, options);
