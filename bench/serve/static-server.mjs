@@ -4,16 +4,18 @@
  * If-None-Match, gzip when accepted. Started with the file's path; says its port over IPC.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 
 const identity = readFileSync(process.argv[2]);
 const gzip = gzipSync(identity);
 const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
+// As nginx sends for a file: its modification time, read once.
+const lastModified = statSync(process.argv[2]).mtime.toUTCString();
 
 const server = createServer((request, response) => {
-  const headers = { 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Cache-Control': 'public, no-cache', Vary: 'Accept-Encoding' };
+  const headers = { 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Last-Modified': lastModified, 'Cache-Control': 'public, no-cache', Vary: 'Accept-Encoding' };
   if (request.headers['if-none-match'] === etag) {
     response.writeHead(304, headers);
     response.end();
