@@ -108,6 +108,24 @@ describe('<civic-event-calendar windowed>', () => {
     expect(await requests(`${key}-whole`), 'the whole feed, once').to.have.length(1);
   });
 
+  for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+    it(`agrees with the whole feed in a zone far from UTC (${zone})`, async () => {
+      const key = newKey();
+      const attributes = `date="2030-04-01" view="month" locale="en-US" timezone="${zone}"`;
+      const windowed = await CalendarPage.open(`src="/test/windowed-feed.json?key=${key}" windowed ${attributes}`);
+      const whole = await CalendarPage.open(`src="/test/plain-feed.json?key=${key}-whole" no-cache ${attributes}`);
+      for (const month of ['April 2030', 'May 2030']) {
+        if (month !== 'April 2030') for (const page of [windowed, whole]) await page.click('Next month');
+        await windowed.ready();
+        await whole.ready();
+        expect(windowed.heading()).to.equal(month);
+        expect(windowed.count(), month).to.equal(whole.count());
+        expect(windowed.eventTexts(), month).to.deep.equal(whole.eventTexts());
+      }
+      expect(whole.eventTexts().join(' ')).to.include('Late night');
+    });
+  }
+
   it('reads a feed without windowing once, whole, however far the visitor goes', async () => {
     const key = newKey();
     const page = await CalendarPage.open(`src="/test/plain-feed.json?key=${key}" date="2030-03-12" view="month" locale="en-US"`);
