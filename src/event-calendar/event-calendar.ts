@@ -123,6 +123,8 @@ export class CivicEventCalendar extends CivicElement {
   private windowing = false;
   /** How `src` is read, for the windows. */
   private windowOptions?: RequestOptions;
+  /** The whole feed last checked for `windowed: true`. */
+  private noted?: LoadedFeed;
   private viewsOf?: CalendarViews;
   private urlRead = false;
   private seoTimer?: ReturnType<typeof setTimeout>;
@@ -238,8 +240,6 @@ export class CivicEventCalendar extends CivicElement {
     const feed = this.shownFeed?.feed;
     if (feed) this.shown?.request(feed);
   }
-
-  private noted?: LoadedFeed;
 
   /** A whole feed that says it can be windowed is read a month at a time on the next visit. */
   private rememberWholeFeed(): void {

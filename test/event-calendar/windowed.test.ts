@@ -87,6 +87,8 @@ describe('<civic-event-calendar windowed>', () => {
     expect(windowed.text(windowed.cell('2030-04-11'))).to.not.include('Spring exhibit');
     // An all-day event on the grid's first day (Sunday, March 31).
     expect(windowed.text(windowed.cell('2030-03-31'))).to.include('Sky day');
+    // A timed event on that first day, outside April in UTC too.
+    expect(windowed.text(windowed.cell('2030-03-31'))).to.include('Sunday walk');
     // A weekly series from September 2029, with April 16 moved to the 17th.
     for (const day of ['2030-04-02', '2030-04-09', '2030-04-23', '2030-04-30']) expect(windowed.text(windowed.cell(day)), day).to.include('Book club');
     expect(windowed.text(windowed.cell('2030-04-16'))).to.not.include('Book club');
@@ -123,6 +125,7 @@ describe('<civic-event-calendar windowed>', () => {
         expect(windowed.eventTexts(), month).to.deep.equal(whole.eventTexts());
       }
       expect(whole.eventTexts().join(' ')).to.include('Late night');
+      expect(whole.eventTexts().join(' ')).to.include('May Day eve');
     });
   }
 

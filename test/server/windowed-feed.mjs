@@ -16,7 +16,8 @@ const { createFeedRoutes } = await import('../../packages/server/src/serve/feed-
  * The events, in New York: one a month in March, April and May 2030, and the edges of April's
  * window (the calendar asks for March 25 to May 8 in UTC): an exhibit from March 20 to April 10,
  * an all-day event on Sunday March 31 (the first day of April's grid in en-US) and on March 25
- * (the window's first day), a weekly Tuesday series whose master starts in September 2029, with
+ * (the window's first day), a walk on that Sunday morning (in April's grid, not in April in any
+ * zone), an event at 1 AM on May 1 (April 30 in zones west of New York), a weekly Tuesday series whose master starts in September 2029, with
  * April 16 moved to the Wednesday, and a late event on May 7 that ends after the window.
  */
 export const windowedFixture = {
@@ -30,6 +31,8 @@ export const windowedFixture = {
     { id: 'exhibit', title: 'Spring exhibit', start: '2030-03-20', end: '2030-04-11' },
     { id: 'sky-day', title: 'Sky day', start: '2030-03-31' },
     { id: 'edge-day', title: 'Edge day', start: '2030-03-25' },
+    { id: 'sunday-walk', title: 'Sunday walk', start: '2030-03-31T10:00:00', end: '2030-03-31T11:00:00' },
+    { id: 'may-eve', title: 'May Day eve', start: '2030-05-01T01:00:00', end: '2030-05-01T02:00:00' },
     { id: 'late-night', title: 'Late night', start: '2030-05-07T23:00:00', end: '2030-05-08T03:00:00' },
     { id: 'book-club', title: 'Book club', start: '2029-09-04T18:30:00', end: '2029-09-04T19:30:00', rrule: 'FREQ=WEEKLY;BYDAY=TU' },
     { id: 'book-club-moved', seriesId: 'book-club', recurrenceId: '2030-04-16T18:30:00', title: 'Book club (moved)', start: '2030-04-17T18:30:00', end: '2030-04-17T19:30:00' },
