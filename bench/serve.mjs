@@ -9,12 +9,13 @@
  * 2. The first month in <civic-event-calendar> in headless Chromium (Debian's), windowed against
  *    whole: bytes of feed transferred and the time from navigation to the first month drawn.
  *
- *   node bench/serve.mjs [--rounds 5]
+ *   node bench/serve.mjs [--rounds 9]
  *
  * Goal (issue 16): ours / static ≥ 0.8 in requests per second, for 200 and for 304.
  */
 import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -25,8 +26,8 @@ import { seededRandom } from './seeded-random.mjs';
 const EVENTS = 50_000;
 const YEAR = 2026;
 const CONCURRENCY = 8;
-/** Requests per round: a 200 carries the whole feed, so fewer of them. */
-const REQUESTS = { 200: 1000, 304: 10000 };
+/** Requests per round: a 200 carries the whole feed, so fewer of them. Short rounds, taken in turns, so a busy machine weighs on both alike. */
+const REQUESTS = { 200: 400, 304: 4000 };
 const TIME_LIMIT_MS = 20_000;
 const GOAL = 0.8;
 const BIN = join(root, 'packages/server/bin/civic-widgets.mjs');
@@ -88,7 +89,7 @@ async function startServe(dir, feedPath, origin) {
     child.once('exit', resolve);
     child.kill('SIGTERM');
   });
-  return { ...url, stop };
+  return { ...url, pid: child.pid, stop };
 }
 
 async function startStatic(path) {
@@ -101,7 +102,21 @@ async function startStatic(path) {
     child.once('exit', resolve);
     child.disconnect();
   });
-  return { url: `http://127.0.0.1:${port}`, stop };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop };
+}
+
+/**
+ * CPU time a process has used, in ms (Linux: /proc/PID/stat's utime and stime, in ticks of 10 ms).
+ * On a machine others share, requests per second swing with their load; the CPU each server
+ * spends on a request does not, and its ratio is the ratio of requests per second at saturation.
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN; // not Linux
+  }
 }
 
 /** One GET; resolves to the status, the ETag and the body's length (bytes as sent). */
@@ -121,7 +136,8 @@ function get(url, headers, agent) {
  * Asks `url` for /feed.json `count` times, CONCURRENCY at a time over keep-alive connections, for
  * at most TIME_LIMIT_MS; resolves to requests per second, or throws on an unexpected status.
  */
-async function load(url, status, etag) {
+async function load(url, status, etag, pid) {
+  const cpu0 = cpuMs(pid);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const headers = { 'Accept-Encoding': 'gzip', ...(status === 304 ? { 'If-None-Match': etag } : {}) };
   const deadline = performance.now() + TIME_LIMIT_MS;
@@ -139,7 +155,7 @@ async function load(url, status, etag) {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - t0) / 1000;
   agent.destroy();
-  return done / seconds;
+  return { rate: done / seconds, cpu: cpuMs(pid) - cpu0, done };
 }
 
 /** The calendar page: the first month, windowed or whole, timed from navigation to the month drawn. */
@@ -198,7 +214,7 @@ async function browserRuns(serveUrl, pages, rounds) {
 }
 
 /** Runs the benchmark; resolves to requests per second per server and status, and the browser figures. */
-export async function measure({ rounds = roundsOption(5) } = {}) {
+export async function measure({ rounds = roundsOption(9) } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'civic-serve-bench-'));
   const feedPath = join(dir, 'consortium.json');
   await writeFile(feedPath, JSON.stringify(consortiumFeed()));
@@ -220,19 +236,25 @@ export async function measure({ rounds = roundsOption(5) } = {}) {
     const bytesPath = join(dir, 'feed.json');
     await writeFile(bytesPath, whole);
     servers.static = await startStatic(bytesPath);
-    const result = { 200: { ours: [], static: [], ratios: [] }, 304: { ours: [], static: [], ratios: [] } };
+    const fresh = () => ({ ours: [], static: [], ratios: [], cpu: { ours: 0, static: 0 }, done: { ours: 0, static: 0 } });
+    const result = { 200: fresh(), 304: fresh() };
     const etags = {};
     for (const kind of ['ours', 'static']) {
       const first = await get(`${servers[kind].url}/feed.json`, { 'Accept-Encoding': 'gzip' });
       etags[kind] = first.etag;
       result[`${kind}Gzip`] = first.bytes;
-      for (const status of [200, 304]) await load(servers[kind].url, status, etags[kind]); // warm-up
+      for (const status of [200, 304]) await load(servers[kind].url, status, etags[kind], servers[kind].pid); // warm-up
     }
     for (let round = 0; round < rounds; round++) {
       for (const status of [200, 304]) {
         const r = result[status];
         const order = round % 2 ? ['static', 'ours'] : ['ours', 'static'];
-        for (const kind of order) r[kind].push(await load(servers[kind].url, status, etags[kind]));
+        for (const kind of order) {
+          const { rate, cpu, done } = await load(servers[kind].url, status, etags[kind], servers[kind].pid);
+          r[kind].push(rate);
+          r.cpu[kind] += cpu;
+          r.done[kind] += done;
+        }
         r.ratios.push(r.ours[round] / r.static[round]);
       }
     }
@@ -256,6 +278,10 @@ export function print({ rounds, events, wholeBytes, result }) {
     const ratio = median(r.ratios);
     console.log(`  ${status} (${REQUESTS[status]} a round): ours ${median(r.ours).toFixed(0).padStart(6)}/s, static node:http ${median(r.static).toFixed(0).padStart(6)}/s,` +
       ` ratio ${ratio.toFixed(2)} (goal ≥ ${GOAL}) ${ratio >= GOAL ? 'ok' : 'MISSED'}`);
+    console.log(`        ratios by round: ${r.ratios.map((n) => n.toFixed(2)).join(', ')}`);
+    const us = (kind) => (1000 * r.cpu[kind]) / r.done[kind];
+    console.log(`        server CPU per request, all rounds: ours ${us('ours').toFixed(0)} µs, static ${us('static').toFixed(0)} µs,` +
+      ` ratio static/ours ${(us('static') / us('ours')).toFixed(2)} (requests per second a saturated core would give)`);
   }
   const b = result.browser;
   console.log(`The first month (January ${YEAR}) in <civic-event-calendar>, Chromium ${b.version}, medians of ${b.windowed.ms.length} fresh tabs:`);
