@@ -157,6 +157,18 @@ describe('<civic-event-calendar windowed>', () => {
     expect((await requests(key)).map(windowOf)).to.deep.equal(['whole', '2030-04-24T00:00:00Z/2030-06-08T00:00:00Z']);
   });
 
+  it('keeps each month and revalidates it with its ETag on the next visit', async () => {
+    const key = newKey();
+    const attributes = `src="/test/windowed-feed.json?key=${key}" windowed date="2030-03-12" view="month" locale="en-US"`;
+    const first = await CalendarPage.open(attributes);
+    expect(first.text(first.cell('2030-03-12'))).to.include('March talk');
+    cleanup();
+    const again = await CalendarPage.open(attributes);
+    expect(again.text(again.cell('2030-03-12'))).to.include('March talk');
+    expect((await requests(`${key}%23revalidated`)).map(windowOf)).to.deep.equal(['2030-02-22T00:00:00Z/2030-04-08T00:00:00Z']);
+    expect(again.root.querySelector('[part="stale-notice"]')).to.equal(null);
+  });
+
   it('a month that cannot be fetched says so; the toolbar stays, and the months held still show', async () => {
     const key = newKey();
     const page = await CalendarPage.open(`src="/test/windowed-feed.json?key=${key}&missing=2030-03-25T00:00:00Z" windowed no-cache date="2030-03-12" view="month" locale="en-US"`);

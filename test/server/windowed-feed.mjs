@@ -64,6 +64,8 @@ export async function windowedFeedRoutes(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
   const key = url.searchParams.get('key') ?? '';
   log.set(key, [...(log.get(key) ?? []), `${path}${url.search}`]);
+  // Requests that revalidate a kept copy are listed under `K#revalidated` too.
+  if (ctx.req.headers['if-none-match']) log.set(`${key}#revalidated`, [...(log.get(`${key}#revalidated`) ?? []), `${path}${url.search}`]);
   url.pathname = '/feed.json';
   // ?missing=<from>: that one window is not found (a month that cannot be had).
   if (url.searchParams.get('missing') && url.searchParams.get('missing') === url.searchParams.get('from')) {
