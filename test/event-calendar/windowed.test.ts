@@ -157,6 +157,21 @@ describe('<civic-event-calendar windowed>', () => {
     expect((await requests(key)).map(windowOf)).to.deep.equal(['whole', '2030-04-24T00:00:00Z/2030-06-08T00:00:00Z']);
   });
 
+  it('the week view asks for the month its day is in, and a week across two months shows both sides', async () => {
+    const key = newKey();
+    const page = await CalendarPage.open(`src="/test/windowed-feed.json?key=${key}" windowed date="2030-03-26" view="week" locale="en-US"`);
+    expect(page.eventTexts().join(' ')).to.include('Edge day');
+    await page.click('Next week');
+    await page.ready();
+    // March 31 to April 6: the anchor moved to April 2, so April's month is asked for; the Sunday is in it.
+    await waitFor(() => page.eventTexts().some((t) => t.includes('Sunday walk')), 8000, 'the Sunday walk');
+    expect(page.eventTexts().join(' ')).to.include('Book club');
+    expect((await requests(key)).map(windowOf)).to.deep.equal([
+      '2030-02-22T00:00:00Z/2030-04-08T00:00:00Z',
+      '2030-03-25T00:00:00Z/2030-05-08T00:00:00Z',
+    ]);
+  });
+
   it('keeps each month and revalidates it with its ETag on the next visit', async () => {
     const key = newKey();
     const attributes = `src="/test/windowed-feed.json?key=${key}" windowed date="2030-03-12" view="month" locale="en-US"`;
