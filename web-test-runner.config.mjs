@@ -4,6 +4,7 @@ import * as puppeteerCore from 'puppeteer-core';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChromium, findFirefox } from './scripts/find-chromium.mjs';
 import { strictCsp, testRoutes } from './test/server/test-routes.mjs';
+import { windowedFeedRoutes } from './test/server/windowed-feed.mjs';
 
 const executablePath = findChromium();
 // WTR_BROWSERS=chromium runs Chromium alone, for a quicker pass while working.
@@ -61,7 +62,8 @@ export default {
       : []),
   ],
   // Test-only endpoints that fail, stall and revalidate on purpose: test/server/test-routes.mjs.
-  middleware: [strictCsp, testRoutes],
+  // The real serve feed routes, windowed and whole: test/server/windowed-feed.mjs.
+  middleware: [strictCsp, testRoutes, windowedFeedRoutes],
 };
 
 if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}`);

@@ -163,7 +163,7 @@ export class CalendarViews {
     // The window this update asked for (willUpdate ran request() for the same feed).
     const { zone, period, key } = this.window!;
     // The week's code is part of what it waits for: the count says "Loading" until the week can be drawn.
-    const pending = this.expansion.doneKey !== key || this.expansion.pending || (host.showsWeek && !host.weekPart.module);
+    const pending = !!host.feedWindows?.pending || this.expansion.doneKey !== key || this.expansion.pending || (host.showsWeek && !host.weekPart.module);
     const placed = pending ? [] : this.filtered(this.expansion.placed);
     const [rangeStart, rangeEnd] = period.view === 'week' ? [period.start, period.end] : [period.monthStart, period.monthEnd];
     let count = 0;
@@ -195,7 +195,10 @@ export class CalendarViews {
     const { t, period, locale, view } = frame;
     const title = periodTitle(locale, period);
     const filtered = hasFilters(host.filters);
-    const status = frame.pending
+    // A month that could not be fetched says so in the error above; the count says nothing.
+    const status = host.feedWindows?.failed
+      ? ''
+      : frame.pending
       ? t('calLoadingEvents')
       : t(filtered ? 'calCountFiltered' : 'calCount', { count: frame.count, period: title });
     const shownView = host.printing ? 'list' : view;

@@ -10,6 +10,10 @@ import { isView, parseDay, emptyFilters, type CalendarView, type Filters } from 
 import type { CalendarViews } from './calendar-views.js';
 import type { Selection } from './event-dialog.js';
 import { readCalendarState } from './url-state.js';
+import type { FeedWindows } from './feed-windows.js';
+import { rememberedWindowed, rememberWindowed } from '../feed/windowed-memory.js';
+import type { FeedState } from '../shared/feed-context.js';
+import type { RequestOptions } from '../shared/feed-controller.js';
 
 /**
  * The library's events in a month grid, a week with times, or a list by day: with filters,
@@ -76,6 +80,12 @@ export class CivicEventCalendar extends CivicElement {
   /** Keep view, period and filters in the page's URL so a link shares them; the value prefixes the parameters (default `calendar`). */
   @property({ attribute: 'url-state' }) urlState?: string;
 
+  /**
+   * Ask `src` for one month at a time (`?from=…&to=…`), for a server that can (`civic-widgets serve`).
+   * Without it, a feed that says `"windowed": true` is read whole once, then by the month on later visits.
+   */
+  @property({ type: Boolean, reflect: true }) windowed = false;
+
   /** Leave out the schema.org Event JSON-LD the calendar adds to the page for search engines. */
   @property({ type: Boolean, attribute: 'no-seo' }) noSeo = false;
 
@@ -106,6 +116,15 @@ export class CivicEventCalendar extends CivicElement {
     const week = import('./week-view.js');
     return this.views.load().then(() => week);
   });
+  /** @internal The months of a windowed feed: feed-windows.ts, loaded only for a windowed calendar. */
+  readonly windowsPart = new LazyPart(this, 'windowed feed', () => import('./feed-windows.js'));
+  private windowsOf?: FeedWindows;
+  /** True when `src` is read a month at a time. */
+  private windowing = false;
+  /** How `src` is read, for the windows. */
+  private windowOptions?: RequestOptions;
+  /** The whole feed last checked for `windowed: true`. */
+  private noted?: LoadedFeed;
   private viewsOf?: CalendarViews;
   private urlRead = false;
   private seoTimer?: ReturnType<typeof setTimeout>;
@@ -147,8 +166,52 @@ export class CivicEventCalendar extends CivicElement {
     return state.status === 'ready' ? state.loaded.feed : undefined;
   }
 
+  /** @internal The months of a windowed feed, when this calendar reads one and their code is here. */
+  get feedWindows(): FeedWindows | undefined {
+    return this.windowing && !this.feed ? this.windows : undefined;
+  }
+
+  /** The windows, once their code is here. */
+  private get windows(): FeedWindows | undefined {
+    const module = this.windowsPart.module;
+    if (module && !this.windowsOf) this.windowsOf = new module.FeedWindows(this);
+    return this.windowsOf;
+  }
+
+  protected override get feedState(): FeedState {
+    if (!this.windowing || this.feed) return super.feedState;
+    if (this.windowsPart.error) {
+      return { status: 'error', error: { kind: 'network', src: this.src, message: this.i18n.t('errorCode', { detail: String(this.windowsPart.error) }) } };
+    }
+    return this.windows?.state ?? { status: 'loading' };
+  }
+
+  protected override requestSource(): void {
+    const options = this.sourceOptions();
+    const url = this.src ? new URL(this.src, document.baseURI).href : undefined;
+    this.windowing = !!url && (this.windowed || (options.cache && rememberedWindowed(url)));
+    if (this.windowed && !url && !this.feed) devWarn('calendar-windowed', '<civic-event-calendar windowed> needs a src of its own: inside <civic-feed> it shows the whole feed.', 'loading');
+    this.windowOptions = options;
+    if (!this.windowing) {
+      this.windowsOf?.configure(undefined, options);
+      super.requestSource();
+      return;
+    }
+    this.loader.request(undefined, options);
+    void this.windowsPart.load();
+  }
+
+  /** Asks the windows for the month on screen. */
+  private showWindow(): void {
+    const windows = this.windows;
+    if (!windows || !this.windowOptions) return;
+    windows.configure(this.src, this.windowOptions);
+    windows.show(this.anchor, this.zoneOverride ?? this.timezone);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('windowed') && !changed.has('src')) this.requestSource();
     if (changed.has('date')) {
       this.anchor = parseDay(this.date);
       if (this.date && this.anchor === undefined) devWarn('calendar-date', `<civic-event-calendar> date="${this.date}" is not a YYYY-MM-DD day.`);
@@ -171,9 +234,19 @@ export class CivicEventCalendar extends CivicElement {
         if (!part) this.selection = undefined;
       });
     }
+    if (this.windowing) this.showWindow();
+    else this.rememberWholeFeed();
     if (this.showsWeek) void this.weekPart.load();
     const feed = this.shownFeed?.feed;
     if (feed) this.shown?.request(feed);
+  }
+
+  /** A whole feed that says it can be windowed is read a month at a time on the next visit. */
+  private rememberWholeFeed(): void {
+    const state = this.loader.state;
+    if (this.feed || !this.src || this.noCache || state.status !== 'ready' || state.loaded === this.noted) return;
+    this.noted = state.loaded;
+    if (state.loaded.src && !state.loaded.stale) rememberWindowed(state.loaded.src, state.loaded.feed.windowed === true);
   }
 
   protected override updated(): void {

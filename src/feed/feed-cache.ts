@@ -8,7 +8,8 @@ export interface CachedFeed {
   lastModified?: string;
 }
 
-const PREFIX = 'civic-widgets:feed:v1:';
+/** Every key this library keeps starts so: `clearCachedFeeds` and the total size count them all. */
+export const PREFIX = 'civic-widgets:feed:v1:';
 /** One copy may take this many characters of storage; a larger feed is not kept. */
 const MAX_ENTRY = 1_000_000;
 /** All copies together; the oldest go first. */

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { feedContext, type FeedState } from './feed-context.js';
-import { FeedController } from './feed-controller.js';
+import { FeedController, type RequestOptions } from './feed-controller.js';
 import type { FeedFormat } from '../feed/adapter.js';
 import { mappingOption } from './mapping-option.js';
 import type { Feed, LoadedFeed } from '../feed/types.js';
@@ -133,13 +133,17 @@ export abstract class CivicElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('format') || changed.has('noCache') || changed.has('mapping')) {
-      this.loader.request(this.src, {
-        format: this.format,
-        cache: !this.noCache,
-        mapping: mappingOption(this, this.mapping),
-      });
-    }
+    if (changed.has('src') || changed.has('format') || changed.has('noCache') || changed.has('mapping')) this.requestSource();
+  }
+
+  /** Asks for `src` as the attributes say; an element that loads its feed otherwise overrides it. */
+  protected requestSource(): void {
+    this.loader.request(this.src, this.sourceOptions());
+  }
+
+  /** How `src` is read: its format, whether a copy is kept, its field mapping. */
+  protected sourceOptions(): RequestOptions {
+    return { format: this.format, cache: !this.noCache, mapping: mappingOption(this, this.mapping) };
   }
 
   protected override render(): TemplateResult {
@@ -168,7 +172,10 @@ export abstract class CivicElement extends LitElement {
     if (state.status === 'ready' && this.views?.error) {
       return this.renderError(this.i18n.t('errorCode', { detail: String(this.views.error) }));
     }
-    if (state.status !== 'ready' || !state.loaded.stale) return nothing;
+    if (state.status !== 'ready') return nothing;
+    // A part of a feed that failed while an earlier part stays on screen (a windowed calendar).
+    if (state.error && !state.loaded.stale) return this.renderError(state.error.message);
+    if (!state.loaded.stale) return nothing;
     const date = dateTimeFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' }).format(state.loaded.fetchedAt);
     return html`<div class="notice" part="stale-notice" role="status">
       <p>${this.i18n.t('staleNotice', { date })}</p>

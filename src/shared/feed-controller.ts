@@ -7,7 +7,7 @@ import { feedReader, loadedReader } from '../feed/feed-reader.js';
 import { FeedError, loadFeed } from '../feed/load-feed.js';
 import type { Feed, LoadedFeed } from '../feed/types.js';
 
-interface RequestOptions {
+export interface RequestOptions {
   format: FeedFormat;
   cache: boolean;
   /** A field mapping for `format="mapping"`: parsed JSON, or a URL to fetch it from. */

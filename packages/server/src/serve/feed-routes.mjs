@@ -109,8 +109,8 @@ function readQuery(url) {
   const from = url.searchParams.get('from');
   const to = url.searchParams.get('to');
   if (from !== null || to !== null) {
-    const start = instant(from);
-    const end = instant(to);
+    const start = instant(from, -1);
+    const end = instant(to, 1);
     if (!start || !end) return { error: '"from" and "to" go together, each a date (2026-03-01) or an RFC 3339 date-time.' };
     if (end <= start) return { error: '"to" must come after "from".' };
     if (end.getTime() - start.getTime() > MAX_WINDOW_DAYS * DAY) return { error: `A window is at most ${MAX_WINDOW_DAYS} days long.` };
@@ -126,13 +126,15 @@ function readQuery(url) {
 }
 
 /**
- * A day widens by a day on each side: without a zone, a date names a different span in each.
+ * A day widens the window by a day, outwards (`side` -1 for `from`, +1 for `to`): without a zone,
+ * a date names a different span in each. `to=2026-03-13` then still holds March 12 in any zone.
  * @param {string | null} value
+ * @param {-1 | 1} side
  */
-function instant(value) {
+function instant(value, side) {
   const date = value === null ? undefined : canonicalFeedDate(value.trim());
   if (!date) return undefined;
-  if (date.kind === 'date') return new Date(Date.parse(`${date.value}T00:00:00Z`) - DAY);
+  if (date.kind === 'date') return new Date(Date.parse(`${date.value}T00:00:00Z`) + side * DAY);
   const ms = Date.parse(date.kind === 'floating' ? `${date.value}Z` : date.value);
   return Number.isNaN(ms) ? undefined : new Date(ms);
 }
