@@ -54,6 +54,8 @@ export interface NormalizeOptions {
   base?: string;
   /** Where each item came from in the source (an adapter's `positions`): a skipped item's reason names it. */
   positions?: Partial<Record<FeedList, string[]>>;
+  /** Items kept per list (default MAX_ITEMS, a page's worth); a server that answers by window may keep more. */
+  maxItems?: number;
 }
 
 /**
@@ -69,12 +71,13 @@ export function normalizeFeed(
   if (!isObject(input)) throw new TypeError('the feed is not a JSON object');
   const skipped = [...alreadySkipped];
   const base = options.base;
+  const limit = options.maxItems ?? MAX_ITEMS;
   const feed: Feed = {
     version: '1',
-    events: list(input, 'events', skipped, (raw) => normalizeEvent(raw, base), options.positions?.events),
-    groups: list(input, 'groups', skipped, (raw) => normalizeGroup(raw, base), options.positions?.groups),
-    resources: list(input, 'resources', skipped, (raw) => normalizeResource(raw, base), options.positions?.resources),
-    places: list(input, 'places', skipped, (raw) => normalizePlace(raw, base), options.positions?.places),
+    events: list(input, 'events', skipped, (raw) => normalizeEvent(raw, base), options.positions?.events, limit),
+    groups: list(input, 'groups', skipped, (raw) => normalizeGroup(raw, base), options.positions?.groups, limit),
+    resources: list(input, 'resources', skipped, (raw) => normalizeResource(raw, base), options.positions?.resources, limit),
+    places: list(input, 'places', skipped, (raw) => normalizePlace(raw, base), options.positions?.places, limit),
   };
   const title = text(input.title, MAX_TITLE);
   if (title) feed.title = title;
@@ -92,7 +95,8 @@ function list<T extends { id: string }>(
   name: string,
   skipped: SkippedItem[],
   normalize: (raw: Json) => T,
-  positions?: readonly string[],
+  positions: readonly string[] | undefined,
+  limit: number,
 ): T[] {
   const raw = doc[name];
   if (raw === undefined || raw === null) return [];
@@ -109,7 +113,7 @@ function list<T extends { id: string }>(
       const reason = where ? `${where}: ${why}` : why;
       skipped.push(id ? { list: name, index, id, reason } : { list: name, index, reason });
     };
-    if (index >= MAX_ITEMS) return skip(`more than ${MAX_ITEMS} items`);
+    if (index >= limit) return skip(`more than ${limit} items`);
     if (!isObject(item)) return skip('not an object');
     try {
       const value = normalize(item);

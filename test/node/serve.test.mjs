@@ -226,6 +226,24 @@ describe('civic-widgets serve: the live feed', () => {
   });
 });
 
+describe('civic-widgets serve: a consortium\'s year', () => {
+  it('keeps more events than a widget would (30,000 from one source), and answers a month of them', async (t) => {
+    const events = Array.from({ length: 30_000 }, (_, i) => ({
+      id: `e${i}`, title: `Event ${i}`, start: new Date(Date.UTC(2026, 0, 1) + (i % 365) * 86_400_000 + (i % 10) * 3_600_000).toISOString().slice(0, 19),
+    }));
+    const file = join(dir, 'consortium.json');
+    await writeFile(file, JSON.stringify({ version: '1', timezone: 'UTC', events }));
+    const text = JSON.stringify({ sources: [{ file }], server: { dataDir: join(dir, 'data-consortium'), port: 0, origins: [LIBRARY] } });
+    const running = await startServer(parseConfig(text, join(dir, 'consortium-config.json')), { log: () => undefined });
+    t.after(() => running.stop());
+    const whole = JSON.parse((await raw(`${running.url}/feed.json`)).body.toString());
+    assert.equal(whole.events.length, 30_000);
+    const march = JSON.parse((await raw(`${running.url}/feed.json?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z`)).body.toString());
+    const inMarch = events.filter((e) => e.start.startsWith('2026-03')).length;
+    assert.equal(march.events.length, inMarch);
+  });
+});
+
 describe('civic-widgets serve: status, registrations and errors', () => {
   it('shows staff each source and the registration store, behind the token', async (t) => {
     const { url } = await start(t);

@@ -12,6 +12,13 @@ import { readSource, SourceError } from './read-source.mjs';
 
 /** Sources read at once: a library has a handful, a consortium a few dozen. */
 const PARALLEL_READS = 4;
+/**
+ * Items kept per list of one source. A widget keeps 20,000 (a page's worth); the server keeps a
+ * consortium's year, since a calendar asks it for one window at a time.
+ */
+export const SERVER_MAX_ITEMS = 100_000;
+/** Items per list of a merged feed read back (an earlier output): a config names at most 100 sources. */
+export const MERGED_MAX_ITEMS = SERVER_MAX_ITEMS * 100;
 
 /**
  * @typedef {import('./config.mjs').SourceConfig} SourceConfig
@@ -77,6 +84,7 @@ export async function readConfiguredSource(source, memory, options = {}) {
     const parsed = await parseSource(sourceText, format, context);
     const document = withDefaults(parsed.document, source.defaults);
     const { feed, skipped } = normalizeFeed(document, parsed.skipped, {
+      maxItems: SERVER_MAX_ITEMS,
       ...(read.url.startsWith('file:') ? {} : { base: read.url }),
       ...(parsed.positions ? { positions: parsed.positions } : {}),
     });

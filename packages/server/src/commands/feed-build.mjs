@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { feedIcs, normalizeFeed } from '../../lib/feed.js';
 import { parseCommandArgs, UsageError, withExitStatus } from '../cli-args.mjs';
 import { loadConfig } from '../config.mjs';
-import { buildFeed, memoriesFromOutput, publicSourceStates } from '../feed-sources.mjs';
+import { buildFeed, memoriesFromOutput, publicSourceStates, MERGED_MAX_ITEMS } from '../feed-sources.mjs';
 import { formatBytes, printSourceReport } from '../feed-report.mjs';
 import { checkFeedSchema } from '../feed-schema.mjs';
 import { writeFileAtomic } from '../write-atomic.mjs';
@@ -70,7 +70,7 @@ async function previousOutput(path) {
     return undefined;
   }
   try {
-    return normalizeFeed(JSON.parse(text)).feed;
+    return normalizeFeed(JSON.parse(text), [], { maxItems: MERGED_MAX_ITEMS }).feed;
   } catch {
     console.warn(`civic-widgets: ${path} is not a feed; it will be replaced, and no source can fall back on it.`);
     return undefined;

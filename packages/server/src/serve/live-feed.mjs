@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { feedIcs, normalizeFeed } from '../../lib/feed.js';
-import { mergeResults, memoriesFromOutput, publicSourceStates, readConfiguredSource } from '../feed-sources.mjs';
+import { mergeResults, memoriesFromOutput, publicSourceStates, readConfiguredSource, MERGED_MAX_ITEMS } from '../feed-sources.mjs';
 import { writeFileAtomic } from '../write-atomic.mjs';
 
 const gzipAsync = promisify(gzip);
@@ -184,7 +184,7 @@ export class LiveFeed {
       return;
     }
     try {
-      const { feed } = normalizeFeed(JSON.parse(text));
+      const { feed } = normalizeFeed(JSON.parse(text), [], { maxItems: MERGED_MAX_ITEMS });
       for (const [label, memory] of memoriesFromOutput(feed, this.config)) this.memories.set(label, memory);
     } catch (error) {
       this.log(`ignoring ${LAST_FEED_FILE}: ${error instanceof Error ? error.message : error}`);
