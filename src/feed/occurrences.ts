@@ -54,6 +54,7 @@ const MAX_CANDIDATES_PER_SERIES = 50_000;
 /** And for all rules of one call, so a feed of many impossible rules stays bounded too. */
 const MAX_CANDIDATES_PER_CALL = 2_000_000;
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 type Ical = typeof import('ical.js').default;
 type IcalTime = InstanceType<Ical['Time']>;
@@ -95,8 +96,9 @@ interface Context {
 /**
  * Expands events into their occurrences overlapping `window` (an occurrence that began before
  * `from` and is still running counts), sorted by start. Recurring events follow `rrule` minus
- * `exdates`; an event with `recurrenceId` and `seriesId` replaces that occurrence of its series
- * (moved, renamed, or cancelled through its `status`) and is shown at its own time.
+ * `exdates`, with every rule of `rrules` and the `rdates` added; an event with `recurrenceId` and `seriesId` replaces that occurrence of its series
+ * (moved, renamed, or cancelled through its `status`) and is shown at its own time, and with
+ * `thisAndFuture` it also moves and restyles every later occurrence.
  *
  * Timed events without `end` last zero minutes; all-day events without one last a day. A rule
  * ical.js cannot read leaves its event as the single occurrence at `start`; a rule that runs away
@@ -167,9 +169,113 @@ function placeSeries(event: CivicEvent, context: Context, overrides: CivicEvent[
   const timing = timingOf(event, context);
   if (!timing) return;
   const replaced = exclusions(overrides?.map((o) => o.recurrenceId!) ?? [], timing);
-  if (!event.rrule || !ical || !expandRule(ical, event, timing, replaced, context)) {
-    placeSingle(event, context, timing, undefined, replaced);
+  const rules = event.rrules ?? (event.rrule ? [event.rrule] : []);
+  if (!rules.length && !event.rdates?.length) return placeSingle(event, context, timing, undefined, replaced);
+  const future = laterChanges(overrides, timing, context);
+  const run: SeriesRun = {
+    event,
+    timing,
+    removed: exclusions(event.exdates ?? [], timing),
+    replaced,
+    future,
+    // An earlier start moved into the window by a THISANDFUTURE change must still be reached.
+    slack: Math.max(0, ...future.map((f) => -f.shift + (timing.allDay ? 0 : HOUR))),
+    seen: rules.length + (event.rdates?.length ?? 0) > 1 ? new Set() : undefined,
+    context,
+  };
+  let expanded = false;
+  // RFC 5545 §3.8.5.3: the set is the union of every rule's starts and the RDATEs, minus EXDATEs;
+  // a start produced twice counts once (`seen`). ical.js expands one rule at a time.
+  if (ical) for (const rule of rules) expanded = expandRule(ical, rule, run) || expanded;
+  if (!expanded) {
+    if (!event.rdates?.length) return placeSingle(event, context, timing, undefined, replaced);
+    placeGenerated(run, startWall(timing), timing.length); // DTSTART is always the first instance
   }
+  for (const rdate of event.rdates ?? []) placeRdate(run, rdate);
+}
+
+/** A series being placed: its exclusions, later changes and the starts it already produced. */
+interface SeriesRun {
+  event: CivicEvent;
+  timing: Timing;
+  removed: Exclusions;
+  replaced: Exclusions;
+  future: LaterChange[];
+  /** How far past the window's end original starts are still generated (ms of wall time). */
+  slack: number;
+  seen?: Set<number>;
+  context: Context;
+}
+
+/**
+ * An override with RANGE=THISANDFUTURE (RFC 5545 §3.8.4.4): every later original start `at`
+ * (an instant, or a date's wall time for an all-day series) is moved by `shift` on the series'
+ * wall clock and shown as `event`, lasting `length` (ms, or days for all-day).
+ */
+interface LaterChange {
+  at: number;
+  shift: number;
+  length: number;
+  event: CivicEvent;
+}
+
+function laterChanges(overrides: CivicEvent[] | undefined, timing: Timing, context: Context): LaterChange[] {
+  const out: LaterChange[] = [];
+  for (const override of overrides ?? []) {
+    if (!override.thisAndFuture) continue;
+    const rid = parseFeedDate(override.recurrenceId!);
+    const own = timingOf(override, context);
+    if (!rid || !own) continue;
+    if (timing.allDay) {
+      const at = Math.floor(rid.wall / DAY) * DAY;
+      const shift = own.allDay ? own.start.wall - at : 0;
+      out.push({ at, shift, length: own.allDay ? own.length : timing.length, event: override });
+    } else if (rid.kind !== 'date' && !own.allDay) {
+      const at = instantOf(rid, timing.floating);
+      const shift = timing.clock.toWall(instantOf(own.start, own.floating)) - timing.clock.toWall(at);
+      out.push({ at, shift, length: own.length, event: override });
+    } else {
+      // A timed series changed by an all-day override (or the reverse): its fields apply, not its times.
+      const at = rid.kind === 'date' ? timing.clock.toEpoch(rid.wall) : instantOf(rid, timing.floating);
+      out.push({ at, shift: 0, length: timing.length, event: override });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** The latest change at or before an original start, if any. */
+function changeAt(future: LaterChange[], at: number): LaterChange | undefined {
+  let found: LaterChange | undefined;
+  for (const change of future) {
+    if (change.at > at) break;
+    found = change;
+  }
+  return found;
+}
+
+function startWall(timing: Timing): number {
+  const start = timing.start;
+  return start.kind === 'zoned' ? timing.clock.toWall(start.wall - start.offset) : start.wall;
+}
+
+/**
+ * One RDATE. A date on a timed series starts at the series' time of day; a time on an all-day
+ * series is its date; a period (`start/end`) lasts as long as it says.
+ */
+function placeRdate(run: SeriesRun, rdate: string): void {
+  const slash = rdate.indexOf('/');
+  const start = parseFeedDate(slash < 0 ? rdate : rdate.slice(0, slash));
+  const end = slash < 0 ? undefined : parseFeedDate(rdate.slice(slash + 1));
+  if (!start) return;
+  const { timing } = run;
+  let wall: number;
+  if (timing.allDay) wall = Math.floor(start.wall / DAY) * DAY;
+  else if (start.kind === 'date') wall = start.wall + (((startWall(timing) % DAY) + DAY) % DAY);
+  else wall = timing.clock.toWall(instantOf(start, timing.floating));
+  let length = timing.length;
+  if (end && timing.allDay) length = Math.max(1, Math.round((end.wall - start.wall) / DAY));
+  else if (end && start.kind !== 'date') length = Math.max(0, instantOf(end, timing.floating) - instantOf(start, timing.floating));
+  placeGenerated(run, wall, length);
 }
 
 /** The event at its own start, unless an override took that place. */
@@ -298,21 +404,21 @@ function overlaps(startMs: number, endMs: number, context: Context): boolean {
 // ---- recurrence ---------------------------------------------------------------------------
 
 /**
- * Places the occurrences of `event.rrule`. Returns false when the rule cannot be read at all, so
- * the caller shows the event once. A rule that fails part way keeps what it produced.
+ * Places the occurrences of one rule. Returns false when the rule cannot be read at all, so the
+ * caller shows the event once. A rule that fails part way keeps what it produced.
  */
-function expandRule(ical: Ical, event: CivicEvent, timing: Timing, replaced: Exclusions, context: Context): boolean {
+function expandRule(ical: Ical, rrule: string, run: SeriesRun): boolean {
+  const { context, timing } = run;
   const budget = Math.min(MAX_CANDIDATES_PER_SERIES, context.candidates);
   if (budget <= 0) return false;
   candidatesLeft = budget;
   try {
-    const iterator = ruleIterator(ical, event.rrule!, timing);
+    const iterator = ruleIterator(ical, rrule, timing);
     if (!iterator) return false;
-    const removed = exclusions(event.exdates ?? [], timing);
     try {
       for (let step = 0; step < MAX_STEPS_PER_SERIES; step++) {
         const next = iterator.next();
-        if (!next || !placeGenerated(event, wallOf(next), timing, removed, replaced, context)) break;
+        if (!next || !placeGenerated(run, wallOf(next), timing.length)) break;
       }
     } catch {
       // ical.js gave up on the rule, or it ran out of candidates: keep what it produced.
@@ -327,8 +433,7 @@ function expandRule(ical: Ical, event: CivicEvent, timing: Timing, replaced: Exc
 function ruleIterator(ical: Ical, rrule: string, timing: Timing): InstanceType<Ical['RecurIterator']> | undefined {
   // A zoned start is read on the series' clock; a floating one is already a wall time (and stays
   // as written even inside a DST gap, so later occurrences keep the intended hour).
-  const start = timing.start;
-  const wall = start.kind === 'zoned' ? timing.clock.toWall(start.wall - start.offset) : start.wall;
+  const wall = startWall(timing);
   try {
     const rule = ical.Recur.fromString(rrule);
     if (!rule.freq) return undefined;
@@ -339,29 +444,39 @@ function ruleIterator(ical: Ical, rrule: string, timing: Timing): InstanceType<I
   }
 }
 
-/** Places one generated occurrence; false once past the window, which ends the series. */
-function placeGenerated(
-  event: CivicEvent,
-  wall: number,
-  timing: Timing,
-  removed: Exclusions,
-  replaced: Exclusions,
-  context: Context,
-): boolean {
+/**
+ * Places one start of a series (from a rule or an RDATE) unless it is excluded, replaced by an
+ * override or already placed; a THISANDFUTURE change before it moves and restyles it. False once
+ * past the window, which ends a rule.
+ */
+function placeGenerated(run: SeriesRun, wall: number, length: number): boolean {
+  const { event, timing, removed, replaced, context } = run;
   if (timing.allDay) {
     const date = formatDate(wall);
-    if (wallToEpoch(wall, context.display) >= context.to) return false;
-    if (!removed.dates.has(date) && !replaced.dates.has(date)) emitAllDay(event, wall, timing.length, context, event.id);
+    if (wallToEpoch(wall, context.display) >= context.to + run.slack) return false;
+    if (removed.dates.has(date) || replaced.dates.has(date) || isSeen(run, wall)) return true;
+    const change = run.future.length ? changeAt(run.future, wall) : undefined;
+    if (change) emitAllDay(change.event, wall + change.shift, change.length, context, event.id);
+    else emitAllDay(event, wall, length, context, event.id);
     return true;
   }
   const startMs = timing.clock.toEpoch(wall);
-  if (startMs >= context.to) return false;
-  if (startMs + timing.length < context.from) return true;
+  if (startMs >= context.to + run.slack) return false;
+  if (!run.future.length && startMs + length < context.from) return true;
   const local = () => wall;
-  if (!isExcluded(removed, startMs, local) && !isExcluded(replaced, startMs, local)) {
-    emitTimed(event, startMs, timing.length, context, event.id);
-  }
+  if (isExcluded(removed, startMs, local) || isExcluded(replaced, startMs, local) || isSeen(run, startMs)) return true;
+  const change = run.future.length ? changeAt(run.future, startMs) : undefined;
+  if (change) emitTimed(change.event, timing.clock.toEpoch(wall + change.shift), change.length, context, event.id);
+  else emitTimed(event, startMs, length, context, event.id);
   return true;
+}
+
+/** Whether a series with several sources of starts already produced this one (and notes it). */
+function isSeen(run: SeriesRun, start: number): boolean {
+  if (!run.seen) return false;
+  if (run.seen.has(start)) return true;
+  run.seen.add(start);
+  return false;
 }
 
 /**
