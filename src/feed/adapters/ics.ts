@@ -37,6 +37,7 @@ interface IcsTime {
 
 const DAY = 86_400_000;
 const DATE_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}T::$/;
 const DATE_TIME_VALUE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z?$/;
 /** Descriptive fields an override that leaves them out takes from its series. */
 const INHERITED = ['title', 'description', 'location', 'url', 'topics', 'organizer', 'image'] as const;
@@ -185,27 +186,80 @@ function convert(calendar: Calendar): AdapterResult {
   if (zone) document.timezone = zone;
 
   const skipped: SkippedItem[] = [];
-  const masters = masterStarts(calendar.events, zones);
+  const superseded = olderVersions(calendar.events, zones);
+  const masters = masterStarts(calendar.events, zones, superseded);
   const events: Json[] = [];
   calendar.events.forEach((entry, index) => {
-    const result = 'comp' in entry ? convertEvent(entry.comp, zones, masters) : entry;
+    const older = superseded.get(index);
+    if (older) return void skipped.push({ list: 'events', index, ...older });
+    const warnings: string[] = [];
+    const result = 'comp' in entry ? convertEvent(entry.comp, zones, masters, index, warnings) : entry;
     if ('error' in result) {
       const id = result.uid ? { id: result.uid } : {};
       skipped.push({ list: 'events', index, ...id, reason: result.error });
     } else {
       events.push(result.event);
+      for (const reason of warnings) skipped.push({ list: 'events', index, id: String(result.event.id), reason, kept: true });
     }
   });
   inheritFromSeries(events);
+  // SUMMARY is optional (RFC 5545 §3.6.1): an event without one, even after inheriting, is untitled.
+  for (const event of events) event.title ??= '';
   document.events = events;
   return { document, skipped };
 }
 
+/**
+ * VEVENTs that another VEVENT of the same UID and RECURRENCE-ID replaces: an update re-sent in the
+ * same file (RFC 5546 §2.1.5). The highest SEQUENCE wins, then the latest DTSTAMP, then the
+ * latest LAST-MODIFIED; a true tie keeps the first. Values are keyed by the loser's position.
+ */
+function olderVersions(entries: EventEntry[], zones: Zones): Map<number, { id: string; reason: string }> {
+  const newest = new Map<string, { index: number; rank: [number, string, string] }>();
+  const older = new Map<number, { id: string; reason: string }>();
+  entries.forEach((entry, index) => {
+    if (!('comp' in entry)) return;
+    const props = entry.comp[1];
+    const uid = firstText(props, 'uid')?.trim();
+    if (!uid) return;
+    const recurrence = readTime(first(props, 'recurrence-id'), zones);
+    const key = `${uid}\n${recurrence ? recurrence.value : ''}`;
+    const sequence = Number(first(props, 'sequence')?.[3]);
+    const rank: [number, string, string] = [
+      Number.isInteger(sequence) ? sequence : 0,
+      stamp(first(props, 'dtstamp')),
+      stamp(first(props, 'last-modified')),
+    ];
+    const current = newest.get(key);
+    const id = recurrence ? `${uid}#${recurrence.value}` : uid;
+    if (!current) return void newest.set(key, { index, rank });
+    const order = compareRanks(rank, current.rank);
+    const newer = order > 0;
+    const [loser, lost] = newer ? [current.index, current.rank] : [index, rank];
+    const reason = order
+      ? `an older version (SEQUENCE ${lost[0]}${lost[1] ? `, DTSTAMP ${lost[1]}` : ''}) of an event the file has again: the newest is shown`
+      : 'the same event again (same UID, SEQUENCE and DTSTAMP): the first copy is shown';
+    older.set(loser, { id, reason });
+    if (newer) newest.set(key, { index, rank });
+  });
+  return older;
+}
+
+/** A UTC DATE-TIME as sortable text ('' when absent or not UTC, which loses to any stamp). */
+function stamp(prop: JProp | undefined): string {
+  const value = prop?.[3];
+  return typeof value === 'string' && /Z$/.test(value) ? value : '';
+}
+
+function compareRanks(a: [number, string, string], b: [number, string, string]): number {
+  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+}
+
 /** The start of each series' master, so overrides write their RECURRENCE-ID the same way. */
-function masterStarts(entries: EventEntry[], zones: Zones): Map<string, IcsTime> {
+function masterStarts(entries: EventEntry[], zones: Zones, superseded: Map<number, unknown>): Map<string, IcsTime> {
   const starts = new Map<string, IcsTime>();
-  for (const entry of entries) {
-    if (!('comp' in entry) || first(entry.comp[1], 'recurrence-id')) continue;
+  for (const [index, entry] of entries.entries()) {
+    if (!('comp' in entry) || superseded.has(index) || first(entry.comp[1], 'recurrence-id')) continue;
     const uid = firstText(entry.comp[1], 'uid')?.trim();
     const start = readTime(first(entry.comp[1], 'dtstart'), zones);
     if (uid && start && !starts.has(uid)) starts.set(uid, start);
@@ -217,48 +271,107 @@ function convertEvent(
   comp: JComp,
   zones: Zones,
   masters: Map<string, IcsTime>,
+  index: number,
+  warnings: string[],
 ): { event: Json } | { error: string; uid?: string } {
   const props = comp[1];
   const uid = firstText(props, 'uid')?.trim();
-  if (!uid) return { error: 'no UID' };
   const dtstart = first(props, 'dtstart');
-  if (!dtstart) return { error: 'no DTSTART', uid };
-  const start = readTime(dtstart, zones);
-  if (!start) return { error: 'DTSTART is not a valid date or date-time', uid };
-
-  const event: Json = { id: uid, start: start.value };
-  if (start.zone) event.timezone = start.zone;
+  if (!dtstart) return { error: 'no DTSTART', ...(uid ? { uid } : {}) };
+  let start = readTime(dtstart, zones);
+  if (!start) return { error: 'DTSTART is not a valid date or date-time', ...(uid ? { uid } : {}) };
   const summary = firstText(props, 'summary');
+
+  // UID is required, but several exporters leave it out; such an event is kept under a made-up id.
+  const event: Json = { id: uid ?? madeUpId(start.value, summary, index), start: start.value };
+  if (!uid) warnings.push('no UID: id made up from DTSTART, SUMMARY and position');
   if (summary !== undefined) event.title = plainText(summary, 500);
-  const end = endOf(props, start, zones);
+  let end = endOf(props, start, zones);
+  if (end && endsBefore(end, start)) {
+    // An end before the start is a typo far more often than an event that runs backwards.
+    warnings.push('DTEND is before DTSTART: the two were swapped');
+    [start, end] = [{ ...start, value: end }, start.value];
+    event.start = start.value;
+  }
+  if (start.zone) event.timezone = start.zone;
   if (end) event.end = end;
   addRecurrence(event, props, start, zones);
-  const recurrenceId = readTime(first(props, 'recurrence-id'), zones);
-  if (recurrenceId) {
-    const value = inFormOf(recurrenceId, masters.get(uid) ?? start);
+  const recurrenceId = uid ? first(props, 'recurrence-id') : undefined;
+  const recurrence = readTime(recurrenceId, zones);
+  if (recurrence) {
+    const value = inFormOf(recurrence, masters.get(uid!) ?? start);
     event.id = `${uid}#${value}`;
     event.recurrenceId = value;
     event.seriesId = uid;
+    if (param(recurrenceId!, 'range')?.trim().toUpperCase() === 'THISANDFUTURE') event.thisAndFuture = true;
   }
   addDetails(event, props);
   return { event };
 }
 
-function addRecurrence(event: Json, props: JProp[], start: IcsTime, zones: Zones): void {
-  const rule = first(props, 'rrule');
-  if (rule && rule[2] === 'recur') {
-    const value = ruleString(rule);
-    if (value) event.rrule = value;
+/** A stable id for an event without UID: the same file gives the same ids on every load. */
+function madeUpId(start: string, summary: string | undefined, index: number): string {
+  let hash = 0x811c9dc5; // FNV-1a, 32 bits: short, and enough to tell events of one file apart
+  for (const char of `${start}\n${summary ?? ''}`) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  const exdates: string[] = [];
+  return `no-uid-${hash.toString(16).padStart(8, '0')}-${index}`;
+}
+
+/** Whether an end written like `start` (see `inFormOf`) comes before it. */
+function endsBefore(end: string, start: IcsTime): boolean {
+  const a = parseFeedDate(end);
+  const b = parseFeedDate(start.value);
+  return !!a && !!b && a.wall < b.wall;
+}
+
+function addRecurrence(event: Json, props: JProp[], start: IcsTime, zones: Zones): void {
+  // RFC 2445 allowed several RRULEs and exporters still write them: every one is kept.
+  const rules = props.filter((p) => p[0] === 'rrule' && p[2] === 'recur').map(ruleString).filter((r) => r !== undefined);
+  if (rules.length) event.rrule = rules[0];
+  if (rules.length > 1) event.rrules = rules;
+  const exdates = times(props, 'exdate', zones).map((time) => inFormOf(time, start));
+  if (exdates.length) event.exdates = exdates;
+  const rdates = rdatesOf(props, start, zones);
+  if (rdates.length) event.rdates = rdates;
+}
+
+/** Every value of every property `name` (EXDATE, RDATE) that reads as a date or date-time. */
+function times(props: JProp[], name: string, zones: Zones): IcsTime[] {
+  const out: IcsTime[] = [];
   for (const prop of props) {
-    if (prop[0] !== 'exdate') continue;
+    if (prop[0] !== name || prop[2] === 'period') continue;
     for (let i = 3; i < prop.length; i++) {
       const time = readTime(prop, zones, i);
-      if (time) exdates.push(inFormOf(time, start));
+      if (time) out.push(time);
     }
   }
-  if (exdates.length) event.exdates = exdates;
+  return out;
+}
+
+/**
+ * RDATEs written like the start; a VALUE=PERIOD one as `start/end`, its end given or computed
+ * from its duration. ical.js reads the values; the recurrence set is ours (occurrences.ts).
+ */
+function rdatesOf(props: JProp[], start: IcsTime, zones: Zones): string[] {
+  const out = times(props, 'rdate', zones).map((time) => inFormOf(time, start));
+  for (const prop of props) {
+    if (prop[0] !== 'rdate' || prop[2] !== 'period') continue;
+    for (const period of prop.slice(3)) {
+      if (!Array.isArray(period) || typeof period[0] !== 'string' || typeof period[1] !== 'string') continue;
+      const from = readTime([prop[0], prop[1], 'date-time', period[0]], zones);
+      if (!from) continue;
+      const begin = inFormOf(from, start);
+      const until = readTime([prop[0], prop[1], 'date-time', period[1]], zones);
+      const duration = until ? undefined : durationOf([prop[0], {}, 'duration', period[1]]);
+      const end = until
+        ? inFormOf(until, start)
+        : duration && addDuration({ ...start, value: begin, kind: start.kind === 'date' ? 'date' : from.kind }, duration);
+      out.push(end && start.kind !== 'date' && !endsBefore(end, { ...start, value: begin }) ? `${begin}/${end}` : begin);
+    }
+  }
+  return out.slice(0, 5000);
 }
 
 /** The RRULE as RFC 5545 text; ical.js parsed it into a jCal object, and its Recur writes it back. */
@@ -349,9 +462,18 @@ function inheritFromSeries(events: Json[]): void {
 
 // ---- times --------------------------------------------------------------------------------
 
-/** DTEND, else DTSTART plus DURATION, else (for a date) the next day; written like the start. */
+/**
+ * DTEND, else DTSTART plus DURATION, else (for a date) the next day; written like the start. An
+ * all-day start with a timed end (Lotus, some CMS exports) lasts through the end's day.
+ */
 function endOf(props: JProp[], start: IcsTime, zones: Zones): string | undefined {
   const end = readTime(first(props, 'dtend'), zones);
+  if (end && start.kind === 'date' && end.kind !== 'date') {
+    const wall = parseFeedDate(end.value)!.wall;
+    const day = Math.ceil(wall / DAY) * DAY; // midnight ends on that day; later, through it
+    const startWall = parseFeedDate(start.value)!.wall;
+    return formatDate(Math.max(day, startWall + DAY));
+  }
   if (end) return (end.kind === 'date') === (start.kind === 'date') ? inFormOf(end, start) : undefined;
   const duration = durationOf(first(props, 'duration'));
   if (duration !== undefined) return addDuration(start, duration);
@@ -382,11 +504,18 @@ function addDuration(start: IcsTime, duration: { days: number; ms: number }): st
   return `${formatFloating(wall)}${start.kind === 'utc' ? 'Z' : ''}`;
 }
 
-/** Reads value `index` of a DATE or DATE-TIME property, resolving its TZID. */
+/**
+ * Reads value `index` of a DATE or DATE-TIME property, resolving its TZID. A date written without
+ * VALUE=DATE (`DTSTART:20190101`) comes from ical.js as the date-time `2019-01-01T::`; it is a date.
+ */
 function readTime(prop: JProp | undefined, zones: Zones, index = 3): IcsTime | undefined {
-  const value = prop?.[index];
-  if (!prop || typeof value !== 'string') return undefined;
-  if (prop[2] === 'date') return DATE_VALUE.test(value) && parseFeedDate(value) ? { value, kind: 'date' } : undefined;
+  const raw = prop?.[index];
+  if (!prop || typeof raw !== 'string') return undefined;
+  let value = raw;
+  if (prop[2] === 'date-time' && BARE_DATE.test(value)) value = value.slice(0, 10);
+  if (prop[2] === 'date' || DATE_VALUE.test(value)) {
+    return DATE_VALUE.test(value) && parseFeedDate(value) ? { value, kind: 'date' } : undefined;
+  }
   if (prop[2] !== 'date-time' || !DATE_TIME_VALUE.test(value)) return undefined;
   if (value.endsWith('Z')) return { value, kind: 'utc' };
   const tzid = param(prop, 'tzid')?.trim();
