@@ -258,10 +258,10 @@ function rdates(value: unknown): string[] | undefined {
       out.push(start.value);
       continue;
     }
+    // A doubtful end is dropped, as an event's is: the start still counts.
     const end = canonicalFeedDate(second);
-    if (end && (end.kind === 'date') === (start.kind === 'date') && !endsBeforeStart(start, end)) {
-      out.push(`${start.value}/${end.value}`);
-    }
+    const fits = end && (end.kind === 'date') === (start.kind === 'date') && !endsBeforeStart(start, end);
+    out.push(fits ? `${start.value}/${end.value}` : start.value);
   }
   return out.length ? out : undefined;
 }
