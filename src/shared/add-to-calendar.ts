@@ -22,6 +22,8 @@ export interface IcsOptions {
   uidDomain?: string;
   /** The feed's zone, for floating times of events that name none. */
   feedTimeZone?: string;
+  /** SUMMARY of an event without a title: the element's "Untitled event", in its language. */
+  untitled?: string;
 }
 
 // ---- RFC 5545 text ---------------------------------------------------------------------------
@@ -100,8 +102,8 @@ export function descriptionText(description: string | undefined, max = 8000): st
 }
 
 /** The lines every VEVENT of an event shares: what it is, where, who, and its state. */
-function describe(event: CivicEvent): string[] {
-  const lines = [`SUMMARY:${escapeText(event.title)}`];
+function describe(event: CivicEvent, untitled = ''): string[] {
+  const lines = [`SUMMARY:${escapeText(event.title || untitled)}`];
   const details = [descriptionText(event.description), event.url ?? ''].filter(Boolean);
   if (details.length) lines.push(`DESCRIPTION:${escapeText(details.join('\n\n'))}`);
   const place = placeText(event);
@@ -152,7 +154,7 @@ export function occurrenceIcs(occurrence: Occurrence, options: IcsOptions = {}):
     // Without DTEND a timed event ends when it starts (§3.6.1), which is what a zero length means.
     if (occurrence.endMs > occurrence.startMs) lines.push(`DTEND:${utcStamp(occurrence.endMs)}`);
   }
-  lines.push(...describe(event), 'END:VEVENT');
+  lines.push(...describe(event, options.untitled), 'END:VEVENT');
   return wrap(lines);
 }
 
@@ -218,7 +220,7 @@ export function seriesIcs(event: CivicEvent, allEvents: readonly CivicEvent[], o
   if (end && (allDay ? end.kind === 'date' && end.wall > start.wall : end.kind !== 'date')) {
     master.push(timeProperty('DTEND', end, clock, allDay));
   }
-  if (event.rrule) master.push(`RRULE:${event.rrule.replace(/[\r\n]/g, '')}`);
+  for (const rule of event.rrules ?? (event.rrule ? [event.rrule] : [])) master.push(`RRULE:${rule.replace(/[\r\n]/g, '')}`);
   // A date among the exceptions of a timed series means that day's occurrence, at the series' time.
   const atSeriesTime = (date: ParsedFeedDate): ParsedFeedDate =>
     !allDay && date.kind === 'date' ? { kind: 'floating', wall: date.wall + (localWall(start, clock) % DAY) } : date;
@@ -226,7 +228,17 @@ export function seriesIcs(event: CivicEvent, allEvents: readonly CivicEvent[], o
     const date = parseFeedDate(value);
     if (date) master.push(timeProperty('EXDATE', atSeriesTime(date), clock, allDay));
   }
-  master.push(...describe(event), 'END:VEVENT');
+  for (const value of event.rdates ?? []) {
+    const [from, to] = value.split('/').map((v) => parseFeedDate(v));
+    if (!from) continue;
+    // A period keeps its own end (RFC 5545 VALUE=PERIOD, in UTC as §3.3.9 asks); a date or time is written as an exdate is.
+    if (to && !allDay && from.kind !== 'date' && to.kind !== 'date') {
+      master.push(`RDATE;VALUE=PERIOD:${utcStamp(instantOf(from, clock))}/${utcStamp(instantOf(to, clock))}`);
+    } else {
+      master.push(timeProperty('RDATE', atSeriesTime(from), clock, allDay));
+    }
+  }
+  master.push(...describe(event, options.untitled), 'END:VEVENT');
 
   const overrides: string[] = [];
   for (const other of allEvents) {
@@ -237,10 +249,12 @@ export function seriesIcs(event: CivicEvent, allEvents: readonly CivicEvent[], o
     const ownEnd = other.end ? parseFeedDate(other.end) : undefined;
     const ownDay = ownStart.kind === 'date';
     const ownClock = clockOf(other, ownStart, options.feedTimeZone);
-    overrides.push('BEGIN:VEVENT', `UID:${uid}`, stamp, timeProperty('RECURRENCE-ID', atSeriesTime(id), clock, allDay));
+    const recurrenceId = timeProperty('RECURRENCE-ID', atSeriesTime(id), clock, allDay);
+    const range = other.thisAndFuture ? recurrenceId.replace(/^RECURRENCE-ID/, 'RECURRENCE-ID;RANGE=THISANDFUTURE') : recurrenceId;
+    overrides.push('BEGIN:VEVENT', `UID:${uid}`, stamp, range);
     overrides.push(timeProperty('DTSTART', ownStart, ownClock, ownDay));
     if (ownEnd && (ownDay ? ownEnd.kind === 'date' : ownEnd.kind !== 'date')) overrides.push(timeProperty('DTEND', ownEnd, ownClock, ownDay));
-    overrides.push(...describe(other), 'END:VEVENT');
+    overrides.push(...describe(other, options.untitled), 'END:VEVENT');
   }
 
   const zones = new Map<string, SeriesClock>();
@@ -308,13 +322,13 @@ function linkDetails(event: CivicEvent): string {
   return [text, event.url ?? ''].filter(Boolean).join('\n\n');
 }
 
-/** Google Calendar's "new event" page, filled in with the occurrence. */
-export function googleCalendarUrl(occurrence: Occurrence): string {
+/** Google Calendar's "new event" page, filled in with the occurrence (`untitled` names an event without a title). */
+export function googleCalendarUrl(occurrence: Occurrence, untitled = ''): string {
   const { event } = occurrence;
   const dates = occurrence.allDay
     ? `${occurrence.start.replace(/-/g, '')}/${occurrence.end.replace(/-/g, '')}`
     : `${utcStamp(occurrence.startMs)}/${utcStamp(Math.max(occurrence.endMs, occurrence.startMs))}`;
-  const params = new URLSearchParams({ action: 'TEMPLATE', text: event.title, dates });
+  const params = new URLSearchParams({ action: 'TEMPLATE', text: event.title || untitled, dates });
   const details = linkDetails(event);
   if (details) params.set('details', details);
   const place = placeText(event);
@@ -322,14 +336,14 @@ export function googleCalendarUrl(occurrence: Occurrence): string {
   return `https://calendar.google.com/calendar/render?${params}`;
 }
 
-/** Outlook.com's "new event" page, filled in with the occurrence. */
-export function outlookCalendarUrl(occurrence: Occurrence): string {
+/** Outlook.com's "new event" page, filled in with the occurrence (`untitled` names an event without a title). */
+export function outlookCalendarUrl(occurrence: Occurrence, untitled = ''): string {
   const { event } = occurrence;
   const iso = (epoch: number) => new Date(epoch).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const params = new URLSearchParams({
     path: '/calendar/action/compose',
     rru: 'addevent',
-    subject: event.title,
+    subject: event.title || untitled,
     startdt: occurrence.allDay ? occurrence.start : iso(occurrence.startMs),
     enddt: occurrence.allDay ? occurrence.end : iso(Math.max(occurrence.endMs, occurrence.startMs)),
     allday: String(occurrence.allDay),
@@ -341,8 +355,8 @@ export function outlookCalendarUrl(occurrence: Occurrence): string {
   return `https://outlook.live.com/calendar/0/deeplink/compose?${params}`;
 }
 
-/** A file name for the download: the title's words, `.ics`. */
-export function icsFileName(event: CivicEvent): string {
-  const base = event.title.normalize('NFKD').replace(/[^\w\s-]+/g, '').trim().replace(/\s+/g, '-').toLowerCase().slice(0, 60);
+/** A file name for the download: the title's words (or `untitled`'s), `.ics`. */
+export function icsFileName(event: CivicEvent, untitled = ''): string {
+  const base = (event.title || untitled).normalize('NFKD').replace(/[^\w\s-]+/g, '').trim().replace(/\s+/g, '-').toLowerCase().slice(0, 60);
   return `${base || 'event'}.ics`;
 }
