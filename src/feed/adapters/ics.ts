@@ -215,35 +215,47 @@ function convert(calendar: Calendar): AdapterResult {
  * latest LAST-MODIFIED; a true tie keeps the first. Values are keyed by the loser's position.
  */
 function olderVersions(entries: EventEntry[], zones: Zones): Map<number, { id: string; reason: string }> {
-  const newest = new Map<string, { index: number; rank: [number, string, string] }>();
   const older = new Map<number, { id: string; reason: string }>();
+  // Most UIDs occur once: only those seen again are compared (a file of thousands stays cheap).
+  const byUid = new Map<string, number[]>();
   entries.forEach((entry, index) => {
-    if (!('comp' in entry)) return;
-    const props = entry.comp[1];
-    const uid = firstText(props, 'uid')?.trim();
+    const uid = 'comp' in entry ? firstText(entry.comp[1], 'uid')?.trim() : undefined;
     if (!uid) return;
-    const recurrence = readTime(first(props, 'recurrence-id'), zones);
-    const key = `${uid}\n${recurrence ? recurrence.value : ''}`;
-    const sequence = Number(first(props, 'sequence')?.[3]);
-    const rank: [number, string, string] = [
-      Number.isInteger(sequence) ? sequence : 0,
-      stamp(first(props, 'dtstamp')),
-      stamp(first(props, 'last-modified')),
-    ];
-    const current = newest.get(key);
-    const id = recurrence ? `${uid}#${recurrence.value}` : uid;
-    if (!current) return void newest.set(key, { index, rank });
-    const order = compareRanks(rank, current.rank);
-    const newer = order > 0;
-    const [loser, lost] = newer ? [current.index, current.rank] : [index, rank];
-    const reason = order
-      ? `an older version (SEQUENCE ${lost[0]}${lost[1] ? `, DTSTAMP ${lost[1]}` : ''}) of an event the file has again: the newest is shown`
-      : 'the same event again (same UID, SEQUENCE and DTSTAMP): the first copy is shown';
-    older.set(loser, { id, reason });
-    if (newer) newest.set(key, { index, rank });
+    const list = byUid.get(uid);
+    if (list) list.push(index);
+    else byUid.set(uid, [index]);
   });
+  for (const [uid, indexes] of byUid) {
+    if (indexes.length < 2) continue;
+    const newest = new Map<string, { index: number; rank: Rank }>();
+    for (const index of indexes) {
+      const props = (entries[index] as { comp: JComp }).comp[1];
+      const recurrence = readTime(first(props, 'recurrence-id'), zones)?.value ?? '';
+      const sequence = Number(first(props, 'sequence')?.[3]);
+      const rank: Rank = [
+        Number.isInteger(sequence) ? sequence : 0,
+        stamp(first(props, 'dtstamp')),
+        stamp(first(props, 'last-modified')),
+      ];
+      const current = newest.get(recurrence);
+      if (!current) {
+        newest.set(recurrence, { index, rank });
+        continue;
+      }
+      const order = compareRanks(rank, current.rank);
+      const [loser, lost] = order > 0 ? [current.index, current.rank] : [index, rank];
+      const reason = order
+        ? `an older version (SEQUENCE ${lost[0]}${lost[1] ? `, DTSTAMP ${lost[1]}` : ''}) of an event the file has again: the newest is shown`
+        : 'the same event again (same UID, SEQUENCE and DTSTAMP): the first copy is shown';
+      older.set(loser, { id: recurrence ? `${uid}#${recurrence}` : uid, reason });
+      if (order > 0) newest.set(recurrence, { index, rank });
+    }
+  }
   return older;
 }
+
+/** SEQUENCE, DTSTAMP, LAST-MODIFIED: what tells two versions of one event apart. */
+type Rank = [number, string, string];
 
 /** A UTC DATE-TIME as sortable text ('' when absent or not UTC, which loses to any stamp). */
 function stamp(prop: JProp | undefined): string {
@@ -251,7 +263,7 @@ function stamp(prop: JProp | undefined): string {
   return typeof value === 'string' && /Z$/.test(value) ? value : '';
 }
 
-function compareRanks(a: [number, string, string], b: [number, string, string]): number {
+function compareRanks(a: Rank, b: Rank): number {
   return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
 }
 
@@ -512,8 +524,8 @@ function readTime(prop: JProp | undefined, zones: Zones, index = 3): IcsTime | u
   const raw = prop?.[index];
   if (!prop || typeof raw !== 'string') return undefined;
   let value = raw;
-  if (prop[2] === 'date-time' && BARE_DATE.test(value)) value = value.slice(0, 10);
-  if (prop[2] === 'date' || DATE_VALUE.test(value)) {
+  if (value.length === 13 && prop[2] === 'date-time' && BARE_DATE.test(value)) value = value.slice(0, 10);
+  if (prop[2] === 'date' || value.length === 10) {
     return DATE_VALUE.test(value) && parseFeedDate(value) ? { value, kind: 'date' } : undefined;
   }
   if (prop[2] !== 'date-time' || !DATE_TIME_VALUE.test(value)) return undefined;
