@@ -375,17 +375,29 @@ describe('icsAdapter', () => {
       ]);
     });
 
-    it('shows the newest version of a re-sent event: SEQUENCE first, then DTSTAMP', async () => {
+    it('shows the newest version of a re-sent event: SEQUENCE first, then DTSTAMP, then LAST-MODIFIED', async () => {
       const { feed, skipped } = await load('versions-and-dates.ics');
       expect(byId(feed, 'updated@example')).to.include({ title: 'Budget night', start: '2026-03-02T17:00:00Z' });
       expect(byId(feed, 'stamped@example')).to.include({ title: 'Map walk (rescheduled)', start: '2026-03-20T17:00:00Z' });
+      expect(byId(feed, 'modified@example')).to.include({ title: 'Zine night (room 2)' });
       const older = skipped.filter((s) => /older version/.test(s.reason));
       expect(older.map((s) => [s.index, s.id])).to.deep.equal([
         [5, 'updated@example'],
         [7, 'updated@example'],
         [9, 'stamped@example'],
+        [13, 'modified@example'],
       ]);
       expect(older.every((s) => !s.kept)).to.equal(true);
+    });
+
+    it('keeps the first of two identical copies and names the second', async () => {
+      const copy = 'BEGIN:VEVENT\r\nUID:twice\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260105T170000Z\r\nSUMMARY:Twice\r\nEND:VEVENT\r\n';
+      const raw = await read(`BEGIN:VCALENDAR\r\n${copy}${copy}END:VCALENDAR\r\n`);
+      const { feed, skipped } = normalizeFeed(raw.document, raw.skipped);
+      expect(feed.events.map((e) => e.id)).to.deep.equal(['twice']);
+      expect(skipped).to.deep.equal([
+        { list: 'events', index: 1, id: 'twice', reason: 'the same event again (same UID, SEQUENCE and DTSTAMP): the first copy is shown' },
+      ]);
     });
 
     it('gives an all-day start with a timed end the days up to that end', async () => {
@@ -545,6 +557,50 @@ describe('icsAdapter', () => {
             expect(occurrences.every((o) => o.endMs - o.startMs === 3_600_000)).to.equal(true);
           },
         ),
+        { numRuns: 100 },
+      );
+    });
+
+    it('a THISANDFUTURE change moves and renames exactly the occurrences from its own on', async () => {
+      const DAY = 86_400_000;
+      const start = Date.UTC(2026, 2, 2, 15, 0);
+      const basic = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 2, max: 10 }), fc.nat(), fc.integer({ min: -30, max: 30 }), async (count, pick, hours) => {
+          const k = pick % count;
+          const at = start + k * DAY;
+          const text = [
+            'BEGIN:VCALENDAR',
+            'BEGIN:VEVENT', 'UID:u', 'SUMMARY:before', `DTSTART:${basic(start)}`, 'DURATION:PT1H', `RRULE:FREQ=DAILY;COUNT=${count}`, 'END:VEVENT',
+            'BEGIN:VEVENT', 'UID:u', 'SUMMARY:after', `RECURRENCE-ID;RANGE=THISANDFUTURE:${basic(at)}`,
+            `DTSTART:${basic(at + hours * 3_600_000)}`, 'DURATION:PT2H', 'END:VEVENT',
+            'END:VCALENDAR',
+          ].join('\r\n');
+          const result = await read(text);
+          const { feed } = normalizeFeed(result.document, result.skipped);
+          const occurrences = await expandOccurrences(feed.events, {
+            from: new Date('2026-01-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z'), timeZone: 'UTC',
+          });
+          const expected = Array.from({ length: count }, (_, i) =>
+            i < k ? `${start + i * DAY} 1 before` : `${start + i * DAY + hours * 3_600_000} 2 after`,
+          ).sort();
+          expect(occurrences.map((o) => `${o.startMs} ${(o.endMs - o.startMs) / 3_600_000} ${o.event.title}`).sort()).to.deep.equal(expected);
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    it('of several versions of one event, the highest SEQUENCE is shown, wherever it stands in the file', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 6 }), async (sequences) => {
+          const versions = sequences.map(
+            (n) => `BEGIN:VEVENT\r\nUID:v\r\nSEQUENCE:${n}\r\nDTSTART:20260105T170000Z\r\nSUMMARY:version ${n}\r\nEND:VEVENT`,
+          );
+          const result = await read(['BEGIN:VCALENDAR', ...versions, 'END:VCALENDAR'].join('\r\n'));
+          const { feed, skipped } = normalizeFeed(result.document, result.skipped);
+          expect(feed.events.map((e) => e.title)).to.deep.equal([`version ${Math.max(...sequences)}`]);
+          expect(skipped).to.have.length(sequences.length - 1);
+        }),
         { numRuns: 100 },
       );
     });
