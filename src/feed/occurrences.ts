@@ -119,9 +119,12 @@ export async function expandOccurrences(events: CivicEvent[], window: Occurrence
   if (to <= from) return [];
   const overrides = overridesBySeries(events);
   const ical = events.some((e) => e.rrule && !isOverride(e)) ? await loadIcal() : undefined;
+  const recurring = new Set(events.filter((e) => !isOverride(e) && isRecurring(e)).map((e) => e.id));
   for (const event of events) {
     if (isOverride(event)) {
-      placeSingle(event, context, undefined, event.seriesId);
+      // A THISANDFUTURE change of a recurring series is shown through the series, at each start
+      // from its RECURRENCE-ID on; one whose RECURRENCE-ID names no start changes only later ones.
+      if (!event.thisAndFuture || !recurring.has(event.seriesId)) placeSingle(event, context, undefined, event.seriesId);
     } else {
       placeSeries(event, context, overrides.get(event.id), ical);
     }
@@ -136,6 +139,10 @@ function byStart(a: Occurrence, b: Occurrence): number {
 
 function isOverride(event: CivicEvent): event is CivicEvent & { recurrenceId: string; seriesId: string } {
   return !!event.recurrenceId && !!event.seriesId;
+}
+
+function isRecurring(event: CivicEvent): boolean {
+  return !!event.rrule || !!event.rdates?.length;
 }
 
 function overridesBySeries(events: CivicEvent[]): Map<string, CivicEvent[]> {
@@ -168,9 +175,12 @@ function loadIcal(): Promise<Ical> {
 function placeSeries(event: CivicEvent, context: Context, overrides: CivicEvent[] | undefined, ical?: Ical): void {
   const timing = timingOf(event, context);
   if (!timing) return;
-  const replaced = exclusions(overrides?.map((o) => o.recurrenceId!) ?? [], timing);
+  if (!isRecurring(event)) {
+    const replaced = exclusions(overrides?.map((o) => o.recurrenceId!) ?? [], timing);
+    return placeSingle(event, context, timing, undefined, replaced);
+  }
   const rules = event.rrules ?? (event.rrule ? [event.rrule] : []);
-  if (!rules.length && !event.rdates?.length) return placeSingle(event, context, timing, undefined, replaced);
+  const replaced = exclusions(overrides?.filter((o) => !o.thisAndFuture).map((o) => o.recurrenceId!) ?? [], timing);
   const future = laterChanges(overrides, timing, context);
   const run: SeriesRun = {
     event,
@@ -188,7 +198,8 @@ function placeSeries(event: CivicEvent, context: Context, overrides: CivicEvent[
   // a start produced twice counts once (`seen`). ical.js expands one rule at a time.
   if (ical) for (const rule of rules) expanded = expandRule(ical, rule, run) || expanded;
   if (!expanded) {
-    if (!event.rdates?.length) return placeSingle(event, context, timing, undefined, replaced);
+    // A rule ical.js cannot read leaves the start alone, as a one-off event (changed, if so).
+    if (!event.rdates?.length && !future.length) return placeSingle(event, context, timing, undefined, replaced);
     placeGenerated(run, startWall(timing), timing.length); // DTSTART is always the first instance
   }
   for (const rdate of event.rdates ?? []) placeRdate(run, rdate);

@@ -70,7 +70,10 @@ export interface CivicEvent {
   rdates?: string[];
   recurrenceId?: string;
   seriesId?: string;
-  /** On an override: it changes its occurrence and every later one (RANGE=THISANDFUTURE). */
+  /**
+   * On an override: it changes every start of its series from `recurrenceId` on (RANGE=THISANDFUTURE),
+   * moved by its own start's distance from `recurrenceId` and lasting as it does.
+   */
   thisAndFuture?: boolean;
   status?: EventStatus;
   description?: string;

@@ -350,6 +350,23 @@ describe('icsAdapter', () => {
       ]);
     });
 
+    it('applies a THISANDFUTURE change whose RECURRENCE-ID names no start to the later starts only', async () => {
+      const { feed } = await load('range-not-on-a-start.ics');
+      // One event a day, every other day at 12:00 UTC, and the RDATE on the 24th.
+      expect(await starts(feed, '2024-09-09T00:00:00Z', '2024-09-27T00:00:00Z')).to.deep.equal([
+        '2024-09-09T12:00:00Z 2024-09-09T14:00:00Z ORIGINAL EVENT',
+        '2024-09-11T12:00:00Z 2024-09-11T14:00:00Z ORIGINAL EVENT',
+        '2024-09-13T12:00:00Z 2024-09-13T19:00:00Z MODIFIED EVENT',
+        '2024-09-15T12:00:00Z 2024-09-15T19:00:00Z MODIFIED EVENT',
+        '2024-09-17T12:00:00Z 2024-09-17T19:00:00Z MODIFIED EVENT',
+        '2024-09-19T12:00:00Z 2024-09-19T19:00:00Z MODIFIED EVENT',
+        '2024-09-21T12:00:00Z 2024-09-21T19:00:00Z MODIFIED EVENT',
+        '2024-09-23T12:00:00Z 2024-09-23T19:00:00Z EDITED EVENT',
+        '2024-09-24T09:00:00Z 2024-09-24T16:00:00Z EDITED EVENT',
+        '2024-09-25T12:00:00Z 2024-09-25T19:00:00Z EDITED EVENT',
+      ]);
+    });
+
     it('keeps events without UID under stable made-up ids, and says so', async () => {
       const first = await load('versions-and-dates.ics');
       const again = await load('versions-and-dates.ics');
