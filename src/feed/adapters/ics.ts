@@ -241,7 +241,7 @@ function olderVersions(entries: EventEntry[], zones: Zones): Map<number, { id: s
       const order = compareRanks(rank, current.rank);
       const [loser, lost] = order > 0 ? [current.index, current.rank] : [index, rank];
       const reason = order
-        ? `an older version (SEQUENCE ${lost[0]}${lost[1] ? `, DTSTAMP ${lost[1]}` : ''}) of an event the file has again: the newest is shown`
+        ? `an older version (SEQUENCE ${lost[0]}${lost[1] ? `, DTSTAMP ${lost[1]}` : ''}${lost[2] ? `, LAST-MODIFIED ${lost[2]}` : ''}) of an event the file has again: the newest is shown`
         : 'the same event again (same UID, SEQUENCE and DTSTAMP): the first copy is shown';
       older.set(loser, { id: recurrence ? `${uid}#${recurrence}` : uid, reason });
       if (order > 0) newest.set(recurrence, { index, rank });
