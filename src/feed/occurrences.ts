@@ -95,10 +95,11 @@ interface Context {
 
 /**
  * Expands events into their occurrences overlapping `window` (an occurrence that began before
- * `from` and is still running counts), sorted by start. Recurring events follow `rrule` minus
- * `exdates`, with every rule of `rrules` and the `rdates` added; an event with `recurrenceId` and `seriesId` replaces that occurrence of its series
- * (moved, renamed, or cancelled through its `status`) and is shown at its own time, and with
- * `thisAndFuture` it also moves and restyles every later occurrence.
+ * `from` and is still running counts), sorted by start. A series is the union of the starts of
+ * its rules (`rrules`, else `rrule`) and its `rdates`, minus its `exdates`. An event with
+ * `recurrenceId` and `seriesId` replaces that occurrence of its series (moved, renamed, or
+ * cancelled through its `status`) and is shown at its own time; with `thisAndFuture` it changes
+ * every start of the series from `recurrenceId` on, each moved as it was moved.
  *
  * Timed events without `end` last zero minutes; all-day events without one last a day. A rule
  * ical.js cannot read leaves its event as the single occurrence at `start`; a rule that runs away
