@@ -436,6 +436,12 @@ describe('icsAdapter', () => {
         reason: 'DTEND is before DTSTART: the two were swapped',
         kept: true,
       });
+      // 20:00 in Tokyo is 11:00 UTC: an end at 12:00 UTC is after it, whatever the clock faces say.
+      const zoned = await read(
+        'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:t\r\nDTSTART;TZID=Asia/Tokyo:20260301T200000\r\nDTEND:20260301T120000Z\r\nSUMMARY:t\r\nEND:VEVENT\r\nEND:VCALENDAR',
+      );
+      expect(zoned.skipped).to.deep.equal([]);
+      expect((zoned.document.events as CivicEvent[])[0]).to.include({ start: '2026-03-01T20:00:00', end: '2026-03-01T12:00:00Z' });
     });
   });
 

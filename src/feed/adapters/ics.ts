@@ -327,11 +327,14 @@ function madeUpId(start: string, summary: string | undefined, index: number): st
   return `no-uid-${hash.toString(16).padStart(8, '0')}-${index}`;
 }
 
-/** Whether an end written like `start` (see `inFormOf`) comes before it. */
+/**
+ * Whether an end written like `start` (see `inFormOf`) comes before it. A local time and an
+ * instant (an end in another zone) cannot be compared without zone data: they are let through.
+ */
 function endsBefore(end: string, start: IcsTime): boolean {
   const a = parseFeedDate(end);
   const b = parseFeedDate(start.value);
-  return !!a && !!b && a.wall < b.wall;
+  return !!a && !!b && a.kind === b.kind && a.wall < b.wall;
 }
 
 function addRecurrence(event: Json, props: JProp[], start: IcsTime, zones: Zones): void {
