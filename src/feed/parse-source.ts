@@ -1,5 +1,4 @@
 import type { AdapterContext, AdapterResult, FeedFormat, SourceText } from './adapter.js';
-import { jsonAfterJunk } from './json-after-junk.js';
 
 /**
  * Picks the adapter for a source and runs it. Each adapter is its own chunk, so a page that reads
@@ -46,10 +45,10 @@ export function parseJson(text: string): unknown {
 export function detectFormat(source: SourceText, context: Pick<AdapterContext, 'mapping'>): Exclude<FeedFormat, 'auto'> {
   const head = source.text.replace(/^\uFEFF/, '').trimStart().slice(0, 2000);
   if (/^BEGIN:VCALENDAR/i.test(head) || source.contentType === 'text/calendar') return 'ics';
-  // A PHP notice printed before an Events Calendar answer: JSON by its type, markup by its look.
-  if (head.startsWith('<') && source.contentType === 'application/json') {
-    const found = jsonAfterJunk(source.text);
-    if (found && looksLikeTribe(found.value)) return 'tribe';
+  // A PHP notice printed before an Events Calendar answer, JSON by its type and markup by its look:
+  // the tribe adapter skips it (the answer opens with its "events" list).
+  if (head.startsWith('<') && source.contentType === 'application/json' && /\{\s*"events"\s*:\s*\[/.test(source.text.slice(0, 65_536))) {
+    return 'tribe';
   }
   if (head.startsWith('<') || source.contentType === 'text/html') return 'jsonld';
   if (context.mapping !== undefined) return 'mapping';
