@@ -116,7 +116,9 @@ function normalizeEvent(raw: Json, base?: string): CivicEvent {
     event.end = end.value;
   }
   if (isTimeZone(raw.timezone)) event.timezone = raw.timezone;
-  const rules = (Array.isArray(raw.rrules) ? raw.rrules : [raw.rrule]).map(rule).filter((r) => r !== undefined);
+  // `rrules` holds every rule when there are several; `rrule` alone (or when `rrules` is unusable) the one.
+  const listed = Array.isArray(raw.rrules) ? raw.rrules.map(rule).filter((r) => r !== undefined) : [];
+  const rules = listed.length ? listed : [rule(raw.rrule)].filter((r) => r !== undefined);
   if (rules.length) event.rrule = rules[0];
   if (rules.length > 1) event.rrules = rules.slice(0, 20);
   const exdates = dates(raw.exdates);

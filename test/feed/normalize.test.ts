@@ -139,6 +139,8 @@ describe('normalizeFeed', () => {
     });
     expect(override!.thisAndFuture).to.equal(true);
     expect(lonely!.thisAndFuture, 'only an override changes later occurrences').to.equal(undefined);
+    const fallback = normalizeFeed({ version: '1', events: [{ id: 'r', title: 'r', start: '2026-03-02', rrule: 'FREQ=DAILY', rrules: ['x'] }] });
+    expect(fallback.feed.events[0]).to.deep.include({ rrule: 'FREQ=DAILY' }).and.not.have.property('rrules');
     expect(await schemaErrors(feed)).to.deep.equal([]);
   });
 
