@@ -266,11 +266,18 @@ function compareRanks(a: Rank, b: Rank): number {
 /** The start of each series' master, so overrides write their RECURRENCE-ID the same way. */
 function masterStarts(entries: EventEntry[], zones: Zones, superseded: Map<number, unknown>): Map<string, IcsTime> {
   const starts = new Map<string, IcsTime>();
+  // Only series that have overrides need it: most events of a big file are read once, not twice.
+  const overridden = new Set<string | undefined>();
+  for (const entry of entries) {
+    if ('comp' in entry && first(entry.comp[1], 'recurrence-id')) overridden.add(firstText(entry.comp[1], 'uid')?.trim());
+  }
+  if (!overridden.size) return starts;
   for (const [index, entry] of entries.entries()) {
     if (!('comp' in entry) || superseded.has(index) || first(entry.comp[1], 'recurrence-id')) continue;
     const uid = firstText(entry.comp[1], 'uid')?.trim();
+    if (!uid || !overridden.has(uid) || starts.has(uid)) continue;
     const start = readTime(first(entry.comp[1], 'dtstart'), zones);
-    if (uid && start && !starts.has(uid)) starts.set(uid, start);
+    if (start) starts.set(uid, start);
   }
   return starts;
 }
