@@ -182,14 +182,16 @@ function convert(calendar: Calendar): AdapterResult {
   if (zone) document.timezone = zone;
 
   const skipped: SkippedItem[] = [];
-  const superseded = olderVersions(calendar.events, zones);
-  const masters = masterStarts(calendar.events, zones, superseded);
+  // Each VEVENT's UID, read once: three passes below need it.
+  const uids = calendar.events.map((entry) => ('comp' in entry ? firstText(entry.comp[1], 'uid')?.trim() || undefined : undefined));
+  const superseded = olderVersions(calendar.events, uids, zones);
+  const masters = masterStarts(calendar.events, uids, zones, superseded);
   const events: Json[] = [];
   calendar.events.forEach((entry, index) => {
     const older = superseded.get(index);
     if (older) return void skipped.push({ list: 'events', index, ...older });
     const warnings: string[] = [];
-    const result = 'comp' in entry ? convertEvent(entry.comp, zones, masters, index, warnings) : entry;
+    const result = 'comp' in entry ? convertEvent(entry.comp, uids[index], zones, masters, index, warnings) : entry;
     if ('error' in result) {
       const id = result.uid ? { id: result.uid } : {};
       skipped.push({ list: 'events', index, ...id, reason: result.error });
@@ -210,19 +212,24 @@ function convert(calendar: Calendar): AdapterResult {
  * same file (RFC 5546 §2.1.5). The highest SEQUENCE wins, then the latest DTSTAMP, then the
  * latest LAST-MODIFIED; a true tie keeps the first. Values are keyed by the loser's position.
  */
-function olderVersions(entries: EventEntry[], zones: Zones): Map<number, { id: string; reason: string }> {
+function olderVersions(
+  entries: EventEntry[],
+  uids: (string | undefined)[],
+  zones: Zones,
+): Map<number, { id: string; reason: string }> {
   const older = new Map<number, { id: string; reason: string }>();
   // Most UIDs occur once: only those seen again are compared (a file of thousands stays cheap).
-  const byUid = new Map<string, number[]>();
-  entries.forEach((entry, index) => {
-    const uid = 'comp' in entry ? firstText(entry.comp[1], 'uid')?.trim() : undefined;
+  const firstAt = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
+  uids.forEach((uid, index) => {
     if (!uid) return;
-    const list = byUid.get(uid);
-    if (list) list.push(index);
-    else byUid.set(uid, [index]);
+    const at = firstAt.get(uid);
+    const list = repeated.get(uid);
+    if (at === undefined) firstAt.set(uid, index);
+    else if (list) list.push(index);
+    else repeated.set(uid, [at, index]);
   });
-  for (const [uid, indexes] of byUid) {
-    if (indexes.length < 2) continue;
+  for (const [uid, indexes] of repeated) {
     const newest = new Map<string, { index: number; rank: Rank }>();
     for (const index of indexes) {
       const props = (entries[index] as { comp: JComp }).comp[1];
@@ -264,18 +271,24 @@ function compareRanks(a: Rank, b: Rank): number {
 }
 
 /** The start of each series' master, so overrides write their RECURRENCE-ID the same way. */
-function masterStarts(entries: EventEntry[], zones: Zones, superseded: Map<number, unknown>): Map<string, IcsTime> {
+function masterStarts(
+  entries: EventEntry[],
+  uids: (string | undefined)[],
+  zones: Zones,
+  superseded: Map<number, unknown>,
+): Map<string, IcsTime> {
   const starts = new Map<string, IcsTime>();
   // Only series that have overrides need it: most events of a big file are read once, not twice.
-  const overridden = new Set<string | undefined>();
-  for (const entry of entries) {
-    if ('comp' in entry && first(entry.comp[1], 'recurrence-id')) overridden.add(firstText(entry.comp[1], 'uid')?.trim());
-  }
+  const overridden = new Set<string>();
+  entries.forEach((entry, index) => {
+    const uid = uids[index];
+    if (uid && 'comp' in entry && first(entry.comp[1], 'recurrence-id')) overridden.add(uid);
+  });
   if (!overridden.size) return starts;
   for (const [index, entry] of entries.entries()) {
-    if (!('comp' in entry) || superseded.has(index) || first(entry.comp[1], 'recurrence-id')) continue;
-    const uid = firstText(entry.comp[1], 'uid')?.trim();
-    if (!uid || !overridden.has(uid) || starts.has(uid)) continue;
+    const uid = uids[index];
+    if (!uid || !overridden.has(uid) || starts.has(uid) || !('comp' in entry) || superseded.has(index)) continue;
+    if (first(entry.comp[1], 'recurrence-id')) continue;
     const start = readTime(first(entry.comp[1], 'dtstart'), zones);
     if (start) starts.set(uid, start);
   }
@@ -284,13 +297,13 @@ function masterStarts(entries: EventEntry[], zones: Zones, superseded: Map<numbe
 
 function convertEvent(
   comp: JComp,
+  uid: string | undefined,
   zones: Zones,
   masters: Map<string, IcsTime>,
   index: number,
   warnings: string[],
 ): { event: Json } | { error: string; uid?: string } {
   const props = comp[1];
-  const uid = firstText(props, 'uid')?.trim();
   const dtstart = first(props, 'dtstart');
   if (!dtstart) return { error: 'no DTSTART', ...(uid ? { uid } : {}) };
   let start = readTime(dtstart, zones);
