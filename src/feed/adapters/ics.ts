@@ -190,14 +190,14 @@ function convert(calendar: Calendar): AdapterResult {
   calendar.events.forEach((entry, index) => {
     const older = superseded.get(index);
     if (older) return void skipped.push({ list: 'events', index, ...older });
-    const warnings: string[] = [];
-    const result = 'comp' in entry ? convertEvent(entry.comp, uids[index], zones, masters, index, warnings) : entry;
+    const result = 'comp' in entry ? convertEvent(entry.comp, uids[index], zones, masters, index) : entry;
     if ('error' in result) {
       const id = result.uid ? { id: result.uid } : {};
       skipped.push({ list: 'events', index, ...id, reason: result.error });
     } else {
       events.push(result.event);
-      for (const reason of warnings) skipped.push({ list: 'events', index, id: String(result.event.id), reason, kept: true });
+      const id = String(result.event.id);
+      for (const reason of result.warnings ?? []) skipped.push({ list: 'events', index, id, reason, kept: true });
     }
   });
   inheritFromSeries(events);
@@ -301,8 +301,7 @@ function convertEvent(
   zones: Zones,
   masters: Map<string, IcsTime>,
   index: number,
-  warnings: string[],
-): { event: Json } | { error: string; uid?: string } {
+): { event: Json; warnings?: string[] } | { error: string; uid?: string } {
   const props = comp[1];
   const dtstart = first(props, 'dtstart');
   if (!dtstart) return { error: 'no DTSTART', ...(uid ? { uid } : {}) };
@@ -312,12 +311,14 @@ function convertEvent(
 
   // UID is required, but several exporters leave it out; such an event is kept under a made-up id.
   const event: Json = { id: uid ?? madeUpId(start.value, summary, index), start: start.value };
-  if (!uid) warnings.push('no UID: id made up from DTSTART, SUMMARY and position');
+  // Things repaired rather than left out: said in `skipped`, marked `kept`.
+  let warnings: string[] | undefined;
+  if (!uid) warnings = ['no UID: id made up from DTSTART, SUMMARY and position'];
   if (summary !== undefined) event.title = plainText(summary, 500);
   let end = endOf(props, start, zones);
   if (end && endsBefore(end, start)) {
     // An end before the start is a typo far more often than an event that runs backwards.
-    warnings.push('DTEND is before DTSTART: the two were swapped');
+    (warnings ??= []).push('DTEND is before DTSTART: the two were swapped');
     [start, end] = [{ ...start, value: end }, start.value];
     event.start = start.value;
   }
@@ -334,7 +335,7 @@ function convertEvent(
     if (param(recurrenceId!, 'range')?.trim().toUpperCase() === 'THISANDFUTURE') event.thisAndFuture = true;
   }
   addDetails(event, props);
-  return { event };
+  return warnings ? { event, warnings } : { event };
 }
 
 /** A stable id for an event without UID: the same file gives the same ids on every load. */
@@ -352,57 +353,59 @@ function madeUpId(start: string, summary: string | undefined, index: number): st
  * instant (an end in another zone) cannot be compared without zone data: they are let through.
  */
 function endsBefore(end: string, start: IcsTime): boolean {
-  const a = parseFeedDate(end);
-  const b = parseFeedDate(start.value);
-  return !!a && !!b && a.kind === b.kind && a.wall < b.wall;
+  // One spelling (same length, both or neither in UTC) compares as text.
+  const value = start.value;
+  return end.length === value.length && end.endsWith('Z') === value.endsWith('Z') && end < value;
 }
 
 function addRecurrence(event: Json, props: JProp[], start: IcsTime, zones: Zones): void {
-  // RFC 2445 allowed several RRULEs and exporters still write them: every one is kept.
-  const rules = props.filter((p) => p[0] === 'rrule' && p[2] === 'recur').map(ruleString).filter((r) => r !== undefined);
-  if (rules.length) event.rrule = rules[0];
-  if (rules.length > 1) event.rrules = rules;
-  const exdates = times(props, 'exdate', zones).map((time) => inFormOf(time, start));
-  if (exdates.length) event.exdates = exdates;
-  const rdates = rdatesOf(props, start, zones);
-  if (rdates.length) event.rdates = rdates;
-}
-
-/** Every value of every property `name` (EXDATE, RDATE) that reads as a date or date-time. */
-function times(props: JProp[], name: string, zones: Zones): IcsTime[] {
-  const out: IcsTime[] = [];
+  let rules: string[] | undefined;
+  let exdates: string[] | undefined;
+  let rdates: string[] | undefined;
   for (const prop of props) {
-    if (prop[0] !== name || prop[2] === 'period') continue;
-    for (let i = 3; i < prop.length; i++) {
-      const time = readTime(prop, zones, i);
-      if (time) out.push(time);
+    const name = prop[0];
+    if (name === 'rrule' && prop[2] === 'recur') {
+      // RFC 2445 allowed several RRULEs and exporters still write them: every one is kept.
+      const rule = ruleString(prop);
+      if (rule) (rules ??= []).push(rule);
+    } else if (name === 'exdate' && prop[2] !== 'period') {
+      for (let i = 3; i < prop.length; i++) {
+        const time = readTime(prop, zones, i);
+        if (time) (exdates ??= []).push(inFormOf(time, start));
+      }
+    } else if (name === 'rdate') {
+      for (let i = 3; i < prop.length; i++) {
+        const rdate = rdateOf(prop, i, start, zones);
+        if (rdate && (rdates ??= []).length < 5000) rdates.push(rdate);
+      }
     }
   }
-  return out;
+  if (rules) event.rrule = rules[0];
+  if (rules && rules.length > 1) event.rrules = rules;
+  if (exdates) event.exdates = exdates;
+  if (rdates) event.rdates = rdates;
 }
 
 /**
- * RDATEs written like the start; a VALUE=PERIOD one as `start/end`, its end given or computed
- * from its duration. ical.js reads the values; the recurrence set is ours (occurrences.ts).
+ * Value `index` of an RDATE, written like the start; a VALUE=PERIOD one as `start/end`, its end
+ * given or computed from its duration. ical.js reads the values; the recurrence set is ours.
  */
-function rdatesOf(props: JProp[], start: IcsTime, zones: Zones): string[] {
-  const out = times(props, 'rdate', zones).map((time) => inFormOf(time, start));
-  for (const prop of props) {
-    if (prop[0] !== 'rdate' || prop[2] !== 'period') continue;
-    for (const period of prop.slice(3)) {
-      if (!Array.isArray(period) || typeof period[0] !== 'string' || typeof period[1] !== 'string') continue;
-      const from = readTime([prop[0], prop[1], 'date-time', period[0]], zones);
-      if (!from) continue;
-      const begin = inFormOf(from, start);
-      const until = readTime([prop[0], prop[1], 'date-time', period[1]], zones);
-      const duration = until ? undefined : durationOf([prop[0], {}, 'duration', period[1]]);
-      const end = until
-        ? inFormOf(until, start)
-        : duration && addDuration({ ...start, value: begin, kind: start.kind === 'date' ? 'date' : from.kind }, duration);
-      out.push(end && start.kind !== 'date' && !endsBefore(end, { ...start, value: begin }) ? `${begin}/${end}` : begin);
-    }
+function rdateOf(prop: JProp, index: number, start: IcsTime, zones: Zones): string | undefined {
+  if (prop[2] !== 'period') {
+    const time = readTime(prop, zones, index);
+    return time && inFormOf(time, start);
   }
-  return out.slice(0, 5000);
+  const period = prop[index];
+  if (!Array.isArray(period) || typeof period[0] !== 'string' || typeof period[1] !== 'string') return undefined;
+  const from = readTime([prop[0], prop[1], 'date-time', period[0]], zones);
+  if (!from) return undefined;
+  const begin = inFormOf(from, start);
+  const until = readTime([prop[0], prop[1], 'date-time', period[1]], zones);
+  const duration = until ? undefined : durationOf([prop[0], {}, 'duration', period[1]]);
+  const end = until
+    ? inFormOf(until, start)
+    : duration && addDuration({ ...start, value: begin, kind: start.kind === 'date' ? 'date' : from.kind }, duration);
+  return end && start.kind !== 'date' && !endsBefore(end, { ...start, value: begin }) ? `${begin}/${end}` : begin;
 }
 
 /** The RRULE as RFC 5545 text; ical.js parsed it into a jCal object, and its Recur writes it back. */
