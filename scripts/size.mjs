@@ -88,6 +88,8 @@ const lazy = {
   // Loaded beside the first feed request: a first render with data adds it to the first load.
   'feed reader': /feed\/read-feed\.js$/,
   ics: /adapters\/ics\.js$/,
+  // Series (rules, RDATEs, THISANDFUTURE changes): fetched once a feed has a recurring event.
+  recurrence: /feed\/recurrence-set\.js$/,
   'ical.js': /node_modules\/ical\.js\//,
   sanitizer: /dompurify/,
   jsonld: /adapters\/jsonld\.js$/,

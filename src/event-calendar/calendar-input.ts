@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
 import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
 import type { CivicEventSelectDetail } from '../shared/events.js';
+import { formatMessage } from '../shared/localize.js';
 import type { CalendarViews } from './calendar-views.js';
 import type { CivicEventCalendar } from './event-calendar.js';
 import { FACETS, emptyFilters, isView, parseDay, type FacetKey } from './calendar-state.js';
@@ -186,7 +187,8 @@ export class CalendarInput implements ReactiveController {
     const feed = this.host.loadedFeed;
     const dialog = this.host.dialogPart.module;
     if (!feed || !dialog) return;
-    const text = dialog.icsFor(feed, occurrence, series, location.hostname || 'civic-widgets');
+    const untitled = formatMessage(this.host.language, 'untitledEvent');
+    const text = dialog.icsFor(feed, occurrence, series, location.hostname || 'civic-widgets', untitled);
     const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
     this.blobs.push(url);
     link.href = url;

@@ -279,7 +279,7 @@ export class CivicEventCalendar extends CivicElement {
       void import('./seo.js').then((seo) => {
         this.seo = seo;
         // A later frame, `no-seo` or a disconnection while the writer loaded cleared or replaced the timer.
-        if (this.seoTimer === timer && !this.noSeo && this.isConnected) seo.writeJsonLd(this, shown);
+        if (this.seoTimer === timer && !this.noSeo && this.isConnected) seo.writeJsonLd(this, shown, this.i18n.t('untitledEvent'));
       }, () => undefined);
     }, 50));
   }

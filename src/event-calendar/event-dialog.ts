@@ -10,6 +10,7 @@ import type { Occurrence } from '../feed/occurrences.js';
 import type { CivicEvent, Feed } from '../feed/types.js';
 import { googleCalendarUrl, icsFileName, occurrenceIcs, outlookCalendarUrl, seriesIcs } from '../shared/add-to-calendar.js';
 import { renderDescription } from '../shared/description.js';
+import { eventTitle } from '../shared/event-title.js';
 import { dialogStyles } from './dialog.styles.js';
 import { dayRange, formatDayAs, timeRange, zoneAbbreviation } from './formatters.js';
 import { facetValueLabel, formatList, statusLabel, statusNote, type Translate } from './labels.js';
@@ -58,7 +59,7 @@ function renderDay(ctx: DialogContext, day: number): TemplateResult {
 }
 
 function renderRegister(ctx: DialogContext, o: Occurrence): TemplateResult {
-  return html`${header(ctx.t, ctx.t('calRegisterFor', { title: o.event.title }), true)}
+  return html`${header(ctx.t, ctx.t('calRegisterFor', { title: eventTitle(o.event, ctx.t) }), true)}
     <civic-rsvp-form part="rsvp-form" event-id=${o.event.id} occurrence=${o.start} locale=${ctx.locale} .feed=${ctx.feed}></civic-rsvp-form>`;
 }
 
@@ -96,7 +97,7 @@ function renderEvent(ctx: DialogContext, o: Occurrence, back: boolean): Template
   const seats = seatsText(t, e);
   if (seats) facts.push([t('calSeats'), seats]);
   const open = o.status !== 'cancelled';
-  return html`${header(t, html`${status ? html`<span class="status" part="status">${status}</span> ` : nothing}${e.title}`, back)}
+  return html`${header(t, html`${status ? html`<span class="status" part="status">${status}</span> ` : nothing}${eventTitle(e, t)}`, back)}
     ${note ? html`<p class="status-note" data-status=${o.status}>${note}</p>` : nothing}
     <dl class="facts">${facts.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>
     ${e.description ? html`<div class="description" part="description">${renderDescription(e.description)}</div>` : nothing}
@@ -110,21 +111,22 @@ function renderEvent(ctx: DialogContext, o: Occurrence, back: boolean): Template
 }
 
 /** The .ics file for an occurrence, or for its whole series, as the dialog's download links offer it. */
-export function icsFor(feed: Feed, occurrence: Occurrence, series: boolean, uidDomain: string): string {
-  const options = { uidDomain, feedTimeZone: feed.timezone };
+export function icsFor(feed: Feed, occurrence: Occurrence, series: boolean, uidDomain: string, untitled = ''): string {
+  const options = { uidDomain, feedTimeZone: feed.timezone, untitled };
   const master = series ? feed.events.find((e) => e.id === (occurrence.seriesId ?? occurrence.event.id)) : undefined;
   return master ? seriesIcs(master, feed.events, options) : occurrenceIcs(occurrence, options);
 }
 
 function renderAddToCalendar(t: Translate, o: Occurrence): TemplateResult {
-  const file = icsFileName(o.event);
+  const untitled = t('untitledEvent');
+  const file = icsFileName(o.event, untitled);
   return html`<section class="add" aria-labelledby="add-title">
     <h3 id="add-title">${t('calAddToCalendar')}</h3>
     <ul class="add-links">
       <li><a href="#" download=${file} data-action="ics-occurrence" part="action">${t('calDownloadIcs')}</a></li>
       ${o.seriesId ? html`<li><a href="#" download=${file} data-action="ics-series" part="action">${t('calDownloadSeries')}</a></li>` : nothing}
-      <li><a href=${googleCalendarUrl(o)} rel="noopener noreferrer" target="_blank" part="action">${t('calGoogle')}</a></li>
-      <li><a href=${outlookCalendarUrl(o)} rel="noopener noreferrer" target="_blank" part="action">${t('calOutlook')}</a></li>
+      <li><a href=${googleCalendarUrl(o, untitled)} rel="noopener noreferrer" target="_blank" part="action">${t('calGoogle')}</a></li>
+      <li><a href=${outlookCalendarUrl(o, untitled)} rel="noopener noreferrer" target="_blank" part="action">${t('calOutlook')}</a></li>
     </ul>
   </section>`;
 }

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { dayText } from './period.js';
 import { formatDayAs, timeRange } from './formatters.js';
 import type { Placed } from './layout.js';
+import { eventTitle } from '../shared/event-title.js';
 import { statusLabel } from './labels.js';
 import type { ViewContext } from './view-context.js';
 
@@ -38,5 +39,5 @@ function renderItem(ctx: ViewContext, p: Placed): TemplateResult {
   const online = attendanceMode === 'online' || attendanceMode === 'mixed' ? ctx.t('calModeOnline') : '';
   const place = [location?.name, location?.address, online].filter(Boolean).join(' · ');
   const status = statusLabel(ctx.t, o.status);
-  return html`<li class="item" part="list-item" data-status=${o.status}><time class="when" datetime=${o.start}>${o.allDay ? ctx.t('calAllDay') : timeRange(ctx.locale, o)}</time> <button type="button" class="event" part="event" data-key=${o.key}>${status ? html`<span class="status" part="status">${status}</span> ` : nothing}${o.event.title}</button><span class="where">${place}</span></li>`;
+  return html`<li class="item" part="list-item" data-status=${o.status}><time class="when" datetime=${o.start}>${o.allDay ? ctx.t('calAllDay') : timeRange(ctx.locale, o)}</time> <button type="button" class="event" part="event" data-key=${o.key}>${status ? html`<span class="status" part="status">${status}</span> ` : nothing}${eventTitle(o.event, ctx.t)}</button><span class="where">${place}</span></li>`;
 }

@@ -25,13 +25,13 @@ const MODE: Record<string, string> = {
 
 type Json = Record<string, unknown>;
 
-/** One schema.org Event for one occurrence. */
-export function eventJsonLd(occurrence: Occurrence): Json {
+/** One schema.org Event for one occurrence; `untitled` names an event without a title. */
+export function eventJsonLd(occurrence: Occurrence, untitled = ''): Json {
   const { event } = occurrence;
   const out: Json = {
     '@context': 'https://schema.org',
     '@type': 'Event',
-    name: event.title,
+    name: event.title || untitled,
     startDate: occurrence.start,
     eventStatus: STATUS[occurrence.status] ?? STATUS['scheduled'],
   };
@@ -78,15 +78,15 @@ function locationOf(event: CivicEvent): Json[] {
  * The JSON-LD text for the occurrences. `<` is written as `\u003c`, so even a copy of the page
  * saved as HTML cannot have a title close the script element.
  */
-export function jsonLdText(occurrences: readonly Occurrence[]): string {
-  const list = occurrences.slice(0, MAX_SEO_EVENTS).map(eventJsonLd);
+export function jsonLdText(occurrences: readonly Occurrence[], untitled = ''): string {
+  const list = occurrences.slice(0, MAX_SEO_EVENTS).map((o) => eventJsonLd(o, untitled));
   return JSON.stringify(list).replace(/</g, '\\u003c');
 }
 
 const OWNED = 'data-civic-seo';
 
 /** Puts the JSON-LD in `host`'s own script child (made once), or removes it when `occurrences` is undefined. */
-export function writeJsonLd(host: HTMLElement, occurrences: readonly Occurrence[] | undefined): void {
+export function writeJsonLd(host: HTMLElement, occurrences: readonly Occurrence[] | undefined, untitled = ''): void {
   let script = host.querySelector<HTMLScriptElement>(`:scope > script[${OWNED}]`);
   if (!occurrences) {
     script?.remove();
@@ -98,6 +98,6 @@ export function writeJsonLd(host: HTMLElement, occurrences: readonly Occurrence[
     script.setAttribute(OWNED, '');
     host.append(script);
   }
-  const text = jsonLdText(occurrences);
+  const text = jsonLdText(occurrences, untitled);
   if (script.textContent !== text) script.textContent = text;
 }

@@ -4,6 +4,7 @@
  * `data-key` and `data-more` attributes they leave on buttons.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { eventTitle } from '../shared/event-title.js';
 import type { Placed } from './layout.js';
 import { startClock } from './formatters.js';
 import { statusLabel, type Translate } from './labels.js';
@@ -58,5 +59,5 @@ export function eventChip(ctx: ViewContext, p: Placed, options: ChipOptions = {}
       ? nothing
       : html`<time datetime=${o.start} class=${o.allDay ? 'visually-hidden' : 'clock'}>${o.allDay ? ctx.t('calAllDay') : startClock(ctx.locale, o)}</time> `}${status
       ? html`<span class="status" part="status">${status}</span> `
-      : nothing}<span class=${quiet ? 'title visually-hidden' : 'title'}>${o.event.title}${before ? ` ${ctx.t('calContinued')}` : ''}</span></button>`;
+      : nothing}<span class=${quiet ? 'title visually-hidden' : 'title'}>${eventTitle(o.event, ctx.t)}${before ? ` ${ctx.t('calContinued')}` : ''}</span></button>`;
 }

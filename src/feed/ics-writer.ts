@@ -22,6 +22,8 @@ export interface IcsOptions {
   uidDomain?: string;
   /** The feed's zone, for floating times of events that name none. */
   feedTimeZone?: string;
+  /** SUMMARY of an event without a title: the element's "Untitled event", in its language. */
+  untitled?: string;
 }
 
 // ---- RFC 5545 text ---------------------------------------------------------------------------
@@ -101,8 +103,8 @@ export function descriptionText(description: string | undefined, max = 8000): st
 }
 
 /** The lines every VEVENT of an event shares: what it is, where, who, and its state. */
-function describe(event: CivicEvent): string[] {
-  const lines = [`SUMMARY:${escapeText(event.title)}`];
+function describe(event: CivicEvent, untitled = ''): string[] {
+  const lines = [`SUMMARY:${escapeText(event.title || untitled)}`];
   const details = [descriptionText(event.description), event.url ?? ''].filter(Boolean);
   if (details.length) lines.push(`DESCRIPTION:${escapeText(details.join('\n\n'))}`);
   const place = placeText(event);
@@ -153,7 +155,7 @@ export function occurrenceIcs(occurrence: Occurrence, options: IcsOptions = {}):
     // Without DTEND a timed event ends when it starts (§3.6.1), which is what a zero length means.
     if (occurrence.endMs > occurrence.startMs) lines.push(`DTEND:${utcStamp(occurrence.endMs)}`);
   }
-  lines.push(...describe(event), 'END:VEVENT');
+  lines.push(...describe(event, options.untitled), 'END:VEVENT');
   return wrap(lines);
 }
 
@@ -273,7 +275,7 @@ function seriesPart(event: CivicEvent, overrides: readonly CivicEvent[], options
   if (end && (allDay ? end.kind === 'date' && end.wall > start.wall : end.kind !== 'date')) {
     lines.push(timeProperty('DTEND', end, clock, allDay));
   }
-  if (event.rrule) lines.push(`RRULE:${event.rrule.replace(/[\r\n]/g, '')}`);
+  for (const rule of event.rrules ?? (event.rrule ? [event.rrule] : [])) lines.push(`RRULE:${rule.replace(/[\r\n]/g, '')}`);
   // A date among the exceptions of a timed series means that day's occurrence, at the series' time.
   const atSeriesTime = (date: ParsedFeedDate): ParsedFeedDate =>
     !allDay && date.kind === 'date' ? { kind: 'floating', wall: date.wall + (localWall(start, clock) % DAY) } : date;
@@ -281,7 +283,17 @@ function seriesPart(event: CivicEvent, overrides: readonly CivicEvent[], options
     const date = parseFeedDate(value);
     if (date) lines.push(timeProperty('EXDATE', atSeriesTime(date), clock, allDay));
   }
-  lines.push(...describe(event), 'END:VEVENT');
+  for (const value of event.rdates ?? []) {
+    const [from, to] = value.split('/').map((v) => parseFeedDate(v));
+    if (!from) continue;
+    // A period keeps its own end (RFC 5545 VALUE=PERIOD, in UTC as §3.3.9 asks); a date or time is written as an exdate is.
+    if (to && !allDay && from.kind !== 'date' && to.kind !== 'date') {
+      lines.push(`RDATE;VALUE=PERIOD:${utcStamp(instantOf(from, clock))}/${utcStamp(instantOf(to, clock))}`);
+    } else {
+      lines.push(timeProperty('RDATE', atSeriesTime(from), clock, allDay));
+    }
+  }
+  lines.push(...describe(event, options.untitled), 'END:VEVENT');
 
   const zones = [clock];
   for (const other of overrides) {
@@ -292,10 +304,12 @@ function seriesPart(event: CivicEvent, overrides: readonly CivicEvent[], options
     const ownDay = ownStart.kind === 'date';
     const ownClock = clockOf(other, ownStart, options.feedTimeZone);
     zones.push(ownClock);
-    lines.push('BEGIN:VEVENT', `UID:${uid}`, stamp, timeProperty('RECURRENCE-ID', atSeriesTime(id), clock, allDay));
+    const recurrenceId = timeProperty('RECURRENCE-ID', atSeriesTime(id), clock, allDay);
+    const range = other.thisAndFuture ? recurrenceId.replace(/^RECURRENCE-ID/, 'RECURRENCE-ID;RANGE=THISANDFUTURE') : recurrenceId;
+    lines.push('BEGIN:VEVENT', `UID:${uid}`, stamp, range);
     lines.push(timeProperty('DTSTART', ownStart, ownClock, ownDay));
     if (ownEnd && (ownDay ? ownEnd.kind === 'date' : ownEnd.kind !== 'date')) lines.push(timeProperty('DTEND', ownEnd, ownClock, ownDay));
-    lines.push(...describe(other), 'END:VEVENT');
+    lines.push(...describe(other, options.untitled), 'END:VEVENT');
   }
   return { lines, zones: allDay ? [] : zones, from: instantOf(start, clock) };
 }

@@ -24,7 +24,8 @@ const QUESTION_TYPES: readonly QuestionType[] = [
 ];
 
 const EVENT_FIELDS = new Set([
-  'id', 'title', 'start', 'end', 'timezone', 'rrule', 'exdates', 'recurrenceId', 'seriesId', 'status',
+  'id', 'title', 'start', 'end', 'timezone', 'rrule', 'rrules', 'exdates', 'rdates', 'recurrenceId', 'seriesId',
+  'thisAndFuture', 'status',
   'description', 'url', 'image', 'attendanceMode', 'location', 'onlineUrl', 'topics', 'audience',
   'accessibility', 'languages', 'cost', 'groupId', 'organizer', 'capacity', 'registered', 'waitlist', 'rsvp',
 ]);
@@ -131,22 +132,26 @@ function list<T extends { id: string }>(
 function normalizeEvent(raw: Json, base?: string): CivicEvent {
   const start = canonicalFeedDate(raw.start);
   if (!start) throw new Invalid(raw.start === undefined ? 'no "start"' : `"start" is not a date: ${clip(raw.start)}`);
-  const event: CivicEvent = { id: required(raw, 'id'), title: requiredText(raw, 'title'), start: start.value };
+  const event: CivicEvent = { id: required(raw, 'id'), title: eventTitle(raw), start: start.value };
   const end = canonicalFeedDate(raw.end);
   if (end && (end.kind === 'date') === (start.kind === 'date') && !endsBeforeStart(start, end)) {
     event.end = end.value;
   }
   if (isTimeZone(raw.timezone)) event.timezone = raw.timezone;
-  if (typeof raw.rrule === 'string' && /FREQ=/i.test(raw.rrule)) {
-    event.rrule = raw.rrule.replace(/^RRULE:/i, '').trim().slice(0, 1000);
-  }
+  // `rrules` holds every rule when there are several; `rrule` alone (or when `rrules` is unusable) the one.
+  const listed = Array.isArray(raw.rrules) ? raw.rrules.map(rule).filter((r) => r !== undefined) : [];
+  const rules = listed.length ? listed : [rule(raw.rrule)].filter((r) => r !== undefined);
+  if (rules.length) event.rrule = rules[0];
+  if (rules.length > 1) event.rrules = rules.slice(0, 20);
   const exdates = dates(raw.exdates);
   if (exdates) event.exdates = exdates;
+  assign(event, 'rdates', rdates(raw.rdates));
   const recurrenceId = canonicalFeedDate(raw.recurrenceId);
   const seriesId = idOf(raw.seriesId);
   if (recurrenceId && seriesId) {
     event.recurrenceId = recurrenceId.value;
     event.seriesId = seriesId;
+    if (raw.thisAndFuture === true) event.thisAndFuture = true;
   }
   const status = oneOf(raw.status, STATUSES);
   if (status) event.status = status;
@@ -252,6 +257,39 @@ function requiredText(raw: Json, key: string): string {
   const value = text(raw[key], MAX_TITLE);
   if (!value) throw new Invalid(raw[key] === undefined ? `no "${key}"` : `"${key}" is empty or not text`);
   return value;
+}
+
+/**
+ * An event's title. Exactly `""` is an untitled event (iCalendar's SUMMARY is optional), which
+ * elements name in their own language; any other text that cleans to nothing is a broken title.
+ */
+function eventTitle(raw: Json): string {
+  return raw.title === '' ? '' : requiredText(raw, 'title');
+}
+
+function rule(value: unknown): string | undefined {
+  return typeof value === 'string' && /FREQ=/i.test(value) ? value.replace(/^RRULE:/i, '').trim().slice(0, 1000) : undefined;
+}
+
+/** RDATEs: dates like `start`, or `start/end` periods whose end is of the same kind and not earlier. */
+function rdates(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out: string[] = [];
+  for (const item of value.slice(0, 5000)) {
+    if (typeof item !== 'string') continue;
+    const [first, second, ...rest] = item.split('/');
+    const start = canonicalFeedDate(first);
+    if (!start || rest.length) continue;
+    if (second === undefined) {
+      out.push(start.value);
+      continue;
+    }
+    // A doubtful end is dropped, as an event's is: the start still counts.
+    const end = canonicalFeedDate(second);
+    const fits = end && (end.kind === 'date') === (start.kind === 'date') && !endsBeforeStart(start, end);
+    out.push(fits ? `${start.value}/${end.value}` : start.value);
+  }
+  return out.length ? out : undefined;
 }
 
 /** Plain text, or (for descriptions) the text as given, to be sanitized when shown. */

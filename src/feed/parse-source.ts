@@ -51,6 +51,11 @@ export function parseJson(text: string): unknown {
 export function detectFormat(source: SourceText, context: Pick<AdapterContext, 'mapping'>): Exclude<FeedFormat, 'auto'> {
   const head = source.text.replace(/^\uFEFF/, '').trimStart().slice(0, 2000);
   if (/^BEGIN:VCALENDAR/i.test(head) || source.contentType === 'text/calendar') return 'ics';
+  // A PHP notice printed before an Events Calendar answer, JSON by its type and markup by its look:
+  // the tribe adapter skips it (the answer opens with its "events" list).
+  if (head.startsWith('<') && source.contentType === 'application/json' && /\{\s*"events"\s*:\s*\[/.test(source.text.slice(0, 65_536))) {
+    return 'tribe';
+  }
   if (head.startsWith('<') || source.contentType === 'text/html') return 'jsonld';
   if (!/^[[{]/.test(head) && looksLikeCsv(source)) return 'csv';
   if (context.mapping !== undefined) return 'mapping';

@@ -57,14 +57,24 @@ export interface Rsvp {
 
 export interface CivicEvent {
   id: string;
+  /** Empty when the source gave none: elements show their localized "Untitled event". */
   title: string;
   start: string;
   end?: string;
   timezone?: string;
   rrule?: string;
+  /** Every rule of a series with several (RFC 2445); `rrule` holds the first, for older readers. */
+  rrules?: string[];
   exdates?: string[];
+  /** Further starts (RDATE), written like `start`; `start/end` for one with its own end (a PERIOD). */
+  rdates?: string[];
   recurrenceId?: string;
   seriesId?: string;
+  /**
+   * On an override: it changes every start of its series from `recurrenceId` on (RANGE=THISANDFUTURE),
+   * moved by its own start's distance from `recurrenceId` and lasting as it does.
+   */
+  thisAndFuture?: boolean;
   status?: EventStatus;
   description?: string;
   url?: string;
@@ -176,6 +186,11 @@ export interface SkippedItem {
   /** Its `id`, when it had a usable one. */
   id?: string;
   reason: string;
+  /**
+   * True when the item is shown after all and this entry only warns about what was repaired or
+   * guessed (a made-up id, a swapped end). Readers that count what was left out skip these.
+   */
+  kept?: boolean;
 }
 
 /** A feed as an element receives it: the model plus what was learned while loading it. */

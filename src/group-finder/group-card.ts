@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
 import type { Contact, Dataset, Group } from '../feed/types.js';
 import { renderDescription } from '../shared/description.js';
+import { eventTitle } from '../shared/event-title.js';
 import {
   capitalize, dateTimeFormat, formatList, humanize, languageName, listParts,
 } from '../shared/faceted-list/labels.js';
@@ -113,9 +114,10 @@ function renderMeetings(group: Group, ctx: GroupCardContext): TemplateResult {
       ${ctx.meetings.map((occurrence) => {
         const when = formatWhen(occurrence, ctx);
         const status = STATUS_KEYS[occurrence.status];
-        const title = occurrence.event.title !== group.name ? occurrence.event.title : '';
+        const name = eventTitle(occurrence.event, t);
+        const title = name !== group.name ? name : '';
         // Said after the visible action, so each button and link has a name of its own.
-        const context = html` <span class="visually-hidden">${occurrence.event.title}, ${when}</span>`;
+        const context = html` <span class="visually-hidden">${name}, ${when}</span>`;
         return html`<li class="meeting" data-status=${occurrence.status}>
           <time datetime=${occurrence.start}>${when}</time>
           ${title ? html`<span class="meeting-name">${title}</span>` : nothing}

@@ -72,14 +72,14 @@ function fromPlace(p: Place): MapItem {
   };
 }
 
-function fromEvent(e: CivicEvent): MapItem | undefined {
+function fromEvent(e: CivicEvent, untitled: string): MapItem | undefined {
   const at = e.location;
   if (!at || !located(at.lat, at.lon)) return undefined;
   return {
     key: `event:${e.id}`,
     kind: 'event',
     id: e.id,
-    name: e.title,
+    name: e.title || untitled,
     lat: at.lat!,
     lon: at.lon!,
     organizer: e.organizer?.name,
@@ -115,9 +115,9 @@ function fromGroup(g: Group): MapItem | undefined {
 /**
  * The items to map, in the feed's order: places, then events, then groups. An event that replaces
  * one date of a series is left out (its series is on the map already), as is anything without
- * valid coordinates.
+ * valid coordinates. `untitled` names an event without a title, in the map's language.
  */
-export function mapItems(feed: Feed, kinds: readonly MapItemKind[]): MapItem[] {
+export function mapItems(feed: Feed, kinds: readonly MapItemKind[], untitled = ''): MapItem[] {
   const items: MapItem[] = [];
   if (kinds.includes('place')) {
     for (const p of feed.places) if (located(p.lat, p.lon)) items.push(fromPlace(p));
@@ -125,7 +125,7 @@ export function mapItems(feed: Feed, kinds: readonly MapItemKind[]): MapItem[] {
   if (kinds.includes('event')) {
     for (const e of feed.events) {
       if (e.recurrenceId && e.seriesId) continue;
-      const item = fromEvent(e);
+      const item = fromEvent(e, untitled);
       if (item) items.push(item);
     }
   }

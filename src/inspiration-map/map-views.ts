@@ -60,7 +60,7 @@ export class MapViews {
   private readonly size: MapSizeController;
   /** The tile template in use, if `tiles` is one a browser may load. */
   private tileSrc?: string;
-  private itemsMemo?: { feed: Feed; show: string; items: MapItem[] };
+  private itemsMemo?: { feed: Feed; show: string; untitled: string; items: MapItem[] };
   private shownMemo?: { items: MapItem[]; filter: MapFilter; shown: MapItem[] };
   private layout?: MapLayout;
   private pendingSelected?: string;
@@ -198,10 +198,12 @@ export class MapViews {
 
   private itemsOf(feed: Feed): MapItem[] {
     const show = kindsOf(this.host.show).join(',');
-    if (this.itemsMemo?.feed !== feed || this.itemsMemo.show !== show) {
-      this.itemsMemo = { feed, show, items: mapItems(feed, kindsOf(this.host.show)) };
+    const untitled = this.t('untitledEvent');
+    let memo = this.itemsMemo;
+    if (memo?.feed !== feed || memo.show !== show || memo.untitled !== untitled) {
+      memo = this.itemsMemo = { feed, show, untitled, items: mapItems(feed, kindsOf(this.host.show), untitled) };
     }
-    return this.itemsMemo.items;
+    return memo.items;
   }
 
   private shownOf(items: MapItem[]): MapItem[] {

@@ -16,6 +16,7 @@ const es: Catalogue = {
   rsvpFor: 'Inscribirse en {title}',
   rsvpNoEvent: 'Elija un evento para inscribirse.',
   registration: 'Inscripción',
+  untitledEvent: 'Evento sin título',
 
   // rsvp form
   rsvpWhen: 'Cuándo',

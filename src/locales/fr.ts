@@ -16,6 +16,7 @@ const fr: Catalogue = {
   rsvpFor: 'S’inscrire à {title}',
   rsvpNoEvent: 'Choisissez un événement auquel vous inscrire.',
   registration: 'Inscription',
+  untitledEvent: 'Événement sans titre',
 
   // rsvp form
   rsvpWhen: 'Quand',

@@ -16,6 +16,7 @@ const zh: Catalogue = {
   rsvpFor: '报名参加{title}',
   rsvpNoEvent: '请选择要报名的活动。',
   registration: '报名',
+  untitledEvent: '无标题活动',
 
   // rsvp form
   rsvpWhen: '时间',

@@ -30,17 +30,18 @@ export class CalendarFile implements ReactiveController {
    * The link for `occurrence` (registered as `owner`, any object naming the registration), or
    * undefined until the file is ready; the host renders again when it is.
    * @param uidDomain makes the event's UID globally unique (the endpoint's host)
+   * @param untitled names an event without a title, in the form's language
    */
-  for(owner: object, occurrence: Occurrence, uidDomain: string): { href: string; download: string } | undefined {
+  for(owner: object, occurrence: Occurrence, uidDomain: string, untitled = ''): { href: string; download: string } | undefined {
     if (this.file?.owner !== owner) {
       this.drop();
       const file: File = { owner };
       this.file = file;
       void icsWriter().then(({ occurrenceIcs, icsFileName }) => {
         if (this.file !== file) return;
-        const text = occurrenceIcs(occurrence, { uidDomain });
+        const text = occurrenceIcs(occurrence, { uidDomain, untitled });
         file.href = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-        file.download = icsFileName(occurrence.event);
+        file.download = icsFileName(occurrence.event, untitled);
         this.host.requestUpdate();
       });
     }

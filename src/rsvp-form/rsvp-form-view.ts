@@ -9,6 +9,7 @@ import type { Occurrence } from '../feed/occurrences.js';
 import { safeUrl, WEB_SCHEMES } from '../feed/text.js';
 import type { CivicEvent, Feed, LoadedFeed, Question } from '../feed/types.js';
 import { devWarn } from '../shared/dev.js';
+import { eventTitle } from '../shared/event-title.js';
 import type { MessageKey, MessageValues } from '../shared/localize.js';
 import { availability, nextChange, seatsLeft, type Availability } from './rsvp-availability.js';
 import { CalendarFile } from './rsvp-calendar-file.js';
@@ -188,7 +189,7 @@ export class RsvpFormView implements ReactiveController {
     const endpoint = this.endpointOf(shown);
     const fields = this.fieldsOf(target, shown);
     this.current = { target, dates, occurrence, endpoint, fields };
-    const title = shown.title;
+    const title = eventTitle(shown, this.t);
     return html`<div class="rsvp" part="base">
       <div part="title">${heading(this.level, this.t('rsvpFor', { title }), 'rsvp-title')}</div>
       ${this.renderDetails(target, shown, occurrence)}
@@ -298,7 +299,7 @@ export class RsvpFormView implements ReactiveController {
           options.help = t('rsvpDateHelp', { count: dates.list.length });
           options.choices = dates.list.map((o) => ({
             value: o.start,
-            label: `${formatOption(o, language, target.zone)}${o.event.title !== target.event.title ? ` – ${o.event.title}` : ''}`,
+            label: `${formatOption(o, language, target.zone)}${o.event.title !== target.event.title ? ` – ${eventTitle(o.event, t)}` : ''}`,
             selected: o === selected,
           }));
           break;
@@ -347,7 +348,7 @@ export class RsvpFormView implements ReactiveController {
 
   private renderRegistered(phase: Extract<Phase, { kind: 'registered' }>): TemplateResult {
     const t = this.t;
-    const title = phase.event.title;
+    const title = eventTitle(phase.event, t);
     const zone = this.current?.target.zone ?? 'UTC';
     const date = phase.occurrence ? formatWhen(phase.occurrence, this.el.language, zone).date : '';
     let text: string;
@@ -375,7 +376,7 @@ export class RsvpFormView implements ReactiveController {
     } catch {
       // keep the page's host
     }
-    return this.calendarFile.for(phase, phase.occurrence!, domain);
+    return this.calendarFile.for(phase, phase.occurrence!, domain, this.t('untitledEvent'));
   }
 
   // ---- interaction --------------------------------------------------------------------------------

@@ -17,13 +17,13 @@ function linkDetails(event: CivicEvent): string {
   return [text, event.url ?? ''].filter(Boolean).join('\n\n');
 }
 
-/** Google Calendar's "new event" page, filled in with the occurrence. */
-export function googleCalendarUrl(occurrence: Occurrence): string {
+/** Google Calendar's "new event" page, filled in with the occurrence (`untitled` names an event without a title). */
+export function googleCalendarUrl(occurrence: Occurrence, untitled = ''): string {
   const { event } = occurrence;
   const dates = occurrence.allDay
     ? `${occurrence.start.replace(/-/g, '')}/${occurrence.end.replace(/-/g, '')}`
     : `${utcStamp(occurrence.startMs)}/${utcStamp(Math.max(occurrence.endMs, occurrence.startMs))}`;
-  const params = new URLSearchParams({ action: 'TEMPLATE', text: event.title, dates });
+  const params = new URLSearchParams({ action: 'TEMPLATE', text: event.title || untitled, dates });
   const details = linkDetails(event);
   if (details) params.set('details', details);
   const place = placeText(event);
@@ -31,14 +31,14 @@ export function googleCalendarUrl(occurrence: Occurrence): string {
   return `https://calendar.google.com/calendar/render?${params}`;
 }
 
-/** Outlook.com's "new event" page, filled in with the occurrence. */
-export function outlookCalendarUrl(occurrence: Occurrence): string {
+/** Outlook.com's "new event" page, filled in with the occurrence (`untitled` names an event without a title). */
+export function outlookCalendarUrl(occurrence: Occurrence, untitled = ''): string {
   const { event } = occurrence;
   const iso = (epoch: number) => new Date(epoch).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const params = new URLSearchParams({
     path: '/calendar/action/compose',
     rru: 'addevent',
-    subject: event.title,
+    subject: event.title || untitled,
     startdt: occurrence.allDay ? occurrence.start : iso(occurrence.startMs),
     enddt: occurrence.allDay ? occurrence.end : iso(Math.max(occurrence.endMs, occurrence.startMs)),
     allday: String(occurrence.allDay),
@@ -50,8 +50,8 @@ export function outlookCalendarUrl(occurrence: Occurrence): string {
   return `https://outlook.live.com/calendar/0/deeplink/compose?${params}`;
 }
 
-/** A file name for the download: the title's words, `.ics`. */
-export function icsFileName(event: CivicEvent): string {
-  const base = event.title.normalize('NFKD').replace(/[^\w\s-]+/g, '').trim().replace(/\s+/g, '-').toLowerCase().slice(0, 60);
+/** A file name for the download: the title's words (or `untitled`'s), `.ics`. */
+export function icsFileName(event: CivicEvent, untitled = ''): string {
+  const base = (event.title || untitled).normalize('NFKD').replace(/[^\w\s-]+/g, '').trim().replace(/\s+/g, '-').toLowerCase().slice(0, 60);
   return `${base || 'event'}.ics`;
 }

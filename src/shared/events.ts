@@ -10,7 +10,7 @@ export interface CivicErrorDetail {
   src?: string;
 }
 
-/** Detail of `civic-feed-warning`: items were skipped while loading a feed. */
+/** Detail of `civic-feed-warning`: items were skipped (or, marked `kept`, repaired) while loading a feed. */
 export interface CivicFeedWarningDetail {
   skipped: SkippedItem[];
   src?: string;

@@ -129,10 +129,13 @@ export class FeedController implements ReactiveController {
   private warn(loaded: LoadedFeed): void {
     if (!loaded.skipped.length) return;
     const where = loaded.src ?? 'the feed object';
+    // Entries marked `kept` are shown after all (a made-up id, a repaired date): warnings, not losses.
+    const left = loaded.skipped.filter((s) => !s.kept).length;
+    const kept = loaded.skipped.length - left;
     console.warn(
-      `[civic-widgets] ${loaded.skipped.length} item(s) skipped in ${where}:\n` +
+      `[civic-widgets] ${left} item(s) skipped${kept ? `, ${kept} repaired` : ''} in ${where}:\n` +
         loaded.skipped
-          .map((s) => `  ${s.list}[${s.index}]${s.id ? ` (${s.id})` : ''}: ${s.reason}`)
+          .map((s) => `  ${s.list}[${s.index}]${s.id ? ` (${s.id})` : ''}: ${s.kept ? '(shown) ' : ''}${s.reason}`)
           .join('\n'),
     );
     emit(this.host, 'civic-feed-warning', { skipped: loaded.skipped, src: loaded.src });

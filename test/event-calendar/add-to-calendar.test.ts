@@ -124,6 +124,34 @@ describe('add to calendar', () => {
     expect(text.match(/BEGIN:(STANDARD|DAYLIGHT)/g)!.length).to.be.greaterThan(2);
   });
 
+  it('writes every rule, the RDATEs, a THISANDFUTURE change and an untitled event, as they read back', async () => {
+    const { feed } = normalizeFeed({
+      version: '1',
+      events: [
+        {
+          id: 'lab', title: '', start: '2026-03-02T11:00:00', end: '2026-03-02T12:00:00', timezone: 'America/New_York',
+          rrules: ['FREQ=WEEKLY;COUNT=3', 'FREQ=MONTHLY;BYMONTHDAY=20;COUNT=1'],
+          rdates: ['2026-03-05T15:00:00', '2026-03-06T14:00:00Z/2026-03-06T17:00:00Z'],
+        },
+        {
+          id: 'lab-later', title: 'Lab (new room)', start: '2026-03-09T13:00:00', timezone: 'America/New_York',
+          recurrenceId: '2026-03-09T11:00:00', seriesId: 'lab', thisAndFuture: true,
+        },
+      ],
+    });
+    const text = seriesIcs(feed.events[0]!, feed.events, { now: NOW, untitled: 'Untitled event' });
+    expectWellFormed(text);
+    const [master, override] = vevents(text);
+    expect(master!.getAllProperties('rrule').map((p) => String(p.getFirstValue()))).to.deep.equal([
+      'FREQ=WEEKLY;COUNT=3', 'FREQ=MONTHLY;COUNT=1;BYMONTHDAY=20',
+    ]);
+    expect(text).to.include('RDATE;TZID=America/New_York:20260305T150000\r\n');
+    expect(text).to.include('RDATE;VALUE=PERIOD:20260306T140000Z/20260306T170000Z\r\n');
+    expect(master!.getFirstPropertyValue('summary')).to.equal('Untitled event');
+    expect(override!.getFirstProperty('recurrence-id')!.getParameter('range')).to.equal('THISANDFUTURE');
+    expect(icsFileName(feed.events[0]!, 'Untitled event')).to.equal('untitled-event.ics');
+  });
+
   it('builds Google Calendar and Outlook links, nothing loaded', async () => {
     const occurrences = await occurrencesOf(feedEvents());
     const dataDay = occurrences.find((o) => o.event.id === 'data-day')!;

@@ -412,6 +412,35 @@ describe('<civic-event-calendar>', () => {
     });
   });
 
+  describe('an event without a title', () => {
+    // iCalendar's SUMMARY is optional: such an event reaches the feed with title "".
+    const untitledFeed = () => {
+      const feed = marchFeed();
+      feed.events.push({ id: 'untitled', title: '', start: '2026-03-18T15:00:00-04:00', end: '2026-03-18T16:00:00-04:00', rsvp: {} });
+      return feed;
+    };
+
+    it('is shown as "Untitled event" in the list, the dialog, its links and the JSON-LD', async () => {
+      const page = await CalendarPage.open(`date="${MARCH}" view="list" ${WIDE}`, untitledFeed());
+      expect(page.text(page.event('Untitled event'))).to.equal('Untitled event');
+      await page.click('Untitled event');
+      const dialog = await page.dialogOpen();
+      expect(getByRole(dialog, 'heading', { name: 'Untitled event' })).to.exist;
+      const google = new URL(getByRole(dialog, 'link', { name: 'Google Calendar' }).getAttribute('href')!);
+      expect(google.searchParams.get('text')).to.equal('Untitled event');
+      expect(getByRole(dialog, 'link', { name: 'This date (.ics file)' }).getAttribute('download')).to.equal('untitled-event.ics');
+      await expectAccessible(page.el);
+      const script = await waitFor(() => page.el.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]'));
+      const data = JSON.parse(script.textContent!) as Record<string, unknown>[];
+      expect(data.filter((e) => e['name'] === 'Untitled event')).to.have.length(1);
+    });
+
+    it('is named in the page language', async () => {
+      const page = await CalendarPage.open(`date="${MARCH}" view="month" locale="es" timezone="America/New_York"`, untitledFeed());
+      expect(page.text(page.event(/Evento sin título/))).to.match(/Evento sin título$/);
+    });
+  });
+
   describe('search engines', () => {
     it('adds schema.org Event JSON-LD for the occurrences it shows to its light DOM', async () => {
       const page = await CalendarPage.open(`date="${MARCH}" view="month" ${WIDE}`, marchFeed());

@@ -272,6 +272,179 @@ describe('icsAdapter', () => {
     });
   });
 
+  describe('what real exporters write (RFC 5545 and its habits)', () => {
+    /** Occurrences as "start end title" in UTC, for a whole feed or one series. */
+    async function starts(feed: Feed, from: string, to: string, series?: string): Promise<string[]> {
+      const occurrences = await expandOccurrences(feed.events, {
+        from: new Date(from),
+        to: new Date(to),
+        timeZone: 'UTC',
+        feedTimeZone: feed.timezone,
+      });
+      return occurrences
+        .filter((o) => !series || (o.seriesId ?? o.event.id) === series)
+        .map((o) => `${o.start} ${o.end} ${o.event.title}`);
+    }
+
+    it('expands every RRULE of an event that has several (RFC 2445, Zimbra), each start once', async () => {
+      const { feed, skipped } = await load('several-rules-rdates.ics');
+      expect(skipped).to.deep.equal([]);
+      expect(byId(feed, 'two-rules@zimbra.example')).to.include({ rrule: 'FREQ=WEEKLY;UNTIL=20260324T065959Z' });
+      expect(byId(feed, 'two-rules@zimbra.example').rrules).to.have.length(2);
+      // Weekly on Mondays to March 23, and the first Sunday of each month to April; 11:00 in Los Angeles.
+      expect(await starts(feed, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', 'two-rules@zimbra.example')).to.deep.equal([
+        '2026-03-02T19:00:00Z 2026-03-02T19:30:00Z Weekly one-on-one',
+        '2026-03-09T18:00:00Z 2026-03-09T18:30:00Z Weekly one-on-one',
+        '2026-03-16T18:00:00Z 2026-03-16T18:30:00Z Weekly one-on-one',
+        '2026-03-23T18:00:00Z 2026-03-23T18:30:00Z Weekly one-on-one',
+        '2026-04-05T18:00:00Z 2026-04-05T18:30:00Z Weekly one-on-one',
+      ]);
+    });
+
+    it('adds RDATE periods with their own end (RFC 5545 3.8.5.2), an end or a duration', async () => {
+      const { feed } = await load('several-rules-rdates.ics');
+      expect(byId(feed, 'periods@rfc5545.example').rdates).to.deep.equal([
+        '2026-04-03T02:00:00Z/2026-04-03T04:00:00Z',
+        '2026-04-04T01:00:00Z/2026-04-04T04:00:00Z',
+      ]);
+      expect(await starts(feed, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', 'periods@rfc5545.example')).to.deep.equal([
+        '2026-04-02T01:00:00Z 2026-04-02T02:00:00Z Open lab',
+        '2026-04-03T02:00:00Z 2026-04-03T04:00:00Z Open lab',
+        '2026-04-04T01:00:00Z 2026-04-04T04:00:00Z Open lab',
+      ]);
+    });
+
+    it('adds VALUE=DATE RDATEs to an all-day rule, minus EXDATEs, an RDATE on the UNTIL day once', async () => {
+      const { feed } = await load('several-rules-rdates.ics');
+      expect(await starts(feed, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', 'all-day-rdates@rfc5545.example')).to.deep.equal([
+        '2026-01-05 2026-01-06 Book sale',
+        '2026-01-19 2026-01-20 Book sale',
+        '2026-01-21 2026-01-22 Book sale',
+      ]);
+    });
+
+    it('keeps a timed RDATE later on the day the rule stops (UNTIL)', async () => {
+      const { feed } = await load('several-rules-rdates.ics');
+      expect(await starts(feed, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', 'until-day@rfc5545.example')).to.deep.equal([
+        '2026-01-05T15:00:00Z 2026-01-05T16:00:00Z Data clinic',
+        '2026-01-12T15:00:00Z 2026-01-12T16:00:00Z Data clinic',
+        '2026-01-19T15:00:00Z 2026-01-19T16:00:00Z Data clinic',
+        '2026-01-19T19:00:00Z 2026-01-19T20:00:00Z Data clinic',
+      ]);
+    });
+
+    it('applies RECURRENCE-ID;RANGE=THISANDFUTURE to that occurrence and every later one', async () => {
+      const { feed } = await load('several-rules-rdates.ics');
+      expect(byId(feed, 'event7@calendarserver.example#2026-02-04T18:00:00')).to.include({ thisAndFuture: true });
+      // Daily at 18:00 New York time for five days; from the 4th on, at 20:00 for 90 minutes, renamed.
+      expect(await starts(feed, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', 'event7@calendarserver.example')).to.deep.equal([
+        '2026-02-02T23:00:00Z 2026-02-03T00:00:00Z event 7',
+        '2026-02-03T23:00:00Z 2026-02-04T00:00:00Z event 7',
+        '2026-02-05T01:00:00Z 2026-02-05T02:30:00Z event 7 changed',
+        '2026-02-06T01:00:00Z 2026-02-06T02:30:00Z event 7 changed',
+        '2026-02-07T01:00:00Z 2026-02-07T02:30:00Z event 7 changed',
+      ]);
+      // A window that starts after the change still sees it.
+      expect(await starts(feed, '2026-02-06T12:00:00Z', '2026-03-01T00:00:00Z', 'event7@calendarserver.example')).to.deep.equal([
+        '2026-02-07T01:00:00Z 2026-02-07T02:30:00Z event 7 changed',
+      ]);
+    });
+
+    it('applies a THISANDFUTURE change whose RECURRENCE-ID names no start to the later starts only', async () => {
+      const { feed } = await load('range-not-on-a-start.ics');
+      // One event a day, every other day at 12:00 UTC, and the RDATE on the 24th.
+      expect(await starts(feed, '2024-09-09T00:00:00Z', '2024-09-27T00:00:00Z')).to.deep.equal([
+        '2024-09-09T12:00:00Z 2024-09-09T14:00:00Z ORIGINAL EVENT',
+        '2024-09-11T12:00:00Z 2024-09-11T14:00:00Z ORIGINAL EVENT',
+        '2024-09-13T12:00:00Z 2024-09-13T19:00:00Z MODIFIED EVENT',
+        '2024-09-15T12:00:00Z 2024-09-15T19:00:00Z MODIFIED EVENT',
+        '2024-09-17T12:00:00Z 2024-09-17T19:00:00Z MODIFIED EVENT',
+        '2024-09-19T12:00:00Z 2024-09-19T19:00:00Z MODIFIED EVENT',
+        '2024-09-21T12:00:00Z 2024-09-21T19:00:00Z MODIFIED EVENT',
+        '2024-09-23T12:00:00Z 2024-09-23T19:00:00Z EDITED EVENT',
+        '2024-09-24T09:00:00Z 2024-09-24T16:00:00Z EDITED EVENT',
+        '2024-09-25T12:00:00Z 2024-09-25T19:00:00Z EDITED EVENT',
+      ]);
+    });
+
+    it('keeps events without UID under stable made-up ids, and says so', async () => {
+      const first = await load('versions-and-dates.ics');
+      const again = await load('versions-and-dates.ics');
+      const ids = first.feed.events.filter((e) => e.id.startsWith('no-uid-')).map((e) => e.id);
+      expect(ids).to.have.length(2);
+      expect(new Set(ids).size, 'two identical events keep two ids').to.equal(2);
+      expect(again.feed.events.filter((e) => e.id.startsWith('no-uid-')).map((e) => e.id)).to.deep.equal(ids);
+      expect(first.skipped.filter((s) => s.kept && /no UID/.test(s.reason)).map((s) => s.id)).to.deep.equal(ids);
+    });
+
+    it('keeps an event without SUMMARY as untitled ("" in the feed)', async () => {
+      const { feed } = await load('versions-and-dates.ics');
+      expect(byId(feed, 'no-summary@example').title).to.equal('');
+    });
+
+    it('reads dates written without VALUE=DATE, in DTSTART and RECURRENCE-ID', async () => {
+      const { feed } = await load('versions-and-dates.ics');
+      expect(byId(feed, 'bare-dates@example')).to.include({ start: '2020-09-07', end: '2020-09-08' });
+      expect(await starts(feed, '2020-01-01T00:00:00Z', '2021-01-01T00:00:00Z', 'bare-dates@example')).to.deep.equal([
+        '2020-09-07 2020-09-08 Story time',
+        '2020-09-15 2020-09-16 Story time (moved)',
+        '2020-09-21 2020-09-22 Story time',
+      ]);
+    });
+
+    it('shows the newest version of a re-sent event: SEQUENCE first, then DTSTAMP, then LAST-MODIFIED', async () => {
+      const { feed, skipped } = await load('versions-and-dates.ics');
+      expect(byId(feed, 'updated@example')).to.include({ title: 'Budget night', start: '2026-03-02T17:00:00Z' });
+      expect(byId(feed, 'stamped@example')).to.include({ title: 'Map walk (rescheduled)', start: '2026-03-20T17:00:00Z' });
+      expect(byId(feed, 'modified@example')).to.include({ title: 'Zine night (room 2)' });
+      const older = skipped.filter((s) => /older version/.test(s.reason));
+      expect(older.map((s) => [s.index, s.id])).to.deep.equal([
+        [5, 'updated@example'],
+        [7, 'updated@example'],
+        [9, 'stamped@example'],
+        [13, 'modified@example'],
+      ]);
+      expect(older.every((s) => !s.kept)).to.equal(true);
+    });
+
+    it('keeps the first of two identical copies and names the second', async () => {
+      const copy = 'BEGIN:VEVENT\r\nUID:twice\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260105T170000Z\r\nSUMMARY:Twice\r\nEND:VEVENT\r\n';
+      const raw = await read(`BEGIN:VCALENDAR\r\n${copy}${copy}END:VCALENDAR\r\n`);
+      const { feed, skipped } = normalizeFeed(raw.document, raw.skipped);
+      expect(feed.events.map((e) => e.id)).to.deep.equal(['twice']);
+      expect(skipped).to.deep.equal([
+        { list: 'events', index: 1, id: 'twice', reason: 'the same event again (same UID, SEQUENCE and DTSTAMP): the first copy is shown' },
+      ]);
+    });
+
+    it('gives an all-day start with a timed end the days up to that end', async () => {
+      const { feed } = await load('versions-and-dates.ics');
+      expect(byId(feed, 'lotus@example')).to.include({ start: '2026-05-01', end: '2026-05-04' });
+      const midnight = await read(
+        'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:m\r\nDTSTART;VALUE=DATE:20260501\r\nDTEND:20260503T000000\r\nSUMMARY:m\r\nEND:VEVENT\r\nEND:VCALENDAR',
+      );
+      expect((midnight.document.events as CivicEvent[])[0]).to.include({ start: '2026-05-01', end: '2026-05-03' });
+    });
+
+    it('swaps a DTEND written before DTSTART, with a warning', async () => {
+      const { feed, skipped } = await load('versions-and-dates.ics');
+      expect(byId(feed, 'backwards@example')).to.include({ start: '2026-06-01T17:00:00Z', end: '2026-06-01T19:00:00Z' });
+      expect(skipped).to.deep.include({
+        list: 'events',
+        index: 11,
+        id: 'backwards@example',
+        reason: 'DTEND is before DTSTART: the two were swapped',
+        kept: true,
+      });
+      // 20:00 in Tokyo is 11:00 UTC: an end at 12:00 UTC is after it, whatever the clock faces say.
+      const zoned = await read(
+        'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:t\r\nDTSTART;TZID=Asia/Tokyo:20260301T200000\r\nDTEND:20260301T120000Z\r\nSUMMARY:t\r\nEND:VEVENT\r\nEND:VCALENDAR',
+      );
+      expect(zoned.skipped).to.deep.equal([]);
+      expect((zoned.document.events as CivicEvent[])[0]).to.include({ start: '2026-03-01T20:00:00', end: '2026-03-01T12:00:00Z' });
+    });
+  });
+
   describe('broken files', () => {
     it('refuses what is not a calendar, with a clear Error', async () => {
       for (const text of [await fixture('garbage.ics'), '', '{"version":"1","events":[]}', 'BEGIN:VEVENT\nEND:VEVENT']) {
@@ -281,15 +454,19 @@ describe('icsAdapter', () => {
       }
     });
 
-    it('skips events without UID or DTSTART, and says why', async () => {
-      const { feed, skipped, raw } = await load('missing-fields.ics');
-      expect(raw.skipped).to.deep.equal([
-        { list: 'events', index: 0, reason: 'no UID' },
+    it('skips an event without DTSTART; keeps one without UID (with a warning) or SUMMARY (untitled)', async () => {
+      const { feed, skipped } = await load('missing-fields.ics');
+      const madeUp = feed.events[0]!.id;
+      expect(madeUp).to.match(/^no-uid-[0-9a-f]{8}-0$/);
+      expect(skipped).to.deep.equal([
+        { list: 'events', index: 0, id: madeUp, reason: 'no UID: id made up from DTSTART, SUMMARY and position', kept: true },
         { list: 'events', index: 1, id: 'no-start', reason: 'no DTSTART' },
       ]);
-      // No SUMMARY: the normalizer leaves it out for want of a title.
-      expect(skipped.slice(2)).to.deep.equal([{ list: 'events', index: 0, id: 'no-summary', reason: 'no "title"' }]);
-      expect(feed.events.map((e) => e.id)).to.deep.equal(['ok']);
+      expect(feed.events.map((e) => [e.id, e.title])).to.deep.equal([
+        [madeUp, 'No UID'],
+        ['no-summary', ''],
+        ['ok', 'Has everything it needs'],
+      ]);
     });
 
     it('keeps the complete events of a truncated download and reports the cut-off one', async () => {
@@ -364,6 +541,92 @@ describe('icsAdapter', () => {
         expect(event.start).to.be.a('string');
       }
     }
+
+    it('a series is exactly the union of its RRULEs and RDATEs minus its EXDATEs (RFC 5545 3.8.5)', async () => {
+      const DAY = 86_400_000;
+      const start = Date.UTC(2026, 0, 5, 15, 0);
+      const basic = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+      const rule = fc.record({ interval: fc.integer({ min: 1, max: 5 }), count: fc.integer({ min: 1, max: 12 }) });
+      const offset = fc.integer({ min: 0, max: 60 }).map((days) => start + days * DAY + (days % 3) * 3_600_000);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(rule, { minLength: 1, maxLength: 3 }),
+          fc.array(offset, { maxLength: 6 }),
+          fc.array(fc.nat(), { maxLength: 4 }),
+          async (rules, rdates, picks) => {
+            const generated = new Set<number>();
+            for (const { interval, count } of rules) {
+              for (let i = 0; i < count; i++) generated.add(start + i * interval * DAY);
+            }
+            for (const rdate of rdates) generated.add(rdate);
+            const all = [...generated].sort((a, b) => a - b);
+            // EXDATEs picked among the starts, so some really remove something.
+            const exdates = [...new Set(picks.map((n) => all[n % all.length]!))];
+            const text = [
+              'BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'UID:u', 'SUMMARY:s', `DTSTART:${basic(start)}`, 'DURATION:PT1H',
+              ...rules.map((r) => `RRULE:FREQ=DAILY;INTERVAL=${r.interval};COUNT=${r.count}`),
+              ...(rdates.length ? [`RDATE:${rdates.map(basic).join(',')}`] : []),
+              ...(exdates.length ? [`EXDATE:${exdates.map(basic).join(',')}`] : []),
+              'END:VEVENT', 'END:VCALENDAR',
+            ].join('\r\n');
+            const result = await read(text);
+            const { feed } = normalizeFeed(result.document, result.skipped);
+            const occurrences = await expandOccurrences(feed.events, {
+              from: new Date('2026-01-01T00:00:00Z'),
+              to: new Date('2027-01-01T00:00:00Z'),
+              timeZone: 'UTC',
+            });
+            expect(occurrences.map((o) => o.startMs)).to.deep.equal(all.filter((ms) => !exdates.includes(ms)));
+            expect(occurrences.every((o) => o.endMs - o.startMs === 3_600_000)).to.equal(true);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    });
+
+    it('a THISANDFUTURE change moves and renames exactly the occurrences from its own on', async () => {
+      const DAY = 86_400_000;
+      const start = Date.UTC(2026, 2, 2, 15, 0);
+      const basic = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 2, max: 10 }), fc.nat(), fc.integer({ min: -30, max: 30 }), async (count, pick, hours) => {
+          const k = pick % count;
+          const at = start + k * DAY;
+          const text = [
+            'BEGIN:VCALENDAR',
+            'BEGIN:VEVENT', 'UID:u', 'SUMMARY:before', `DTSTART:${basic(start)}`, 'DURATION:PT1H', `RRULE:FREQ=DAILY;COUNT=${count}`, 'END:VEVENT',
+            'BEGIN:VEVENT', 'UID:u', 'SUMMARY:after', `RECURRENCE-ID;RANGE=THISANDFUTURE:${basic(at)}`,
+            `DTSTART:${basic(at + hours * 3_600_000)}`, 'DURATION:PT2H', 'END:VEVENT',
+            'END:VCALENDAR',
+          ].join('\r\n');
+          const result = await read(text);
+          const { feed } = normalizeFeed(result.document, result.skipped);
+          const occurrences = await expandOccurrences(feed.events, {
+            from: new Date('2026-01-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z'), timeZone: 'UTC',
+          });
+          const expected = Array.from({ length: count }, (_, i) =>
+            i < k ? `${start + i * DAY} 1 before` : `${start + i * DAY + hours * 3_600_000} 2 after`,
+          ).sort();
+          expect(occurrences.map((o) => `${o.startMs} ${(o.endMs - o.startMs) / 3_600_000} ${o.event.title}`).sort()).to.deep.equal(expected);
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    it('of several versions of one event, the highest SEQUENCE is shown, wherever it stands in the file', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 6 }), async (sequences) => {
+          const versions = sequences.map(
+            (n) => `BEGIN:VEVENT\r\nUID:v\r\nSEQUENCE:${n}\r\nDTSTART:20260105T170000Z\r\nSUMMARY:version ${n}\r\nEND:VEVENT`,
+          );
+          const result = await read(['BEGIN:VCALENDAR', ...versions, 'END:VCALENDAR'].join('\r\n'));
+          const { feed, skipped } = normalizeFeed(result.document, result.skipped);
+          expect(feed.events.map((e) => e.title)).to.deep.equal([`version ${Math.max(...sequences)}`]);
+          expect(skipped).to.have.length(sequences.length - 1);
+        }),
+        { numRuns: 100 },
+      );
+    });
 
     it('random text after BEGIN:VCALENDAR never throws anything but an Error', async () => {
       await fc.assert(

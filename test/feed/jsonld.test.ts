@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import type { AdapterContext, SourceText } from '../../src/feed/adapter.js';
 import { jsonldAdapter, ldJsonBlocks } from '../../src/feed/adapters/jsonld.js';
 import { normalizeFeed } from '../../src/feed/normalize.js';
@@ -331,18 +332,58 @@ describe('jsonld adapter', () => {
       expect((await failure('42')).message).to.match(/not an object or a list/);
     });
 
-    it('survives JSON nested far deeper than it reads', async () => {
+    it('survives JSON nested far deeper than it reads, and names the events it leaves there', async () => {
       const deep =
         '['.repeat(5000) +
         JSON.stringify({ '@type': 'Event', name: 'Deep', startDate: '2026-01-01' }) +
         ']'.repeat(5000);
-      const error = await failure(deep);
-      expect(error.message).to.match(/no schema\.org data/);
+      const tooDeep = await load(deep);
+      expect(tooDeep.feed.events).to.deep.equal([]);
+      expect(tooDeep.skipped).to.deep.equal([
+        { list: 'events', index: -1, reason: '"Deep" is nested more than 64 levels deep and was not read' },
+      ]);
+      const noData = '['.repeat(5000) + JSON.stringify({ name: 'Not typed' }) + ']'.repeat(5000);
+      expect((await failure(noData)).message).to.match(/no schema\.org data/);
       const shallow =
         '['.repeat(20) +
         JSON.stringify({ '@type': 'Event', name: 'Shallow', startDate: '2026-01-01' }) +
         ']'.repeat(20);
       expect((await load(shallow)).feed.events.map((e) => e.title)).to.deep.equal(['Shallow']);
+    });
+
+    it('names an event nested in other things past the depth it reads, beside the ones it reads', async () => {
+      // A CMS page whose builder nests blocks in blocks: WebPage > hasPart > … > subjectOf > Event.
+      let node: Record<string, unknown> = {
+        '@type': 'Event', '@id': 'https://library.example.org/events/deep', name: 'Data walk', startDate: '2026-05-01T10:00:00Z',
+      };
+      for (let i = 0; i < 50; i++) node = i % 2 ? { '@type': 'WebPageElement', hasPart: node } : { '@type': 'CreativeWork', subjectOf: [node] };
+      const top = { '@type': 'Event', name: 'Story time', startDate: '2026-05-02T10:00:00Z' };
+      const { feed, skipped } = await load(JSON.stringify({ '@context': 'https://schema.org', '@graph': [node, top] }));
+      expect(feed.events.map((e) => e.title)).to.deep.equal(['Story time']);
+      expect(skipped).to.deep.equal([
+        {
+          list: 'events',
+          index: -1,
+          id: 'https://library.example.org/events/deep',
+          reason: '"Data walk" is nested more than 64 levels deep and was not read',
+        },
+      ]);
+    });
+
+    it('shows or names every event, at any depth', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 5 }), async (depths) => {
+          const graph = depths.map((depth, k) => {
+            let node: unknown = { '@type': 'Event', name: `Event ${k}`, startDate: '2026-05-01T10:00:00Z' };
+            for (let i = 0; i < depth; i++) node = i % 3 ? [node] : { '@type': 'Thing', about: node };
+            return node;
+          });
+          const { feed, skipped } = await load(JSON.stringify({ '@graph': graph }));
+          const named = skipped.map((s) => /^"(Event \d+)"/.exec(s.reason)?.[1]);
+          expect([...feed.events.map((e) => e.title), ...named].sort()).to.deep.equal(depths.map((_, k) => `Event ${k}`).sort());
+        }),
+        { numRuns: 60 },
+      );
     });
 
     it('reads a JSON-LD file served as text/html by its content', async () => {

@@ -116,6 +116,34 @@ describe('normalizeFeed', () => {
     expect(e.rsvp).to.deep.equal({});
   });
 
+  it('keeps an untitled event (title exactly "") and the recurrence fields, and fits the schema', async () => {
+    const { feed, skipped } = normalizeFeed({
+      version: '1',
+      events: [
+        {
+          id: 's', title: '', start: '2026-03-02T11:00:00', rrules: ['RRULE:FREQ=WEEKLY;COUNT=2', 'nonsense', 'FREQ=DAILY;COUNT=3'],
+          rdates: ['2026-03-20T10:00', '2026-03-21T10:00:00/2026-03-21T12:00:00', '2026-03-22T10:00:00/2026-03-22T09:00:00', 'x', 7],
+        },
+        { id: 'o', title: 'Moved', start: '2026-03-10T12:00:00', recurrenceId: '2026-03-09T11:00:00', seriesId: 's', thisAndFuture: true },
+        { id: 'lonely', title: 'No series', start: '2026-03-10T12:00:00', thisAndFuture: true },
+        { id: 'blank', title: '   ', start: '2026-03-10T12:00:00' },
+      ],
+    });
+    expect(skipped).to.deep.equal([{ list: 'events', index: 3, id: 'blank', reason: '"title" is empty or not text' }]);
+    const [series, override, lonely] = feed.events;
+    expect(series).to.deep.include({
+      title: '',
+      rrule: 'FREQ=WEEKLY;COUNT=2',
+      rrules: ['FREQ=WEEKLY;COUNT=2', 'FREQ=DAILY;COUNT=3'],
+      rdates: ['2026-03-20T10:00:00', '2026-03-21T10:00:00/2026-03-21T12:00:00', '2026-03-22T10:00:00'],
+    });
+    expect(override!.thisAndFuture).to.equal(true);
+    expect(lonely!.thisAndFuture, 'only an override changes later occurrences').to.equal(undefined);
+    const fallback = normalizeFeed({ version: '1', events: [{ id: 'r', title: 'r', start: '2026-03-02', rrule: 'FREQ=DAILY', rrules: ['x'] }] });
+    expect(fallback.feed.events[0]).to.deep.include({ rrule: 'FREQ=DAILY' }).and.not.have.property('rrules');
+    expect(await schemaErrors(feed)).to.deep.equal([]);
+  });
+
   it('canonicalizes date spellings', () => {
     const { feed } = normalizeFeed({
       events: [

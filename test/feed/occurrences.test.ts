@@ -257,6 +257,77 @@ describe('expandOccurrences', () => {
       expect(occurrences.map((o) => o.event.id)).to.deep.equal(['talk-new']);
     });
 
+    it('adds rdates: a date at the series time of day, a time, and a period with its own end', async () => {
+      const list = events({
+        ...weekly,
+        rrule: 'FREQ=WEEKLY;BYDAY=TH;COUNT=2',
+        rdates: ['2026-10-03', '2026-10-04T10:00:00', '2026-10-05T14:00:00Z/2026-10-05T15:00:00Z', '2026-10-08T18:30:00'],
+        exdates: ['2026-10-04T10:00:00'],
+      });
+      const occurrences = await expandOccurrences(list, YEAR_2026);
+      expect(occurrences.map((o) => `${o.start} ${o.end} ${o.seriesId}`)).to.deep.equal([
+        '2026-10-01T18:30:00-04:00 2026-10-01T20:00:00-04:00 office-hours',
+        '2026-10-03T18:30:00-04:00 2026-10-03T20:00:00-04:00 office-hours',
+        '2026-10-05T10:00:00-04:00 2026-10-05T11:00:00-04:00 office-hours',
+        '2026-10-08T18:30:00-04:00 2026-10-08T20:00:00-04:00 office-hours',
+      ]);
+    });
+
+    it('makes a series of a start and rdates alone, without loading a rule engine for it', async () => {
+      const list = events({ id: 'fair', title: 'Fair', start: '2026-06-01', rdates: ['2026-06-08', '2026-06-15/2026-06-17'] });
+      const occurrences = await expandOccurrences(list, YEAR_2026);
+      expect(occurrences.map((o) => `${o.start} ${o.end}`)).to.deep.equal([
+        '2026-06-01 2026-06-02', '2026-06-08 2026-06-09', '2026-06-15 2026-06-17',
+      ]);
+    });
+
+    it('expands every rule of rrules, each start once', async () => {
+      const list = events({
+        id: 'two', title: 'Two rules', start: '2026-03-02T11:00:00', timezone: 'America/Los_Angeles',
+        rrules: ['FREQ=WEEKLY;COUNT=2', 'FREQ=DAILY;COUNT=3'],
+      });
+      expect(list[0]!.rrule).to.equal('FREQ=WEEKLY;COUNT=2');
+      const occurrences = await expandOccurrences(list, window('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', 'UTC'));
+      expect(occurrences.map((o) => o.start)).to.deep.equal([
+        '2026-03-02T19:00:00Z', '2026-03-03T19:00:00Z', '2026-03-04T19:00:00Z', '2026-03-09T18:00:00Z',
+      ]);
+    });
+
+    it('moves and restyles every later occurrence after a thisAndFuture override, and not earlier ones', async () => {
+      const list = events(
+        weekly,
+        {
+          id: 'later', title: 'Office hours (new room)', start: '2026-10-29T17:00:00', end: '2026-10-29T19:00:00',
+          timezone: 'America/New_York', recurrenceId: '2026-10-29T18:30:00', seriesId: 'office-hours', thisAndFuture: true,
+        },
+        {
+          id: 'one-off', title: 'Office hours (cancelled)', start: '2026-11-12T17:00:00', timezone: 'America/New_York',
+          recurrenceId: '2026-11-12T18:30:00', seriesId: 'office-hours', status: 'cancelled',
+        },
+      );
+      const occurrences = await expandOccurrences(list, YEAR_2026);
+      expect(occurrences.map((o) => `${o.start} ${o.end} ${o.event.title} ${o.status}`)).to.deep.equal([
+        '2026-10-01T18:30:00-04:00 2026-10-01T20:00:00-04:00 Office hours scheduled',
+        '2026-10-08T18:30:00-04:00 2026-10-08T20:00:00-04:00 Office hours scheduled',
+        '2026-10-15T18:30:00-04:00 2026-10-15T20:00:00-04:00 Office hours scheduled',
+        '2026-10-22T18:30:00-04:00 2026-10-22T20:00:00-04:00 Office hours scheduled',
+        '2026-10-29T17:00:00-04:00 2026-10-29T19:00:00-04:00 Office hours (new room) scheduled',
+        // 17:00 local on the wall clock across the DST change, as the override moved it.
+        '2026-11-05T17:00:00-05:00 2026-11-05T19:00:00-05:00 Office hours (new room) scheduled',
+        '2026-11-12T17:00:00-05:00 2026-11-12T17:00:00-05:00 Office hours (cancelled) cancelled',
+        '2026-11-19T17:00:00-05:00 2026-11-19T19:00:00-05:00 Office hours (new room) scheduled',
+      ]);
+    });
+
+    it('reaches an occurrence a thisAndFuture override moved back into the window', async () => {
+      const list = events(weekly, {
+        id: 'earlier', title: 'Earlier', start: '2026-10-14T18:30:00', timezone: 'America/New_York',
+        recurrenceId: '2026-10-15T18:30:00', seriesId: 'office-hours', thisAndFuture: true,
+      });
+      const occurrences = await expandOccurrences(list, window('2026-10-20T00:00:00-04:00', '2026-10-22T00:00:00-04:00'));
+      expect(occurrences.map((o) => `${o.start} ${o.event.title}`)).to.deep.equal(['2026-10-21T18:30:00-04:00 Earlier']);
+    });
+
     it('moves a UTC UNTIL onto the series clock', async () => {
       // 23:30 UTC on Nov 5th is 18:30 EST: the last occurrence is included, the next one is not.
       const list = events({ ...weekly, rrule: 'FREQ=WEEKLY;UNTIL=20261105T233000Z' });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import type { AdapterContext, SourceText } from '../../src/feed/adapter.js';
 import { TRIBE_MAX_EVENTS, TRIBE_MAX_PAGES, tribeAdapter } from '../../src/feed/adapters/tribe.js';
 import { normalizeFeed } from '../../src/feed/normalize.js';
@@ -246,13 +247,73 @@ describe('tribe adapter', () => {
       expect(skipped.every((s) => s.index >= 0)).to.equal(true);
     });
 
-    it('stops with a note at a page that is not a page of events, and lets fetch errors through', async () => {
+    it('stops with a note at a page that is not a page of events', async () => {
       const next = `${API}?page=2`;
       const odd = await load(JSON.stringify(page(1, 1, next)), server({ [next]: { hello: 'world' } }));
       expect(odd.feed.events).to.have.length(1);
-      expect(odd.skipped[0]!.reason).to.match(/^page 2 was left out: not an answer from The Events Calendar/);
-      const error = await failure(JSON.stringify(page(1, 1, next)), server({}));
-      expect(error.message).to.match(/HTTP 404/);
+      expect(odd.skipped[0]!.reason).to.match(/^page 2 and any after it were left out: not an answer from The Events Calendar/);
+    });
+
+    it('keeps the pages read before one that fails or arrives truncated, and names that page', async () => {
+      const page2 = `${API}?page=2`;
+      const page3 = `${API}?page=3`;
+      const pages = { [page2]: page(3, 2, page3) };
+      // Page 3 is not served (HTTP 404), as a site that breaks part way does.
+      const broken = await load(JSON.stringify(page(1, 2, page2)), server(pages));
+      expect(broken.feed.events.map((e) => e.id)).to.deep.equal(['1', '2', '3', '4']);
+      expect(broken.skipped).to.deep.equal([
+        { list: 'events', index: -1, reason: `page 3 and any after it were left out: HTTP 404 for ${page3}` },
+      ]);
+      // A truncated answer: what response.json() rejects with.
+      const cut: AdapterContext = {
+        fetchJson: (url) => (url === page2 ? Promise.resolve(pages[page2]) : Promise.reject(new SyntaxError('Unexpected end of JSON input'))),
+      };
+      const truncated = await load(JSON.stringify(page(1, 2, page2)), cut);
+      expect(truncated.feed.events).to.have.length(4);
+      expect(truncated.skipped[0]!.reason).to.equal('page 3 and any after it were left out: Unexpected end of JSON input');
+    });
+
+    it('keeps exactly the events of the pages before the first one that fails, whatever fails', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 6 }),
+          fc.nat(),
+          fc.constantFrom('missing', 'truncated', 'not events'),
+          async (sizes, pick, how) => {
+            const urls = sizes.map((_, k) => `${API}?page=${k + 1}`);
+            const starts = sizes.map((_, k) => 1 + sizes.slice(0, k).reduce((a, b) => a + b, 0));
+            const pages = sizes.map((n, k) => page(starts[k]!, n, urls[k + 1]));
+            const failing = 1 + (pick % sizes.length); // 1..n: a page after the first, or none when n
+            const context: AdapterContext = {
+              fetchJson(url) {
+                const k = urls.indexOf(url);
+                if (k !== failing) return Promise.resolve(structuredClone(pages[k]));
+                if (how === 'missing') return Promise.reject(new Error(`HTTP 500 for ${url}`));
+                if (how === 'truncated') return Promise.reject(new SyntaxError('Unexpected end of JSON input'));
+                return Promise.resolve({ code: 'x' });
+              },
+            };
+            const { feed, skipped } = await load(JSON.stringify(pages[0]), context, urls[0]);
+            const kept = sizes.slice(0, failing).reduce((a, b) => a + b, 0);
+            expect(feed.events.map((e) => e.id)).to.deep.equal(Array.from({ length: kept }, (_, i) => String(i + 1)));
+            const notes = skipped.filter((s) => s.index === -1);
+            if (failing < sizes.length) {
+              expect(notes).to.have.length(1);
+              expect(notes[0]!.reason).to.match(new RegExp(`^page ${failing + 1} and any after it were left out`));
+            } else {
+              expect(notes).to.deep.equal([]);
+            }
+          },
+        ),
+        { numRuns: 100 },
+      );
+    });
+
+    it('lets an abort through: the element no longer wants the answer', async () => {
+      const next = `${API}?page=2`;
+      const aborted: AdapterContext = { fetchJson: () => Promise.reject(new DOMException('The user aborted a request.', 'AbortError')) };
+      const error = await failure(JSON.stringify(page(1, 1, next)), aborted);
+      expect(error.name).to.equal('AbortError');
     });
   });
 
@@ -284,6 +345,40 @@ describe('tribe adapter', () => {
       expect((await failure('[]')).message).to.match(/no "events" list/);
       const truncated = (await fixture('events-page-1.json')).slice(0, 500);
       expect((await failure(truncated)).message).to.match(/^not valid JSON/);
+    });
+  });
+
+  describe('a PHP notice printed before the JSON', () => {
+    // What WordPress prints with display_errors on (PHP 8 wording), before the REST answer.
+    const notice =
+      '<br />\n<b>Warning</b>:  Undefined array key "venue" in <b>/var/www/html/wp-content/plugins/' +
+      'the-events-calendar/src/Tribe/REST/V1/Post_Repository.php</b> on line <b>412</b><br />\n';
+
+    it('is detected as The Events Calendar when served as application/json', async () => {
+      const text = notice + (await fixture('events-page-1.json'));
+      expect(detectFormat(source(text), {})).to.equal('tribe');
+      expect(detectFormat({ ...source(text), contentType: 'text/html' }, {}), 'HTML stays HTML').to.equal('jsonld');
+    });
+
+    it('is skipped with a warning, and the events are read', async () => {
+      const clean = await twoPages();
+      const context = server({ [PAGE_2]: JSON.parse(await fixture('events-page-2.json')) });
+      const { feed, skipped } = await load(notice + (await fixture('events-page-1.json')), context);
+      expect(feed.events).to.deep.equal(clean.feed.events);
+      expect(skipped[0]).to.deep.equal({
+        list: 'events',
+        index: -1,
+        reason:
+          `${notice.length} characters before the JSON were skipped ("Warning: Undefined array key "venue" in ` +
+          '/var/www/html/wp-content/plugins/the-events-calendar/src/Tribe/REST/V1/Post_Repository.php on line 412"): ' +
+          'the site printed a notice',
+        kept: true,
+      });
+      expect(skipped.slice(1)).to.deep.equal(clean.skipped);
+    });
+
+    it('still fails clearly on markup with no JSON after it', async () => {
+      expect((await failure(`${notice}<p>Fatal error</p>`)).message).to.match(/^not valid JSON/);
     });
   });
 

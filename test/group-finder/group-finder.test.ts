@@ -184,6 +184,16 @@ describe('<civic-group-finder>', () => {
       await expectAccessible(el);
     });
 
+    it('names an untitled meeting "Untitled event"', async () => {
+      const { el, page } = await mount();
+      el.feed = { ...feed(), events: [...EVENTS, { id: 'untitled', title: '', start: '2030-01-09T10:00:00', groupId: 'transit' }] };
+      const transit = page.card('Transit Riders Data Collective');
+      await waitFor(() => transit.querySelectorAll('.meeting').length === 2 && transit);
+      expect([...transit.querySelectorAll('.meeting-name')].map((n) => n.textContent)).to.deep.equal([
+        'Untitled event', 'Ride-along on route 7',
+      ]);
+    });
+
     it('opens a meeting in the calendar on the page with civic-event-select', async () => {
       const { el, page } = await mount('meetings="2"', GROUPS, '<civic-event-calendar hidden></civic-event-calendar>');
       const card = page.card('Housing Data User Group');

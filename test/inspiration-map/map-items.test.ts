@@ -38,6 +38,11 @@ describe('map items', () => {
     expect(all.find((i) => i.key === 'group:g1')).to.include({ cadence: 'Monthly', city: 'Downtown Annex' });
   });
 
+  it('names an untitled event with the text it is given (the map\'s "Untitled event")', () => {
+    const feed: Feed = { ...FEED, events: [{ id: 'u', title: '', start: '2030-05-04', location: { lat: 41.2, lon: -73.9 } }] };
+    expect(mapItems(feed, ['event'], 'Untitled event').map((i) => i.name)).to.deep.equal(['Untitled event']);
+  });
+
   it('filters by topic and program, and lists the values to filter by', () => {
     const items = mapItems(FEED, ['place', 'event']);
     expect(facetsOf(items)).to.deep.equal({ topics: ['community-engagement', 'housing'], programs: ['Data Day'] });

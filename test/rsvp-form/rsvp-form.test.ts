@@ -41,6 +41,11 @@ describe('<civic-rsvp-form>', () => {
   });
 
   describe('what it shows', () => {
+    it('names an untitled event "Untitled event" in its language', async () => {
+      const page = await RsvpPage.mount(feedWith({ id: 'data-day', title: '' }, 'https://rsvp.example/api/rsvp'));
+      expect(page.headings()[0]).to.equal('Register for Untitled event');
+    });
+
     it('names the event, its date and time in the event’s zone, where, and the seats left', async () => {
       const page = await RsvpPage.mount(feedWith({ id: 'data-day' }, 'https://rsvp.example/api/rsvp'));
       expect(page.headings()[0]).to.equal('Register for Data Day');

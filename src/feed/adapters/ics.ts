@@ -7,16 +7,12 @@
  */
 import ICAL from 'ical.js';
 import type { Adapter, AdapterResult } from '../adapter.js';
-import { isTimeZone } from '../feed-date.js';
 import { plainText } from '../text.js';
 import type { SkippedItem } from '../types.js';
 import { formatDate, formatFloating, parseFeedDate, wallToEpoch } from '../zoned-time.js';
+import { first, firstText, param, type JComp, type JProp } from './ics-jcal.js';
+import { Zones } from './ics-zones.js';
 
-type Params = Record<string, unknown>;
-/** A jCal property (RFC 7265): name, parameters, value type, then one or more values. */
-type JProp = [string, Params, string, ...unknown[]];
-/** A jCal component: name, properties, subcomponents. */
-type JComp = [string, JProp[], JComp[]];
 type Json = Record<string, unknown>;
 
 /** Each VEVENT in file order: parsed, or why it could not be. */
@@ -37,6 +33,7 @@ interface IcsTime {
 
 const DAY = 86_400_000;
 const DATE_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}T::$/;
 const DATE_TIME_VALUE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z?$/;
 /** Descriptive fields an override that leaves them out takes from its series. */
 const INHERITED = ['title', 'description', 'location', 'url', 'topics', 'organizer', 'image'] as const;
@@ -185,80 +182,230 @@ function convert(calendar: Calendar): AdapterResult {
   if (zone) document.timezone = zone;
 
   const skipped: SkippedItem[] = [];
-  const masters = masterStarts(calendar.events, zones);
+  // Each VEVENT's UID, read once: three passes below need it.
+  const uids = calendar.events.map((entry) => ('comp' in entry ? firstText(entry.comp[1], 'uid')?.trim() || undefined : undefined));
+  const superseded = olderVersions(calendar.events, uids, zones);
+  const masters = masterStarts(calendar.events, uids, zones, superseded);
   const events: Json[] = [];
   calendar.events.forEach((entry, index) => {
-    const result = 'comp' in entry ? convertEvent(entry.comp, zones, masters) : entry;
+    const older = superseded.get(index);
+    if (older) return void skipped.push({ list: 'events', index, ...older });
+    const result = 'comp' in entry ? convertEvent(entry.comp, uids[index], zones, masters, index) : entry;
     if ('error' in result) {
       const id = result.uid ? { id: result.uid } : {};
       skipped.push({ list: 'events', index, ...id, reason: result.error });
     } else {
       events.push(result.event);
+      const id = String(result.event.id);
+      for (const reason of result.warnings ?? []) skipped.push({ list: 'events', index, id, reason, kept: true });
     }
   });
   inheritFromSeries(events);
+  // SUMMARY is optional (RFC 5545 §3.6.1): an event without one, even after inheriting, is untitled.
+  for (const event of events) event.title ??= '';
   document.events = events;
   return { document, skipped };
 }
 
+/**
+ * VEVENTs that another VEVENT of the same UID and RECURRENCE-ID replaces: an update re-sent in the
+ * same file (RFC 5546 §2.1.5). The highest SEQUENCE wins, then the latest DTSTAMP, then the
+ * latest LAST-MODIFIED; a true tie keeps the first. Values are keyed by the loser's position.
+ */
+function olderVersions(
+  entries: EventEntry[],
+  uids: (string | undefined)[],
+  zones: Zones,
+): Map<number, { id: string; reason: string }> {
+  const older = new Map<number, { id: string; reason: string }>();
+  // Most UIDs occur once: only those seen again are compared (a file of thousands stays cheap).
+  const firstAt = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
+  uids.forEach((uid, index) => {
+    if (!uid) return;
+    const at = firstAt.get(uid);
+    const list = repeated.get(uid);
+    if (at === undefined) firstAt.set(uid, index);
+    else if (list) list.push(index);
+    else repeated.set(uid, [at, index]);
+  });
+  for (const [uid, indexes] of repeated) {
+    const newest = new Map<string, { index: number; rank: Rank }>();
+    for (const index of indexes) {
+      const props = (entries[index] as { comp: JComp }).comp[1];
+      const recurrence = readTime(first(props, 'recurrence-id'), zones)?.value ?? '';
+      const sequence = Number(first(props, 'sequence')?.[3]);
+      const rank: Rank = [
+        Number.isInteger(sequence) ? sequence : 0,
+        stamp(first(props, 'dtstamp')),
+        stamp(first(props, 'last-modified')),
+      ];
+      const current = newest.get(recurrence);
+      if (!current) {
+        newest.set(recurrence, { index, rank });
+        continue;
+      }
+      const order = compareRanks(rank, current.rank);
+      const [loser, lost] = order > 0 ? [current.index, current.rank] : [index, rank];
+      const reason = order
+        ? `an older version (SEQUENCE ${lost[0]}${lost[1] ? `, DTSTAMP ${lost[1]}` : ''}${lost[2] ? `, LAST-MODIFIED ${lost[2]}` : ''}) of an event the file has again: the newest is shown`
+        : 'the same event again (same UID, SEQUENCE and DTSTAMP): the first copy is shown';
+      older.set(loser, { id: recurrence ? `${uid}#${recurrence}` : uid, reason });
+      if (order > 0) newest.set(recurrence, { index, rank });
+    }
+  }
+  return older;
+}
+
+/** SEQUENCE, DTSTAMP, LAST-MODIFIED: what tells two versions of one event apart. */
+type Rank = [number, string, string];
+
+/** A UTC DATE-TIME as sortable text ('' when absent or not UTC, which loses to any stamp). */
+function stamp(prop: JProp | undefined): string {
+  const value = prop?.[3];
+  return typeof value === 'string' && /Z$/.test(value) ? value : '';
+}
+
+function compareRanks(a: Rank, b: Rank): number {
+  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+}
+
 /** The start of each series' master, so overrides write their RECURRENCE-ID the same way. */
-function masterStarts(entries: EventEntry[], zones: Zones): Map<string, IcsTime> {
+function masterStarts(
+  entries: EventEntry[],
+  uids: (string | undefined)[],
+  zones: Zones,
+  superseded: Map<number, unknown>,
+): Map<string, IcsTime> {
   const starts = new Map<string, IcsTime>();
-  for (const entry of entries) {
-    if (!('comp' in entry) || first(entry.comp[1], 'recurrence-id')) continue;
-    const uid = firstText(entry.comp[1], 'uid')?.trim();
+  // Only series that have overrides need it: most events of a big file are read once, not twice.
+  const overridden = new Set<string>();
+  entries.forEach((entry, index) => {
+    const uid = uids[index];
+    if (uid && 'comp' in entry && first(entry.comp[1], 'recurrence-id')) overridden.add(uid);
+  });
+  if (!overridden.size) return starts;
+  for (const [index, entry] of entries.entries()) {
+    const uid = uids[index];
+    if (!uid || !overridden.has(uid) || starts.has(uid) || !('comp' in entry) || superseded.has(index)) continue;
+    if (first(entry.comp[1], 'recurrence-id')) continue;
     const start = readTime(first(entry.comp[1], 'dtstart'), zones);
-    if (uid && start && !starts.has(uid)) starts.set(uid, start);
+    if (start) starts.set(uid, start);
   }
   return starts;
 }
 
 function convertEvent(
   comp: JComp,
+  uid: string | undefined,
   zones: Zones,
   masters: Map<string, IcsTime>,
-): { event: Json } | { error: string; uid?: string } {
+  index: number,
+): { event: Json; warnings?: string[] } | { error: string; uid?: string } {
   const props = comp[1];
-  const uid = firstText(props, 'uid')?.trim();
-  if (!uid) return { error: 'no UID' };
   const dtstart = first(props, 'dtstart');
-  if (!dtstart) return { error: 'no DTSTART', uid };
-  const start = readTime(dtstart, zones);
-  if (!start) return { error: 'DTSTART is not a valid date or date-time', uid };
-
-  const event: Json = { id: uid, start: start.value };
-  if (start.zone) event.timezone = start.zone;
+  if (!dtstart) return { error: 'no DTSTART', ...(uid ? { uid } : {}) };
+  let start = readTime(dtstart, zones);
+  if (!start) return { error: 'DTSTART is not a valid date or date-time', ...(uid ? { uid } : {}) };
   const summary = firstText(props, 'summary');
+
+  // UID is required, but several exporters leave it out; such an event is kept under a made-up id.
+  const event: Json = { id: uid ?? madeUpId(start.value, summary, index), start: start.value };
+  // Things repaired rather than left out: said in `skipped`, marked `kept`.
+  let warnings: string[] | undefined;
+  if (!uid) warnings = ['no UID: id made up from DTSTART, SUMMARY and position'];
   if (summary !== undefined) event.title = plainText(summary, 500);
-  const end = endOf(props, start, zones);
+  let end = endOf(props, start, zones);
+  if (end && endsBefore(end, start)) {
+    // An end before the start is a typo far more often than an event that runs backwards.
+    (warnings ??= []).push('DTEND is before DTSTART: the two were swapped');
+    [start, end] = [{ ...start, value: end }, start.value];
+    event.start = start.value;
+  }
+  if (start.zone) event.timezone = start.zone;
   if (end) event.end = end;
   addRecurrence(event, props, start, zones);
-  const recurrenceId = readTime(first(props, 'recurrence-id'), zones);
-  if (recurrenceId) {
-    const value = inFormOf(recurrenceId, masters.get(uid) ?? start);
+  const recurrenceId = uid ? first(props, 'recurrence-id') : undefined;
+  const recurrence = readTime(recurrenceId, zones);
+  if (recurrence) {
+    const value = inFormOf(recurrence, masters.get(uid!) ?? start);
     event.id = `${uid}#${value}`;
     event.recurrenceId = value;
     event.seriesId = uid;
+    if (param(recurrenceId!, 'range')?.trim().toUpperCase() === 'THISANDFUTURE') event.thisAndFuture = true;
   }
   addDetails(event, props);
-  return { event };
+  return warnings ? { event, warnings } : { event };
+}
+
+/** A stable id for an event without UID: the same file gives the same ids on every load. */
+function madeUpId(start: string, summary: string | undefined, index: number): string {
+  let hash = 0x811c9dc5; // FNV-1a, 32 bits: short, and enough to tell events of one file apart
+  for (const char of `${start}\n${summary ?? ''}`) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `no-uid-${hash.toString(16).padStart(8, '0')}-${index}`;
+}
+
+/**
+ * Whether an end written like `start` (see `inFormOf`) comes before it. A local time and an
+ * instant (an end in another zone) cannot be compared without zone data: they are let through.
+ */
+function endsBefore(end: string, start: IcsTime): boolean {
+  // One spelling (same length, both or neither in UTC) compares as text.
+  const value = start.value;
+  return end.length === value.length && end.endsWith('Z') === value.endsWith('Z') && end < value;
 }
 
 function addRecurrence(event: Json, props: JProp[], start: IcsTime, zones: Zones): void {
-  const rule = first(props, 'rrule');
-  if (rule && rule[2] === 'recur') {
-    const value = ruleString(rule);
-    if (value) event.rrule = value;
-  }
-  const exdates: string[] = [];
+  let rules: string[] | undefined;
+  let exdates: string[] | undefined;
+  let rdates: string[] | undefined;
   for (const prop of props) {
-    if (prop[0] !== 'exdate') continue;
-    for (let i = 3; i < prop.length; i++) {
-      const time = readTime(prop, zones, i);
-      if (time) exdates.push(inFormOf(time, start));
+    const name = prop[0];
+    if (name === 'rrule' && prop[2] === 'recur') {
+      // RFC 2445 allowed several RRULEs and exporters still write them: every one is kept.
+      const rule = ruleString(prop);
+      if (rule) (rules ??= []).push(rule);
+    } else if (name === 'exdate' && prop[2] !== 'period') {
+      for (let i = 3; i < prop.length; i++) {
+        const time = readTime(prop, zones, i);
+        if (time) (exdates ??= []).push(inFormOf(time, start));
+      }
+    } else if (name === 'rdate') {
+      for (let i = 3; i < prop.length; i++) {
+        const rdate = rdateOf(prop, i, start, zones);
+        if (rdate && (rdates ??= []).length < 5000) rdates.push(rdate);
+      }
     }
   }
-  if (exdates.length) event.exdates = exdates;
+  if (rules) event.rrule = rules[0];
+  if (rules && rules.length > 1) event.rrules = rules;
+  if (exdates) event.exdates = exdates;
+  if (rdates) event.rdates = rdates;
+}
+
+/**
+ * Value `index` of an RDATE, written like the start; a VALUE=PERIOD one as `start/end`, its end
+ * given or computed from its duration. ical.js reads the values; the recurrence set is ours.
+ */
+function rdateOf(prop: JProp, index: number, start: IcsTime, zones: Zones): string | undefined {
+  if (prop[2] !== 'period') {
+    const time = readTime(prop, zones, index);
+    return time && inFormOf(time, start);
+  }
+  const period = prop[index];
+  if (!Array.isArray(period) || typeof period[0] !== 'string' || typeof period[1] !== 'string') return undefined;
+  const from = readTime([prop[0], prop[1], 'date-time', period[0]], zones);
+  if (!from) return undefined;
+  const begin = inFormOf(from, start);
+  const until = readTime([prop[0], prop[1], 'date-time', period[1]], zones);
+  const duration = until ? undefined : durationOf([prop[0], {}, 'duration', period[1]]);
+  const end = until
+    ? inFormOf(until, start)
+    : duration && addDuration({ ...start, value: begin, kind: start.kind === 'date' ? 'date' : from.kind }, duration);
+  return end && start.kind !== 'date' && !endsBefore(end, { ...start, value: begin }) ? `${begin}/${end}` : begin;
 }
 
 /** The RRULE as RFC 5545 text; ical.js parsed it into a jCal object, and its Recur writes it back. */
@@ -349,9 +496,18 @@ function inheritFromSeries(events: Json[]): void {
 
 // ---- times --------------------------------------------------------------------------------
 
-/** DTEND, else DTSTART plus DURATION, else (for a date) the next day; written like the start. */
+/**
+ * DTEND, else DTSTART plus DURATION, else (for a date) the next day; written like the start. An
+ * all-day start with a timed end (Lotus, some CMS exports) lasts through the end's day.
+ */
 function endOf(props: JProp[], start: IcsTime, zones: Zones): string | undefined {
   const end = readTime(first(props, 'dtend'), zones);
+  if (end && start.kind === 'date' && end.kind !== 'date') {
+    const wall = parseFeedDate(end.value)!.wall;
+    const day = Math.ceil(wall / DAY) * DAY; // midnight ends on that day; later, through it
+    const startWall = parseFeedDate(start.value)!.wall;
+    return formatDate(Math.max(day, startWall + DAY));
+  }
   if (end) return (end.kind === 'date') === (start.kind === 'date') ? inFormOf(end, start) : undefined;
   const duration = durationOf(first(props, 'duration'));
   if (duration !== undefined) return addDuration(start, duration);
@@ -382,11 +538,18 @@ function addDuration(start: IcsTime, duration: { days: number; ms: number }): st
   return `${formatFloating(wall)}${start.kind === 'utc' ? 'Z' : ''}`;
 }
 
-/** Reads value `index` of a DATE or DATE-TIME property, resolving its TZID. */
+/**
+ * Reads value `index` of a DATE or DATE-TIME property, resolving its TZID. A date written without
+ * VALUE=DATE (`DTSTART:20190101`) comes from ical.js as the date-time `2019-01-01T::`; it is a date.
+ */
 function readTime(prop: JProp | undefined, zones: Zones, index = 3): IcsTime | undefined {
-  const value = prop?.[index];
-  if (!prop || typeof value !== 'string') return undefined;
-  if (prop[2] === 'date') return DATE_VALUE.test(value) && parseFeedDate(value) ? { value, kind: 'date' } : undefined;
+  const raw = prop?.[index];
+  if (!prop || typeof raw !== 'string') return undefined;
+  let value = raw;
+  if (value.length === 13 && prop[2] === 'date-time' && BARE_DATE.test(value)) value = value.slice(0, 10);
+  if (prop[2] === 'date' || value.length === 10) {
+    return DATE_VALUE.test(value) && parseFeedDate(value) ? { value, kind: 'date' } : undefined;
+  }
   if (prop[2] !== 'date-time' || !DATE_TIME_VALUE.test(value)) return undefined;
   if (value.endsWith('Z')) return { value, kind: 'utc' };
   const tzid = param(prop, 'tzid')?.trim();
@@ -407,176 +570,4 @@ function inFormOf(time: IcsTime, start: IcsTime): string {
   if (time.kind === 'utc' || time.zone === start.zone || !time.zone) return time.value;
   const parsed = parseFeedDate(time.value);
   return parsed ? `${formatFloating(wallToEpoch(parsed.wall, time.zone))}Z` : time.value;
-}
-
-/**
- * What the calendar's TZIDs mean. An IANA name is used as is; Mozilla-style prefixes
- * (`/mozilla.org/…/America/New_York`), X-LIC-LOCATION and common Windows names map to IANA;
- * anything else is converted to UTC with the file's own VTIMEZONE definition.
- */
-class Zones {
-  private readonly definitions = new Map<string, JComp>();
-  private readonly compiled = new Map<string, InstanceType<typeof ICAL.Timezone> | null>();
-  private readonly names = new Map<string, string | undefined>();
-
-  constructor(zones: JComp[]) {
-    for (const zone of zones) {
-      const tzid = firstText(zone[1], 'tzid')?.trim();
-      if (tzid && !this.definitions.has(tzid)) this.definitions.set(tzid, zone);
-    }
-  }
-
-  iana(tzid: string): string | undefined {
-    if (!this.names.has(tzid)) this.names.set(tzid, this.lookUp(tzid));
-    return this.names.get(tzid);
-  }
-
-  private lookUp(tzid: string): string | undefined {
-    const bare = tzid.replace(/^"|"$/g, '');
-    if (isIana(bare)) return bare;
-    const location = this.definitions.get(tzid)?.[1].find((p) => p[0] === 'x-lic-location')?.[3];
-    if (typeof location === 'string' && isIana(location.trim())) return location.trim();
-    // "/mozilla.org/20050126_1/America/New_York", "/citadel.org/20190914_1/America/Argentina/Salta"
-    const segments = bare.split('/').filter(Boolean);
-    for (const n of [3, 2]) {
-      const tail = segments.slice(-n).join('/');
-      if (segments.length >= n && isIana(tail)) return tail;
-    }
-    return windowsZone(bare);
-  }
-
-  /** `YYYY-MM-DDTHH:MM:SSZ` for a local time in a zone only the file defines. */
-  toUtc(tzid: string, value: string): string | undefined {
-    const zone = this.definition(tzid);
-    const parsed = parseFeedDate(value);
-    if (!zone || !parsed) return undefined;
-    try {
-      const date = new Date(parsed.wall);
-      const time = ICAL.Time.fromData(
-        {
-          year: date.getUTCFullYear(),
-          month: date.getUTCMonth() + 1,
-          day: date.getUTCDate(),
-          hour: date.getUTCHours(),
-          minute: date.getUTCMinutes(),
-          second: date.getUTCSeconds(),
-          isDate: false,
-        },
-        zone,
-      );
-      return `${formatFloating(time.toUnixTime() * 1000)}Z`;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private definition(tzid: string): InstanceType<typeof ICAL.Timezone> | undefined {
-    if (!this.compiled.has(tzid)) {
-      const comp = this.definitions.get(tzid);
-      let zone: InstanceType<typeof ICAL.Timezone> | null = null;
-      try {
-        if (comp) zone = new ICAL.Timezone(new ICAL.Component(comp));
-      } catch {
-        zone = null;
-      }
-      this.compiled.set(tzid, zone);
-    }
-    return this.compiled.get(tzid) ?? undefined;
-  }
-}
-
-/** An IANA name Intl knows. Abbreviations like `EST` are left out: they are not what a TZID means. */
-function isIana(name: string): boolean {
-  return (name.includes('/') || name === 'UTC' || name === 'GMT') && isTimeZone(name);
-}
-
-/**
- * Outlook and Exchange write Windows zone names, or their display names. The common ones map to
- * the IANA zone CLDR gives as their primary; others fall back to the file's VTIMEZONE.
- */
-const WINDOWS_ZONES: Record<string, string> = {
-  'eastern standard time': 'America/New_York',
-  'us eastern standard time': 'America/Indiana/Indianapolis',
-  'central standard time': 'America/Chicago',
-  'mountain standard time': 'America/Denver',
-  'us mountain standard time': 'America/Phoenix',
-  'pacific standard time': 'America/Los_Angeles',
-  'alaskan standard time': 'America/Anchorage',
-  'hawaiian standard time': 'Pacific/Honolulu',
-  'atlantic standard time': 'America/Halifax',
-  'newfoundland standard time': 'America/St_Johns',
-  'canada central standard time': 'America/Regina',
-  'central standard time (mexico)': 'America/Mexico_City',
-  'sa pacific standard time': 'America/Bogota',
-  'e. south america standard time': 'America/Sao_Paulo',
-  'argentina standard time': 'America/Argentina/Buenos_Aires',
-  'gmt standard time': 'Europe/London',
-  'greenwich standard time': 'Atlantic/Reykjavik',
-  'w. europe standard time': 'Europe/Berlin',
-  'romance standard time': 'Europe/Paris',
-  'central europe standard time': 'Europe/Budapest',
-  'central european standard time': 'Europe/Warsaw',
-  'gtb standard time': 'Europe/Bucharest',
-  'fle standard time': 'Europe/Kyiv',
-  'russian standard time': 'Europe/Moscow',
-  'south africa standard time': 'Africa/Johannesburg',
-  'israel standard time': 'Asia/Jerusalem',
-  'arabian standard time': 'Asia/Dubai',
-  'india standard time': 'Asia/Kolkata',
-  'china standard time': 'Asia/Shanghai',
-  'tokyo standard time': 'Asia/Tokyo',
-  'korea standard time': 'Asia/Seoul',
-  'singapore standard time': 'Asia/Singapore',
-  'aus eastern standard time': 'Australia/Sydney',
-  'e. australia standard time': 'Australia/Brisbane',
-  'w. australia standard time': 'Australia/Perth',
-  'new zealand standard time': 'Pacific/Auckland',
-  'utc': 'UTC',
-  // Display names, as in "(UTC-05:00) Eastern Time (US & Canada)".
-  'eastern time (us & canada)': 'America/New_York',
-  'central time (us & canada)': 'America/Chicago',
-  'mountain time (us & canada)': 'America/Denver',
-  'pacific time (us & canada)': 'America/Los_Angeles',
-  'arizona': 'America/Phoenix',
-  'alaska': 'America/Anchorage',
-  'hawaii': 'Pacific/Honolulu',
-  'atlantic time (canada)': 'America/Halifax',
-  'dublin, edinburgh, lisbon, london': 'Europe/London',
-  'amsterdam, berlin, bern, rome, stockholm, vienna': 'Europe/Berlin',
-  'brussels, copenhagen, madrid, paris': 'Europe/Paris',
-  'coordinated universal time': 'UTC',
-};
-
-function windowsZone(name: string): string | undefined {
-  const key = name.replace(/^\(UTC[^)]*\)\s*/i, '').trim().toLowerCase();
-  const zone = WINDOWS_ZONES[key];
-  return zone && isTimeZone(zone) ? zone : undefined;
-}
-
-// ---- jCal access --------------------------------------------------------------------------
-
-function first(props: JProp[], name: string): JProp | undefined {
-  for (const prop of props) if (prop[0] === name) return prop;
-  return undefined;
-}
-
-/**
- * The first value of a property as text. ical.js unescapes TEXT values but leaves X- properties
- * (type "unknown") as written, so those are unescaped here.
- */
-function firstText(props: JProp[], name: string): string | undefined {
-  const prop = first(props, name);
-  const value = prop?.[3];
-  if (typeof value !== 'string') return typeof value === 'number' ? String(value) : undefined;
-  return prop![2] === 'unknown' ? unescapeText(value) : value;
-}
-
-function unescapeText(value: string): string {
-  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
-}
-
-function param(prop: JProp, name: string): string | undefined {
-  const value = prop[1][name];
-  const one: unknown = Array.isArray(value) ? value[0] : value;
-  return typeof one === 'string' ? one : undefined;
 }

@@ -39,9 +39,22 @@ export const jsonldAdapter: Adapter = async (source: SourceText): Promise<Adapte
     ? pageBlocks(source.text)
     : { roots: [parseJsonLd(source.text)], problems: [] };
   const graph = collect(roots);
-  if (!graph.typed) throw new Error('no schema.org data found (no object has an "@type")');
+  if (!graph.typed && !graph.tooDeep.length) throw new Error('no schema.org data found (no object has an "@type")');
   const result = mapEvents(graph);
   result.skipped.unshift(...problems);
+  for (const node of graph.tooDeep) {
+    const id = str(ownValue(node, '@id')) ?? str(node.url);
+    const name = plain(node.name, 100);
+    const reason = `${name ? `"${name}" is` : 'an event is'} nested more than ${MAX_DEPTH} levels deep and was not read`;
+    result.skipped.push(id ? { list: 'events', index: -1, id, reason } : { list: 'events', index: -1, reason });
+  }
+  if (graph.cut) {
+    result.skipped.push({
+      list: 'events',
+      index: -1,
+      reason: `reading stopped after ${MAX_NODES} nodes: any events further on were not read`,
+    });
+  }
   return result;
 };
 
@@ -195,6 +208,10 @@ function attributeValue(html: string, from: number): { value: string; next: numb
 interface Graph {
   /** Event nodes, in document order. */
   events: Json[];
+  /** Event nodes nested deeper than {@link MAX_DEPTH}: found, so they can be named, but not read. */
+  tooDeep: Json[];
+  /** True when the walk stopped at {@link MAX_NODES} with nodes left unvisited. */
+  cut: boolean;
   /** How many objects carried an `@type` at all: zero means this is not schema.org data. */
   typed: number;
   /** Nodes by `@id`, to follow references like `"location": { "@id": "#library" }`. */
@@ -211,15 +228,19 @@ interface Visit {
 /**
  * Walks every root without recursion (so no nesting can overflow the stack) and collects event
  * nodes. Events are looked for anywhere (`@graph`, `ItemList` items, an organization's `event`),
- * but below an event only its `subEvent`s count.
+ * but below an event only its `subEvent`s count. Below {@link MAX_DEPTH} the walk goes on only
+ * to name the events it leaves out, so that every item not shown is in `skipped`.
  */
 function collect(roots: unknown[]): Graph {
-  const graph: Graph = { events: [], typed: 0, byId: new Map() };
+  const graph: Graph = { events: [], tooDeep: [], cut: false, typed: 0, byId: new Map() };
   const stack: Visit[] = roots.map((value) => ({ value, depth: 0, collect: true })).reverse();
   let visited = 0;
-  while (stack.length && visited++ < MAX_NODES) {
+  while (stack.length) {
+    if (visited++ >= MAX_NODES) {
+      graph.cut = true;
+      break;
+    }
     const { value, depth, collect: collecting } = stack.pop()!;
-    if (depth > MAX_DEPTH) continue;
     if (Array.isArray(value)) {
       for (let k = value.length - 1; k >= 0; k--) {
         stack.push({ value: value[k], depth: depth + 1, collect: collecting });
@@ -227,7 +248,7 @@ function collect(roots: unknown[]): Graph {
       continue;
     }
     if (!isRecord(value)) continue;
-    const event = noteNode(graph, value, collecting);
+    const event = depth > MAX_DEPTH ? noteTooDeep(graph, value, collecting) : noteNode(graph, value, collecting);
     const children: Visit[] = [];
     for (const [key, child] of Object.entries(value)) {
       if (typeof child !== 'object' || child === null) continue;
@@ -245,9 +266,20 @@ function noteNode(graph: Graph, node: Json, collecting: boolean): boolean {
   if (types.length) graph.typed++;
   const id = ownValue(node, '@id');
   if (typeof id === 'string' && Object.keys(node).length > 1 && !graph.byId.has(id)) graph.byId.set(id, node);
-  const event = types.some((t) => t.endsWith('Event') || EVENT_TYPES.has(t));
+  const event = isEvent(types);
   if (event && collecting) graph.events.push(node);
   return event;
+}
+
+/** A node too deep to read: only whether it is an event that would have been listed. */
+function noteTooDeep(graph: Graph, node: Json, collecting: boolean): boolean {
+  const event = isEvent(typeNames(node));
+  if (event && collecting) graph.tooDeep.push(node);
+  return event;
+}
+
+function isEvent(types: string[]): boolean {
+  return types.some((t) => t.endsWith('Event') || EVENT_TYPES.has(t));
 }
 
 /** Local type names: `"Event"`, `"schema:Event"` and `"https://schema.org/Event"` all give `Event`. */

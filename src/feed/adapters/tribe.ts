@@ -7,6 +7,7 @@
  */
 import type { Adapter, AdapterContext, AdapterResult, SourceText } from '../adapter.js';
 import { isTimeZone } from '../feed-date.js';
+import { describeJunk, jsonAfterJunk } from '../json-after-junk.js';
 import { decodeEntities, plainText } from '../text.js';
 import type { SkippedItem } from '../types.js';
 import { isRecord, type Json } from './json-path.js';
@@ -43,8 +44,8 @@ const SYMBOLS: Readonly<Record<string, string>> = {
 
 /** Reads The Events Calendar's REST answer, following its pages. */
 export const tribeAdapter: Adapter = async (source: SourceText, context: AdapterContext): Promise<AdapterResult> => {
-  const firstPage = parsePage(source.text);
   const skipped: SkippedItem[] = [];
+  const firstPage = parsePage(source.text, skipped);
   const raw = await allEvents(firstPage, source.url, context, skipped);
   const events: Json[] = [];
   raw.forEach((item, index) => {
@@ -59,12 +60,16 @@ export const tribeAdapter: Adapter = async (source: SourceText, context: Adapter
   return { document, skipped };
 };
 
-function parsePage(text: string): Json {
+/** The first page; a PHP notice printed before the JSON is skipped with a warning. */
+function parsePage(text: string, skipped: SkippedItem[]): Json {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new Error(`not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
+    const found = jsonAfterJunk(text);
+    if (!found) throw new Error(`not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
+    value = found.value;
+    skipped.push({ list: 'events', index: -1, reason: `${describeJunk(found.junk)}: the site printed a notice`, kept: true });
   }
   return checkPage(value);
 }
@@ -83,8 +88,9 @@ function checkPage(value: unknown): Json {
 /**
  * Every page's events, first page first. Stops at the page and event bounds, at a URL already
  * fetched (a server that links a page to itself or back), at a link to another site, and at a
- * page that is not a page of events; each stop that loses events is noted in `skipped`.
- * Network errors propagate: a half-read calendar is not passed off as the whole one.
+ * page that is not a page of events or cannot be fetched (an error, a truncated answer); each
+ * stop that loses events is noted in `skipped`, and the pages read before it are kept. Only an
+ * abort propagates: the element no longer wants the answer.
  */
 async function allEvents(page: Json, url: string, context: AdapterContext, skipped: SkippedItem[]): Promise<unknown[]> {
   const events: unknown[] = [];
@@ -102,15 +108,12 @@ async function allEvents(page: Json, url: string, context: AdapterContext, skipp
       break;
     }
     seen.add(next);
-    const value = await context.fetchJson(next);
     try {
-      page = checkPage(value);
+      page = checkPage(await context.fetchJson(next));
     } catch (error) {
-      skipped.push({
-        list: 'events',
-        index: -1,
-        reason: `page ${pages + 1} was left out: ${(error as Error).message}`,
-      });
+      if ((error as { name?: unknown } | null)?.name === 'AbortError') throw error;
+      const why = error instanceof Error ? error.message : String(error);
+      skipped.push({ list: 'events', index: -1, reason: `page ${pages + 1} and any after it were left out: ${why}` });
       break;
     }
     take(events, page.events as unknown[]);

@@ -8,6 +8,7 @@ const common = {
   errorCode: 'Part of this widget could not be fetched ({detail}). Reload the page to try again.',
   staleNotice: 'Showing a saved copy from {date}; it may be out of date.',
   registration: 'Registration',
+  untitledEvent: 'Untitled event',
 };
 
 export default common;
