@@ -8,6 +8,7 @@ const es: Catalogue = {
   errorNetwork: 'No se pudo acceder a la fuente de datos ({detail}).',
   errorFormat: 'No se pudo leer la fuente de datos ({detail}).',
   errorCode: 'No se pudo descargar una parte de este widget ({detail}). Vuelva a cargar la página para intentarlo de nuevo.',
+  errorCrossOrigin: 'Puede que {site} no permita a otros sitios web mostrar sus datos, o que no esté disponible.',
   staleNotice: 'Se muestra una copia guardada del {date}; puede no estar actualizada.',
   retry: 'Reintentar',
   groupsCount: '{count, plural, =0 {No hay grupos} one {# grupo} other {# grupos}}',

@@ -8,6 +8,7 @@ const fr: Catalogue = {
   errorNetwork: 'Le flux est inaccessible ({detail}).',
   errorFormat: 'Le flux n’a pas pu être lu ({detail}).',
   errorCode: 'Une partie de ce widget n’a pas pu être téléchargée ({detail}). Rechargez la page pour réessayer.',
+  errorCrossOrigin: '{site} n’autorise peut-être pas d’autres sites web à afficher ses données, ou il est injoignable.',
   staleNotice: 'Copie enregistrée le {date} ; elle n’est peut-être plus à jour.',
   retry: 'Réessayer',
   groupsCount: '{count, plural, =0 {Aucun groupe} one {# groupe} other {# groupes}}',

@@ -8,6 +8,7 @@ const zh: Catalogue = {
   errorNetwork: '无法访问数据源（{detail}）。',
   errorFormat: '无法读取数据源（{detail}）。',
   errorCode: '无法获取此小组件的部分代码（{detail}）。请重新加载页面再试。',
+  errorCrossOrigin: '{site} 可能不允许其他网站显示其数据，或暂时无法访问。',
   staleNotice: '显示的是 {date} 保存的副本，可能不是最新的。',
   retry: '重试',
   groupsCount: '{count, plural, =0 {没有小组} other {# 个小组}}',

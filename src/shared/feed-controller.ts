@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { README } from './dev.js';
 import { emit, type CivicErrorDetail } from './events.js';
 import { formatMessage } from './localize.js';
 import type { FeedFormat } from '../feed/adapter.js';
@@ -27,6 +28,8 @@ export class FeedController implements ReactiveController {
   private options: RequestOptions = { format: 'auto', cache: true };
   private abort?: AbortController;
   private objectCache = new WeakMap<Feed, FeedState>();
+  /** The source whose cross-origin failure was last explained in the console: once is enough. */
+  private explained?: string;
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -106,6 +109,7 @@ export class FeedController implements ReactiveController {
         mapping: this.options.mapping,
         signal: abort.signal,
         base: document.baseURI,
+        origin: location.origin,
       });
       if (abort.signal.aborted) return;
       const error = loaded.stale && loaded.error ? this.describe(loaded.error, src) : undefined;
@@ -123,7 +127,29 @@ export class FeedController implements ReactiveController {
     const language = this.host.language;
     const detail = cause instanceof Error ? cause.message : String(cause);
     const kind = cause instanceof FeedError ? cause.kind : 'format';
+    if (cause instanceof FeedError && cause.crossOrigin) {
+      const url = new URL(src, document.baseURI);
+      this.explainCrossOrigin(url, detail);
+      return { kind, src, crossOrigin: true, message: formatMessage(language, 'errorCrossOrigin', { site: url.host }) };
+    }
     return { kind, src, message: formatError(language, kind, detail) };
+  }
+
+  /**
+   * The page cannot tell a refused cross-origin read from a site that is down, so the console names
+   * the likely cause and the fix, in development and production alike: the webmaster reads it there.
+   */
+  private explainCrossOrigin(url: URL, detail: string): void {
+    if (this.explained === url.href) return;
+    this.explained = url.href;
+    console.warn(
+      `[civic-widgets] <${this.host.localName}> could not read ${url.href} (${detail}). ` +
+        `Likely cause: ${url.origin} does not allow pages on other sites to read it ` +
+        `(its answer carries no Access-Control-Allow-Origin header for ${location.origin}); it may also be offline. ` +
+        'Fix: publish a copy next to the widgets with `npx civic-widgets feed build`, ' +
+        'or serve the live feed from your own site with `npx civic-widgets serve`. ' +
+        `See docs/sources.md, and ${README}feeds-on-other-sites`,
+    );
   }
 
   private warn(loaded: LoadedFeed): void {
