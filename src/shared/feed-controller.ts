@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { README } from './dev.js';
 import { emit, type CivicErrorDetail } from './events.js';
 import { formatMessage } from './localize.js';
 import type { FeedFormat } from '../feed/adapter.js';
@@ -28,8 +27,6 @@ export class FeedController implements ReactiveController {
   private options: RequestOptions = { format: 'auto', cache: true };
   private abort?: AbortController;
   private objectCache = new WeakMap<Feed, FeedState>();
-  /** The source whose cross-origin failure was last explained in the console: once is enough. */
-  private explained?: string;
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -112,12 +109,14 @@ export class FeedController implements ReactiveController {
         origin: location.origin,
       });
       if (abort.signal.aborted) return;
-      const error = loaded.stale && loaded.error ? this.describe(loaded.error, src) : undefined;
+      const error = loaded.stale && loaded.error ? await this.explain(loaded.error, src) : undefined;
+      if (abort.signal.aborted) return;
       this.set(error ? { status: 'ready', loaded, error } : { status: 'ready', loaded });
       this.warn(loaded);
     } catch (cause) {
       if (abort.signal.aborted) return;
-      const error = this.describe(cause, src);
+      const error = await this.explain(cause, src);
+      if (abort.signal.aborted) return;
       this.set({ status: 'error', error });
       emit(this.host, 'civic-error', error);
     }
@@ -127,29 +126,15 @@ export class FeedController implements ReactiveController {
     const language = this.host.language;
     const detail = cause instanceof Error ? cause.message : String(cause);
     const kind = cause instanceof FeedError ? cause.kind : 'format';
-    if (cause instanceof FeedError && cause.crossOrigin) {
-      const url = new URL(src, document.baseURI);
-      this.explainCrossOrigin(url, detail);
-      return { kind, src, crossOrigin: true, message: formatMessage(language, 'errorCrossOrigin', { site: url.host }) };
-    }
     return { kind, src, message: formatError(language, kind, detail) };
   }
 
-  /**
-   * The page cannot tell a refused cross-origin read from a site that is down, so the console names
-   * the likely cause and the fix, in development and production alike: the webmaster reads it there.
-   */
-  private explainCrossOrigin(url: URL, detail: string): void {
-    if (this.explained === url.href) return;
-    this.explained = url.href;
-    console.warn(
-      `[civic-widgets] <${this.host.localName}> could not read ${url.href} (${detail}). ` +
-        `Likely cause: ${url.origin} does not allow pages on other sites to read it ` +
-        `(its answer carries no Access-Control-Allow-Origin header for ${location.origin}); it may also be offline. ` +
-        'Fix: publish a copy next to the widgets with `npx civic-widgets feed build`, ' +
-        'or serve the live feed from your own site with `npx civic-widgets serve`. ' +
-        `See docs/sources.md, and ${README}feeds-on-other-sites`,
-    );
+  /** `describe`, and for a feed on another site that could not be read, words of their own (loaded then). */
+  private async explain(cause: unknown, src: string): Promise<CivicErrorDetail> {
+    if (!(cause instanceof FeedError && cause.crossOrigin)) return this.describe(cause, src);
+    const help = await import('./cross-origin-error.js').catch(() => undefined);
+    if (!help) return this.describe(cause, src);
+    return help.describeCrossOrigin(this.host.localName, this.host.language, src, cause.message);
   }
 
   private warn(loaded: LoadedFeed): void {

@@ -6,7 +6,6 @@ const common = {
   errorNetwork: 'The feed could not be reached ({detail}).',
   errorFormat: 'The feed could not be read ({detail}).',
   errorCode: 'Part of this widget could not be fetched ({detail}). Reload the page to try again.',
-  errorCrossOrigin: '{site} may not let other websites show its data, or it may be out of reach.',
   staleNotice: 'Showing a saved copy from {date}; it may be out of date.',
   registration: 'Registration',
 };
