@@ -155,6 +155,15 @@ const es: Catalogue = {
   calEventPage: 'Página del evento',
   calRegister: 'Inscribirse',
   calRegisterFor: 'Inscribirse en {title}',
+  calShare: 'Compartir',
+  calCopyLink: 'Copiar enlace',
+  calLinkCopied: 'Enlace copiado.',
+  calCopyThisLink: 'Copie este enlace:',
+  calSubscribe: 'Suscribirse',
+  calSubscribeHint: 'Añada este calendario a su aplicación de calendario: los nuevos eventos aparecerán allí a medida que se publiquen.',
+  calSubscribeApple: 'Calendario de Apple y otras aplicaciones',
+  calSubscribeOffice: 'Microsoft 365 (trabajo o centro educativo)',
+  calSubscribeAddress: 'Dirección del calendario (.ics)',
 
   // group finder and resource list
   listClearFilters: 'Borrar filtros',

@@ -150,6 +150,15 @@ const fr: Catalogue = {
   calEventPage: 'Page de l’événement',
   calRegister: 'S’inscrire',
   calRegisterFor: 'S’inscrire à {title}',
+  calShare: 'Partager',
+  calCopyLink: 'Copier le lien',
+  calLinkCopied: 'Lien copié.',
+  calCopyThisLink: 'Copiez ce lien :',
+  calSubscribe: 'S’abonner',
+  calSubscribeHint: 'Ajoutez ce calendrier à votre application d’agenda : les nouveaux événements y apparaîtront dès leur publication.',
+  calSubscribeApple: 'Calendrier Apple et autres applications',
+  calSubscribeOffice: 'Microsoft 365 (professionnel ou scolaire)',
+  calSubscribeAddress: 'Adresse du calendrier (.ics)',
 
   // group finder and resource list
   listClearFilters: 'Effacer les filtres',

@@ -150,6 +150,15 @@ const zh: Catalogue = {
   calEventPage: '活动页面',
   calRegister: '报名',
   calRegisterFor: '报名参加{title}',
+  calShare: '分享',
+  calCopyLink: '复制链接',
+  calLinkCopied: '链接已复制。',
+  calCopyThisLink: '复制此链接：',
+  calSubscribe: '订阅',
+  calSubscribeHint: '将此日历添加到您的日历应用：新活动发布后会自动出现在其中。',
+  calSubscribeApple: 'Apple 日历及其他应用',
+  calSubscribeOffice: 'Microsoft 365（工作或学校帐户）',
+  calSubscribeAddress: '日历地址（.ics）',
 
   // group finder and resource list
   listClearFilters: '清除筛选',
