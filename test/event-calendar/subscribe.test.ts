@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { clearCachedFeeds } from '../../src/feed/feed-cache.js';
 import { subscribeLinks } from '../../src/event-calendar/subscribe.js';
-import { backgroundFirefox, cleanup, expectAccessible } from '../helpers.js';
-import { findByRole, getByRole, queryAllByRole } from '../queries.js';
+import { backgroundFirefox, cleanup, expectAccessible, waitFor } from '../helpers.js';
+import { findByRole, queryAllByRole } from '../queries.js';
 import { CalendarPage } from './calendar-page.js';
 import { MARCH, marchFeed } from './fixtures.js';
 
@@ -49,7 +49,8 @@ describe('Subscribe', () => {
     await page.click('Subscribe');
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     expect(panel.checkVisibility()).to.equal(true);
-    const list = getByRole(panel, 'list', { name: /Add this calendar to your calendar app/ });
+    // The panel's links come with the dialog's code, which the calendar fetches in idle time.
+    const list = await findByRole(panel, 'list', { name: /Add this calendar to your calendar app/ });
     const links = queryAllByRole(list, 'link').map((a) => [page.text(a), a.getAttribute('href'), a.getAttribute('target')]);
     expect(links).to.deep.equal([
       ['Apple Calendar and other apps', 'webcal://riverside.example.org/civic/feed.ics', null],
@@ -67,7 +68,7 @@ describe('Subscribe', () => {
   it('closes on a click elsewhere on the page', async () => {
     const page = await CalendarPage.open(`date="${MARCH}" ${WIDE}`, subscribable());
     await page.click('Subscribe');
-    page.root.querySelector<HTMLElement>('#subscribe-hint')!.click();
+    (await waitFor(() => page.root.querySelector<HTMLElement>('#subscribe-hint'), 3000, 'the panel')).click();
     await page.el.updateComplete;
     expect(page.button('Subscribe').getAttribute('aria-expanded')).to.equal('true');
     document.body.click();
@@ -81,6 +82,7 @@ describe('Subscribe', () => {
     button.focus();
     await page.press('Enter');
     expect(button.getAttribute('aria-expanded')).to.equal('true');
+    await findByRole(page.root, 'link', { name: 'Apple Calendar and other apps' });
     if (backgroundFirefox()) this.skip();
     await sendKeys({ press: 'Tab' });
     expect(page.text(page.root.activeElement)).to.equal('Apple Calendar and other apps');
@@ -98,7 +100,7 @@ describe('Subscribe', () => {
   it('speaks the calendar’s language', async () => {
     const page = await CalendarPage.open(`date="${MARCH}" locale="fr" timezone="America/New_York"`, subscribable());
     (await findByRole(page.root, 'button', { name: 'S’abonner' })).click();
-    await page.el.updateComplete;
+    await findByRole(page.root, 'link', { name: 'Google Agenda' });
     expect(queryAllByRole(page.root, 'link').map((a) => page.text(a))).to.include.members([
       'Calendrier Apple et autres applications',
       'Google Agenda',
