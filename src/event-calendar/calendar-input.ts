@@ -1,16 +1,16 @@
 import type { ReactiveController } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
 import type { Feed } from '../feed/types.js';
-import { devWarn } from '../shared/dev.js';
 import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
+import { devWarn } from '../shared/dev.js';
 import type { CivicEventSelectDetail } from '../shared/events.js';
 import type { CalendarViews } from './calendar-views.js';
 import type { CivicEventCalendar } from './event-calendar.js';
 import { FACETS, emptyFilters, isView, parseDay, type FacetKey } from './calendar-state.js';
 import { viewerZone } from './formatters.js';
 import { dayForKey } from './grid-keys.js';
-import { shiftAnchor, todayIn } from './period.js';
 import type { SharedLink } from './event-dialog.js';
+import { shiftAnchor, todayIn } from './period.js';
 import type { EventLink } from './url-state.js';
 
 /** Selections fired by calendars, which calendars do not follow (two calendars would open two dialogs). */
