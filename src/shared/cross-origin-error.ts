@@ -26,6 +26,7 @@ export function describeCrossOrigin(tag: string, language: string, src: string, 
         `(its answer carries no Access-Control-Allow-Origin header for ${location.origin}); it may also be offline. ` +
         'Fix: publish a copy next to the widgets with `npx civic-widgets feed build`, ' +
         'or serve the live feed from your own site with `npx civic-widgets serve`. ' +
+        `\`npx civic-widgets feed check ${url.href} --origin ${location.origin}\` tells for sure. ` +
         `See docs/sources.md, and ${README}feeds-on-other-sites`,
     );
   }

@@ -79,6 +79,7 @@ describe('CivicElement (through <civic-resource-list>)', () => {
       const explained = warnings.filter((args) => String(args[0]).includes('Access-Control-Allow-Origin'));
       expect(explained).to.have.length(1);
       expect(explained[0]![0]).to.include(src).and.include('npx civic-widgets feed build').and.include('civic-widgets serve').and.include('docs/sources.md');
+      expect(explained[0]![0]).to.include(`npx civic-widgets feed check ${src} --origin ${location.origin}`);
       await expectAccessible(el);
     });
 
