@@ -12,6 +12,7 @@ import { dayForKey } from './grid-keys.js';
 import type { SharedLink } from './event-dialog.js';
 import { shiftAnchor, todayIn } from './period.js';
 import type { EventLink } from './url-state.js';
+import { linkToOccurrence } from './url-state-write.js';
 
 /** Selections fired by calendars, which calendars do not follow (two calendars would open two dialogs). */
 export const ownSelections = new WeakSet<object>();
@@ -208,10 +209,11 @@ export class CalendarInput implements ReactiveController {
     if (!dialog) return;
     this.shared = undefined;
     this.host.requestUpdate();
-    void dialog.shareOccurrence(occurrence, this.host.urlPrefix ?? 'calendar').then((shared) => {
+    const url = linkToOccurrence(location.href, this.host.urlPrefix ?? 'calendar', occurrence);
+    void dialog.shareLink(url, occurrence.event.title).then((outcome) => {
       if (this.host.selection?.kind !== 'event' || this.host.selection.occurrence !== occurrence) return;
-      this.shared = shared;
-      this.focusSharedLink = shared.outcome === 'manual';
+      this.shared = { key: occurrence.key, url, outcome };
+      this.focusSharedLink = outcome === 'manual';
       this.host.requestUpdate();
     });
   }

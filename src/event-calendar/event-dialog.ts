@@ -10,14 +10,12 @@ import type { Occurrence } from '../feed/occurrences.js';
 import type { CivicEvent, Feed } from '../feed/types.js';
 import { googleCalendarUrl, icsFileName, occurrenceIcs, outlookCalendarUrl, seriesIcs } from '../shared/add-to-calendar.js';
 import { renderDescription } from '../shared/description.js';
-import { setUrlState } from '../shared/url-state.js';
 import calendarSharing from '../locales/en/calendar-sharing.js';
 import { dialogStyles } from './dialog.styles.js';
 import { subscribeStyles } from './subscribe.styles.js';
 import { dayRange, formatDayAs, timeRange, zoneAbbreviation } from './formatters.js';
 import { facetValueLabel, formatList, statusLabel, statusNote, type Translate } from './labels.js';
 import { place, type Placed } from './layout.js';
-import { eventEntries, eventLink } from './url-state-write.js';
 import { eventChip, type ViewContext } from './view-context.js';
 
 export type Selection =
@@ -42,17 +40,11 @@ export interface SharedLink {
 }
 
 /**
- * Shares a link to `o` (the page's URL, naming it under `prefix`) through the system's share sheet
- * where the browser has one, else copies it; when the clipboard is refused (permissions, an
- * insecure page), the dialog shows the link to copy. It must start within the visitor's click.
+ * Shares `url` through the system's share sheet where the browser has one, else copies it; when
+ * the clipboard is refused (permissions, an insecure page), the dialog shows the link to copy. It
+ * must start within the visitor's click.
  */
-export async function shareOccurrence(o: Occurrence, prefix: string): Promise<SharedLink> {
-  const url = new URL(location.href);
-  setUrlState(url.searchParams, prefix, new Map(eventEntries(eventLink(o))));
-  return { key: o.key, url: url.href, outcome: await shareLink(url.href, o.event.title) };
-}
-
-async function shareLink(url: string, title: string): Promise<SharedLink['outcome']> {
+export async function shareLink(url: string, title: string): Promise<SharedLink['outcome']> {
   if (canShare()) {
     try {
       await navigator.share({ title, url });

@@ -3,7 +3,7 @@
  * `history.replaceState`: browsing adds no history entries and never reloads the page.
  */
 import type { Occurrence } from '../feed/occurrences.js';
-import { writeUrlState } from '../shared/url-state.js';
+import { setUrlState, writeUrlState } from '../shared/url-state.js';
 import { FACETS, type CalendarView, type Filters } from './calendar-state.js';
 import type { EventLink } from './url-state.js';
 
@@ -12,8 +12,15 @@ export function eventLink(o: Occurrence): EventLink {
   return o.seriesId || o.event.rrule ? { id: o.event.id, occurrence: o.start } : { id: o.event.id };
 }
 
+/** `href` with the parameters that open `o` under `prefix`: the link Share gives. */
+export function linkToOccurrence(href: string, prefix: string, o: Occurrence): string {
+  const url = new URL(href);
+  setUrlState(url.searchParams, prefix, new Map(eventEntries(eventLink(o))));
+  return url.href;
+}
+
 /** The parameters that name `event` (none for no event). */
-export function eventEntries(event: EventLink | undefined): [string, string[] | undefined][] {
+function eventEntries(event: EventLink | undefined): [string, string[] | undefined][] {
   return [
     ['event', event ? [event.id] : undefined],
     ['occurrence', event?.occurrence ? [event.occurrence] : undefined],
