@@ -49,7 +49,7 @@ const meta: Meta<CalendarArgs> = {
     urlState: {
       name: 'url-state',
       control: 'text',
-      description: 'Keep view, period and filters in the URL, under this prefix (empty: `calendar`).',
+      description: 'Keep view, period, filters and the open event in the URL, under this prefix (empty: `calendar`).',
       table: { category: 'attributes', type: { summary: 'string' } },
     },
     noSeo: {
@@ -111,6 +111,16 @@ export const DialogOpen: Story = {
   play: async ({ canvasElement }) => {
     const calendar = canvasElement.querySelector<CivicEventCalendar>('civic-event-calendar')!;
     const button = await until(() => calendar.shadowRoot?.querySelector<HTMLElement>('[data-key^="riverside-data-day"]') ?? calendar.shadowRoot?.querySelector<HTMLElement>('[data-key]'));
+    button.click();
+  },
+};
+
+/** The feed names its iCalendar address (`subscribe`): Subscribe offers it to calendar apps, as a visitor opens it. */
+export const SubscribeOpen: Story = {
+  args: { feed: { ...sampleFeed, subscribe: 'https://library.example.org/civic/feed.ics' }, view: 'month' },
+  play: async ({ canvasElement }) => {
+    const calendar = canvasElement.querySelector<CivicEventCalendar>('civic-event-calendar')!;
+    const button = await until(() => calendar.shadowRoot?.querySelector<HTMLElement>('[data-action="subscribe"]'));
     button.click();
   },
 };

@@ -1,6 +1,6 @@
 /**
  * The controls above the calendar: previous / today / next, the period's title, the view
- * switcher, the time-zone note, and the search and filters. Plain render functions; the element
+ * switcher, Subscribe's button (its panel: subscribe.ts), the time-zone note, and the search and filters. Plain render functions; the element
  * handles what they do through `data-action`, `data-view` and `data-facet`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -14,6 +14,8 @@ export interface ToolbarOptions {
   dir: 'ltr' | 'rtl';
   /** The zone note, when there is one to make. */
   zone?: { shown: string; other: string; otherIsViewer: boolean };
+  /** The Subscribe disclosure, when the feed names an iCalendar address; `panel` comes with the dialog's code. */
+  subscribe?: { open: boolean; panel: TemplateResult | typeof nothing };
 }
 
 export function renderToolbar(o: ToolbarOptions): TemplateResult {
@@ -42,6 +44,14 @@ export function renderToolbar(o: ToolbarOptions): TemplateResult {
           ([name, label]) => html`<button type="button" data-view=${name} aria-pressed=${name === view ? 'true' : 'false'}>${label}</button>`,
         )}
       </div>
+      ${o.subscribe
+        ? html`<div class="subscribe" part="subscribe">
+            <button type="button" part="subscribe-button" data-action="subscribe" aria-expanded=${o.subscribe.open ? 'true' : 'false'} aria-controls="subscribe-panel">
+              ${t('calSubscribe')}
+            </button>
+            <div id="subscribe-panel" class="subscribe-panel" part="subscribe-panel" ?hidden=${!o.subscribe.open}>${o.subscribe.panel}</div>
+          </div>`
+        : nothing}
     </div>
     ${o.zone
       ? html`<p class="zone-note" part="zone-note">

@@ -1,6 +1,8 @@
 import type { ReactiveController } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
+import type { Feed } from '../feed/types.js';
 import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
+import { devWarn } from '../shared/dev.js';
 import type { CivicEventSelectDetail } from '../shared/events.js';
 import { formatMessage } from '../shared/localize.js';
 import type { CalendarViews } from './calendar-views.js';
@@ -8,7 +10,10 @@ import type { CivicEventCalendar } from './event-calendar.js';
 import { FACETS, emptyFilters, isView, parseDay, type FacetKey } from './calendar-state.js';
 import { viewerZone } from './formatters.js';
 import { dayForKey } from './grid-keys.js';
+import type { SharedLink } from './event-dialog.js';
 import { shiftAnchor, todayIn } from './period.js';
+import type { EventLink } from './url-state.js';
+import { linkToOccurrence } from './url-state-write.js';
 
 /** Selections fired by calendars, which calendars do not follow (two calendars would open two dialogs). */
 export const ownSelections = new WeakSet<object>();
@@ -38,6 +43,11 @@ export class CalendarInput implements ReactiveController {
   /** A zero-height line across the calendar: its width is the calendar's, and no re-render changes its size. */
   private observed?: Element;
   private blobs: string[] = [];
+  /** The Subscribe panel is shown. */
+  subscribeOpen = false;
+  /** What Share did for the occurrence open in the dialog. */
+  shared?: SharedLink;
+  private focusSharedLink = false;
 
   constructor(
     private readonly host: CivicEventCalendar,
@@ -48,6 +58,7 @@ export class CalendarInput implements ReactiveController {
 
   hostConnected(): void {
     document.addEventListener('civic-event-select', this.onSelect);
+    document.addEventListener('click', this.onDocumentClick);
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
     if (typeof ResizeObserver !== 'undefined') this.resize = new ResizeObserver(this.onResize);
@@ -56,6 +67,7 @@ export class CalendarInput implements ReactiveController {
 
   hostDisconnected(): void {
     document.removeEventListener('civic-event-select', this.onSelect);
+    document.removeEventListener('click', this.onDocumentClick);
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
     this.resize?.disconnect();
@@ -94,6 +106,12 @@ export class CalendarInput implements ReactiveController {
       }
     }
     this.lastSelection = host.selection;
+    if (this.focusSharedLink) {
+      this.focusSharedLink = false;
+      const field = root.querySelector<HTMLInputElement>('#share-link');
+      field?.focus();
+      field?.select();
+    }
     if (this.pendingFocus) {
       this.pendingFocus = false;
       root.querySelector<HTMLElement>(`[role="gridcell"][data-day="${this.views.frame?.focusDay}"]`)?.focus();
@@ -158,6 +176,12 @@ export class CalendarInput implements ReactiveController {
       case 'close':
         host.selection = undefined;
         return;
+      case 'subscribe':
+        this.subscribeOpen = !this.subscribeOpen;
+        // The panel comes with the dialog's code, usually here by now; it renders again when it arrives.
+        void host.dialogPart.load();
+        host.requestUpdate();
+        return;
       case 'back':
         if (selection?.kind === 'register') host.selection = { kind: 'event', occurrence: selection.occurrence, fromDay: selection.fromDay };
         else if (selection?.kind === 'event' && selection.fromDay !== undefined) host.selection = { kind: 'day', day: selection.fromDay };
@@ -167,11 +191,32 @@ export class CalendarInput implements ReactiveController {
         void import('../rsvp-form/define.js');
         host.selection = { kind: 'register', occurrence: selection.occurrence, fromDay: selection.fromDay };
         return;
+      case 'share':
+        if (selection?.kind === 'event') this.share(selection.occurrence);
+        return;
       case 'ics-occurrence':
       case 'ics-series':
         if (selection?.kind === 'event') this.prepareDownload(el as HTMLAnchorElement, selection.occurrence, action === 'ics-series');
         return;
     }
+  }
+
+  /**
+   * Share: the system's share sheet where the browser has one, else the clipboard, else the link
+   * shown selected for copying. The call starts within the click, which both APIs require.
+   */
+  private share(occurrence: Occurrence): void {
+    const dialog = this.host.dialogPart.module;
+    if (!dialog) return;
+    this.shared = undefined;
+    this.host.requestUpdate();
+    const url = linkToOccurrence(location.href, this.host.urlPrefix ?? 'calendar', occurrence);
+    void dialog.shareLink(url, occurrence.event.title).then((outcome) => {
+      if (this.host.selection?.kind !== 'event' || this.host.selection.occurrence !== occurrence) return;
+      this.shared = { key: occurrence.key, url, outcome };
+      this.focusSharedLink = outcome === 'manual';
+      this.host.requestUpdate();
+    });
   }
 
   private openDay(day: number, opener: Element): void {
@@ -202,6 +247,7 @@ export class CalendarInput implements ReactiveController {
   readonly onDialogClose = (): void => {
     const { host } = this;
     host.selection = undefined;
+    this.shared = undefined;
     const target = this.returnFocus;
     this.returnFocus = undefined;
     // The link's download has started by now; its file is no longer needed.
@@ -220,6 +266,11 @@ export class CalendarInput implements ReactiveController {
     const frame = this.views.frame;
     const target = e.target as HTMLElement;
     if (!frame || e.defaultPrevented || e.altKey) return;
+    if (e.key === 'Escape' && this.subscribeOpen && target.closest('.subscribe')) {
+      e.preventDefault();
+      this.closeSubscribe(true);
+      return;
+    }
     if (target.getAttribute('role') === 'gridcell') {
       const day = Number(target.dataset.day);
       if (e.key === 'Enter' || e.key === ' ') {
@@ -262,6 +313,28 @@ export class CalendarInput implements ReactiveController {
     this.pendingFocus = true;
   }
 
+  // ---- the Subscribe panel: a disclosure that gets out of the way -----------------------------
+
+  private closeSubscribe(refocus: boolean): void {
+    this.subscribeOpen = false;
+    this.host.requestUpdate();
+    if (refocus) (this.host.renderRoot as ShadowRoot).querySelector<HTMLElement>('[data-action="subscribe"]')?.focus();
+  }
+
+  /** The panel covers what is below it, so it closes when focus moves on past it… */
+  readonly onFocusOut = (e: FocusEvent): void => {
+    const box = (e.target as Element).closest('.subscribe');
+    const next = e.relatedTarget as Node | null;
+    if (this.subscribeOpen && box && next && !box.contains(next)) this.closeSubscribe(false);
+  };
+
+  /** …and on a click anywhere else on the page. */
+  private readonly onDocumentClick = (e: MouseEvent): void => {
+    if (!this.subscribeOpen) return;
+    const box = (this.host.renderRoot as ShadowRoot).querySelector('.subscribe');
+    if (!box || !e.composedPath().includes(box)) this.closeSubscribe(false);
+  };
+
   // ---- search and filters ----------------------------------------------------------------------
 
   readonly onInput = (e: Event): void => {
@@ -284,6 +357,21 @@ export class CalendarInput implements ReactiveController {
   private readonly onSelect = (e: Event): void => {
     const detail = (e as CustomEvent<CivicEventSelectDetail>).detail;
     if (!detail || ownSelections.has(detail) || typeof detail.occurrence !== 'string') return;
+    this.goTo(detail);
+  };
+
+  /** A link named an event (`calendar-event=ID`): go to its day and open it, as for a selection. */
+  openLinked(feed: Feed, link: EventLink): void {
+    const event = feed.events.find((ev) => ev.id === link.id);
+    if (!event) {
+      devWarn('calendar-linked-event', `<civic-event-calendar>: the page's link names the event "${link.id}", which the feed does not have.`);
+      return;
+    }
+    this.goTo({ event, occurrence: link.occurrence ?? event.start });
+  }
+
+  /** Goes to the day of an occurrence and opens it once that period is drawn. */
+  private goTo(detail: CivicEventSelectDetail): void {
     const { host } = this;
     const feed = host.loadedFeed;
     const id = detail.event?.id;
@@ -295,7 +383,7 @@ export class CalendarInput implements ReactiveController {
     host.anchor = day;
     host.focusDay = day;
     this.pendingOpen = detail;
-  };
+  }
 
   private dayOf(occurrence: string, zone: string): number | undefined {
     const parsed = parseFeedDate(occurrence);

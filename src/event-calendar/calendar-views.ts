@@ -25,7 +25,7 @@ import { renderMonth } from './month-view.js';
 import { OccurrenceController } from './occurrence-controller.js';
 import { dayStartIn, dayText, firstDayOfWeek, periodOf, todayIn, type Period } from './period.js';
 import type { ViewContext } from './view-context.js';
-import { writeCalendarState } from './url-state.js';
+import { eventLink, writeCalendarState } from './url-state-write.js';
 import { zoneDiffers, zoneNote } from './zones.js';
 
 /** The calendar's sheets, adopted when the views arrive: the loading message before needs none. */
@@ -78,6 +78,12 @@ export class CalendarViews {
 
   /** Asks for the occurrences of the period on screen (before each render, which draws that window). */
   request(feed: Feed): void {
+    const linked = this.host.linkedEvent;
+    if (linked) {
+      // Once: it moves the period to the event's day before the period is worked out below.
+      this.host.linkedEvent = undefined;
+      this.input.openLinked(feed, linked);
+    }
     const zone = this.zoneFor(feed);
     const anchor = this.host.anchor ?? todayIn(zone);
     const period = periodOf(this.host.currentView, anchor, firstDayOfWeek(this.host.language));
@@ -97,9 +103,11 @@ export class CalendarViews {
     const { host } = this;
     this.input.afterRender();
     if (this.frame && host.urlPrefix) {
+      const selection = host.selection;
+      const event = selection && selection.kind !== 'day' ? eventLink(selection.occurrence) : undefined;
       writeCalendarState(
         host.urlPrefix,
-        { view: host.currentView, date: host.anchor === undefined ? '' : dayText(host.anchor), filters: host.filters },
+        { view: host.currentView, date: host.anchor === undefined ? '' : dayText(host.anchor), filters: host.filters, event },
         host.topics.length > 0,
       );
     }
@@ -202,9 +210,13 @@ export class CalendarViews {
       ? t('calLoadingEvents')
       : t(filtered ? 'calCountFiltered' : 'calCount', { count: frame.count, period: title });
     const shownView = host.printing ? 'list' : view;
-    return html`<div class="calendar view-${shownView}" part="base" dir=${frame.dir} @click=${input.onClick} @keydown=${input.onKeydown} @input=${input.onInput} @change=${input.onChange}>
+    const dialog = host.dialogPart.module;
+    const subscribe: ToolbarOptions['subscribe'] = feed.subscribe
+      ? { open: input.subscribeOpen, panel: input.subscribeOpen && dialog ? dialog.renderSubscribePanel(t, feed.subscribe, feed.title) : nothing }
+      : undefined;
+    return html`<div class="calendar view-${shownView}" part="base" dir=${frame.dir} @click=${input.onClick} @keydown=${input.onKeydown} @input=${input.onInput} @change=${input.onChange} @focusout=${input.onFocusOut}>
       <div class="sizer"></div>
-      ${renderToolbar({ t, view, title, dir: frame.dir, zone: this.zoneNote(frame, feed) })}
+      ${renderToolbar({ t, view, title, dir: frame.dir, zone: this.zoneNote(frame, feed), subscribe })}
       ${renderFilters({ t, locale, filters: host.filters, values: this.facetValuesOf(feed) })}
       <p class="count" part="count" role="status">${status}</p>
       ${!frame.pending && frame.count === 0
@@ -212,7 +224,7 @@ export class CalendarViews {
         : nothing}
       ${this.renderView(frame, shownView)}
       <dialog part="dialog" aria-labelledby="dialog-title" closedby="any" @close=${input.onDialogClose}>
-        ${host.dialogPart.module?.renderDialogBody({ ...frame, feed, zoneDiffers: zoneDiffers(frame.zone, period) }, host.selection) ?? nothing}
+        ${dialog?.renderDialogBody({ ...frame, feed, zoneDiffers: zoneDiffers(frame.zone, period), shared: input.shared }, host.selection) ?? nothing}
       </dialog>
     </div>`;
   }

@@ -127,6 +127,37 @@ export const dialogStyles = css`
     border: 2px solid var(--_accent);
     border-radius: var(--_radius);
   }
+  .links button:not(.primary) {
+    min-block-size: 2.75rem;
+    padding: 0.5rem 1rem;
+    font: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .share-status,
+  .share-manual {
+    margin-block: 0.5rem 0;
+  }
+  /* Kept in the page while empty: a live region must be there before its words arrive. */
+  .share-status:empty {
+    margin: 0;
+  }
+  .share-manual label {
+    display: block;
+    font-weight: 600;
+  }
+  .share-manual input {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 2.5rem;
+    padding: 0.375rem 0.5rem;
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
   .day-list {
     margin-block: var(--_space);
     padding: 0;

@@ -21,6 +21,7 @@ const calendarStyles = css`
     cursor: pointer;
   }
   .toolbar {
+    position: relative;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -54,6 +55,10 @@ const calendarStyles = css`
     background: var(--_chip-hover);
     border-color: var(--_accent);
     box-shadow: inset 0 -3px 0 var(--_accent);
+  }
+  .subscribe button[aria-expanded='true'] {
+    background: var(--_chip-hover);
+    border-color: var(--_accent);
   }
   button.link {
     padding: 0;

@@ -9,7 +9,7 @@ import { urlStatePrefix } from '../shared/url-state.js';
 import { isView, parseDay, emptyFilters, type CalendarView, type Filters } from './calendar-state.js';
 import type { CalendarViews } from './calendar-views.js';
 import type { Selection } from './event-dialog.js';
-import { readCalendarState } from './url-state.js';
+import { readCalendarState, type EventLink } from './url-state.js';
 import type { FeedWindows } from './feed-windows.js';
 import { rememberedWindowed, rememberWindowed } from '../feed/windowed-memory.js';
 import type { FeedState } from '../shared/feed-context.js';
@@ -17,7 +17,8 @@ import type { RequestOptions } from '../shared/feed-controller.js';
 
 /**
  * The library's events in a month grid, a week with times, or a list by day: with filters,
- * search, recurring series, time zones, details in a dialog, add-to-calendar and registration.
+ * search, recurring series, time zones, details in a dialog, add-to-calendar, sharing and
+ * registration, and Subscribe when the feed names its iCalendar address.
  *
  * @summary Month, week and list views of a feed's events, with filters and details.
  * @event civic-event-select - A visitor opened an occurrence. `detail: { event, occurrence }` (its start). Cancel it to show your own details instead. The calendar also opens occurrences that other elements select.
@@ -28,6 +29,10 @@ import type { RequestOptions } from '../shared/feed-controller.js';
  * @csspart nav-button - The previous, today and next buttons.
  * @csspart heading - The period's title.
  * @csspart view-switcher - The month, week and list buttons.
+ * @csspart subscribe - The Subscribe button and its panel, shown when the feed names an iCalendar address (`subscribe`).
+ * @csspart subscribe-button - The button that shows and hides the Subscribe panel.
+ * @csspart subscribe-panel - The panel of ways to subscribe.
+ * @csspart subscribe-link - A way to subscribe: Apple Calendar and other apps (webcal:), Google Calendar, Outlook.com, Microsoft 365, the .ics address.
  * @csspart zone-note - The note naming the time zone, when it is not the visitor's.
  * @csspart filters - The search and filters.
  * @csspart search - The search field.
@@ -48,7 +53,9 @@ import type { RequestOptions } from '../shared/feed-controller.js';
  * @csspart dialog - The details dialog.
  * @csspart description - The event's description in the dialog.
  * @csspart dialog-actions - The dialog's actions.
- * @csspart action - A link or button among the dialog's actions (also `register`).
+ * @csspart action - A link or button among the dialog's actions (also `register`, `share`).
+ * @csspart share-status - The words that say the event's link was copied (a polite live region).
+ * @csspart share-link - The event's link, selected for copying, when the browser refused to copy it.
  * @csspart rsvp-form - The registration form opened from the dialog.
  * @csspart error - The error message.
  * @csspart stale-notice - The note shown when a saved copy of the feed is shown.
@@ -77,7 +84,7 @@ export class CivicEventCalendar extends CivicElement {
   /** Topics to filter by from the start, e.g. `topics="housing,environment"`. */
   @property({ converter: listConverter }) topics: string[] = [];
 
-  /** Keep view, period and filters in the page's URL so a link shares them; the value prefixes the parameters (default `calendar`). */
+  /** Keep view, period, filters and the open event in the page's URL so a link shares them; the value prefixes the parameters (default `calendar`). */
   @property({ attribute: 'url-state' }) urlState?: string;
 
   /**
@@ -108,7 +115,7 @@ export class CivicEventCalendar extends CivicElement {
 
   /** The grid, week and list, their controls and input: loaded beside the feed (calendar-views.ts). */
   protected override readonly views = new LazyPart(this, 'views', () => import('./calendar-views.js'));
-  /** @internal The details dialog's content and the add-to-calendar writer, loaded when a dialog first opens. */
+  /** @internal The details dialog's content, the add-to-calendar writer and Subscribe's panel, loaded in idle time or when first wanted. */
   readonly dialogPart = new LazyPart(this, 'dialog', () => import('./event-dialog.js'));
   /** @internal The week view, loaded when the week is first shown. */
   readonly weekPart = new LazyPart(this, 'week view', () => {
@@ -127,6 +134,8 @@ export class CivicEventCalendar extends CivicElement {
   private noted?: LoadedFeed;
   private viewsOf?: CalendarViews;
   private urlRead = false;
+  /** @internal An event the page's URL asks to open (a shared link), until the feed is here to open it. */
+  linkedEvent?: EventLink;
   private seoTimer?: ReturnType<typeof setTimeout>;
   /** The JSON-LD writer (seo.ts), loaded after the first events are drawn. */
   private seo?: typeof import('./seo.js');
@@ -221,12 +230,16 @@ export class CivicEventCalendar extends CivicElement {
       if (this.view && !isView(this.view)) devWarn('calendar-view', `<civic-event-calendar> view="${this.view}" is not month, week or list.`);
     }
     if (changed.has('topics')) this.filters = { ...this.filters, topics: [...this.topics] };
-    if (this.urlPrefix && !this.urlRead) {
+    if (!this.urlRead) {
       this.urlRead = true;
-      const fromUrl = readCalendarState(this.urlPrefix);
-      if (fromUrl.view) this.chosenView = fromUrl.view;
-      if (fromUrl.date) this.anchor = parseDay(fromUrl.date);
-      if (fromUrl.filters) this.filters = fromUrl.filters;
+      // A shared link opens its event on any calendar; view, period and filters only with `url-state`.
+      const fromUrl = readCalendarState(this.urlPrefix ?? 'calendar');
+      this.linkedEvent = fromUrl.event;
+      if (this.urlPrefix) {
+        if (fromUrl.view) this.chosenView = fromUrl.view;
+        if (fromUrl.date) this.anchor = parseDay(fromUrl.date);
+        if (fromUrl.filters) this.filters = fromUrl.filters;
+      }
     }
     if (changed.has('selection') && this.selection) {
       // The dialog opens once its code is here (calendar-input.ts); when it cannot come, nothing is open.

@@ -2,8 +2,8 @@
  * What the details dialog shows: one occurrence (when, where, how to join, cost, access,
  * languages, organizer, seats, description, and the actions), a whole day's events, or the
  * registration form for one occurrence. The element owns the `<dialog>` and handles the actions
- * named by `data-action`. Loaded when a dialog is first opened (see shared/lazy-part.ts), with its styles
- * and the add-to-calendar writer.
+ * named by `data-action`. Loaded when a dialog is first opened or in idle time (see shared/lazy-part.ts),
+ * with its styles, the add-to-calendar writer, Share, and Subscribe's panel.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
@@ -11,7 +11,9 @@ import type { CivicEvent, Feed } from '../feed/types.js';
 import { googleCalendarUrl, icsFileName, occurrenceIcs, outlookCalendarUrl, seriesIcs } from '../shared/add-to-calendar.js';
 import { renderDescription } from '../shared/description.js';
 import { eventTitle } from '../shared/event-title.js';
+import calendarSharing from '../locales/en/calendar-sharing.js';
 import { dialogStyles } from './dialog.styles.js';
+import { subscribeStyles } from './subscribe.styles.js';
 import { dayRange, formatDayAs, timeRange, zoneAbbreviation } from './formatters.js';
 import { facetValueLabel, formatList, statusLabel, statusNote, type Translate } from './labels.js';
 import { place, type Placed } from './layout.js';
@@ -27,10 +29,49 @@ export interface DialogContext extends ViewContext {
   /** The zone times are shown in, and whether the visitor's own zone differs from it. */
   zone: string;
   zoneDiffers: boolean;
+  /** What Share last did, for the occurrence whose `key` it names. */
+  shared?: SharedLink;
 }
 
-/** The dialog's sheet, adopted when this module loads. */
-export const partStyles = [dialogStyles];
+/** The outcome of Share: handed to the share sheet, copied, or shown for the visitor to copy. */
+export interface SharedLink {
+  key: string;
+  url: string;
+  outcome: 'shared' | 'copied' | 'manual';
+}
+
+/**
+ * Shares `url` through the system's share sheet where the browser has one, else copies it; when
+ * the clipboard is refused (permissions, an insecure page), the dialog shows the link to copy. It
+ * must start within the visitor's click.
+ */
+export async function shareLink(url: string, title: string): Promise<SharedLink['outcome']> {
+  if (canShare()) {
+    try {
+      await navigator.share({ title, url });
+      return 'shared';
+    } catch (error) {
+      // Closing the share sheet is an answer; any other refusal falls back to copying.
+      if (error instanceof DOMException && error.name === 'AbortError') return 'shared';
+    }
+  }
+  try {
+    await navigator.clipboard.writeText(url);
+    return 'copied';
+  } catch {
+    return 'manual';
+  }
+}
+
+function canShare(): boolean {
+  return typeof navigator.share === 'function';
+}
+
+export { renderSubscribePanel } from './subscribe.js';
+
+/** The dialog's and Subscribe's sheets, adopted when this module loads. */
+export const partStyles = [dialogStyles, subscribeStyles];
+export const messages = [calendarSharing];
 
 export function renderDialogBody(ctx: DialogContext, selection: Selection | undefined): TemplateResult | typeof nothing {
   if (!selection) return nothing;
@@ -97,6 +138,7 @@ function renderEvent(ctx: DialogContext, o: Occurrence, back: boolean): Template
   const seats = seatsText(t, e);
   if (seats) facts.push([t('calSeats'), seats]);
   const open = o.status !== 'cancelled';
+  const shared = ctx.shared?.key === o.key ? ctx.shared : undefined;
   return html`${header(t, html`${status ? html`<span class="status" part="status">${status}</span> ` : nothing}${eventTitle(e, t)}`, back)}
     ${note ? html`<p class="status-note" data-status=${o.status}>${note}</p>` : nothing}
     <dl class="facts">${facts.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>
@@ -105,8 +147,16 @@ function renderEvent(ctx: DialogContext, o: Occurrence, back: boolean): Template
       ${open ? renderAddToCalendar(t, o) : nothing}
       <p class="links">
         ${e.url ? html`<a href=${e.url} part="action" rel="noopener noreferrer">${t('calEventPage')}</a>` : nothing}
+        <button type="button" part="action share" data-action="share">${t(canShare() ? 'calShare' : 'calCopyLink')}</button>
         ${open && e.rsvp ? html`<button type="button" class="primary" part="action register" data-action="register">${t('calRegister')}</button>` : nothing}
       </p>
+      <p class="share-status" part="share-status" role="status">${shared?.outcome === 'copied' ? t('calLinkCopied') : nothing}</p>
+      ${shared?.outcome === 'manual'
+        ? html`<p class="share-manual">
+            <label for="share-link">${t('calCopyThisLink')}</label>
+            <input id="share-link" part="share-link" type="url" readonly .value=${shared.url} />
+          </p>`
+        : nothing}
     </div>`;
 }
 

@@ -1,16 +1,25 @@
 /**
  * The calendar's view, period and filters in the page's query string, so a visitor can share or
  * bookmark exactly what they see: `?calendar-view=week&calendar-date=2026-03-02&calendar-topics=housing`.
- * Written with `history.replaceState`: browsing adds no history entries and never reloads the page.
+ * The open event is there too (`calendar-event=ID`, and `calendar-occurrence=START` for a date of a
+ * series), and a shared link names it, so the link opens the event's details. This file reads them
+ * (the element's shell does, before its views are here); url-state-write.ts writes them.
  */
-import { readUrlState, writeUrlState } from '../shared/url-state.js';
-import { FACETS, emptyFilters, isView, parseDay, type Filters, type CalendarView } from './calendar-state.js';
+import { readUrlState } from '../shared/url-state.js';
+import { FACETS, emptyFilters, isView, parseDay, type CalendarView, type Filters } from './calendar-state.js';
+
+/** The event a link opens: its id, and for one date of a series, that occurrence's start. */
+export interface EventLink {
+  id: string;
+  occurrence?: string;
+}
 
 export interface CalendarUrlState {
   view?: CalendarView;
   date?: string;
   /** Only when the URL names a filter: otherwise the element's own presets stand. */
   filters?: Filters;
+  event?: EventLink;
 }
 
 /** What the URL says under `prefix` (each part only when present and valid). */
@@ -35,26 +44,8 @@ export function readCalendarState(prefix: string, search: string = location.sear
     }
     out.filters = filters;
   }
+  const id = value('event').slice(0, 500);
+  const occurrence = value('occurrence').slice(0, 40);
+  if (id) out.event = occurrence ? { id, occurrence } : { id };
   return out;
-}
-
-/**
- * Writes the state under `prefix`; other parameters and the fragment stay as they are. With
- * `presets`, an empty search is still written (`calendar-q=`), so a link to "no filters" does not
- * bring the element's preset filters back.
- */
-export function writeCalendarState(
-  prefix: string,
-  state: { view: CalendarView; date: string; filters: Filters },
-  presets = false,
-): void {
-  const one = (v: string) => (v ? [v] : undefined);
-  const query = state.filters.query.trim();
-  const entries = new Map<string, string[] | undefined>([
-    ['view', one(state.view)],
-    ['date', one(state.date)],
-    ['q', query ? [query] : presets ? [] : undefined],
-  ]);
-  for (const facet of FACETS) entries.set(facet, one(state.filters[facet].join(',')));
-  writeUrlState(prefix, entries);
 }

@@ -3,11 +3,16 @@ import { readCachedFeed, writeCachedFeed, type CachedFeed } from './feed-cache.j
 import { feedReader } from './feed-reader.js';
 import type { LoadedFeed } from './types.js';
 
-/** Why a feed could not be loaded: the network (or the server) or its content. */
+/**
+ * Why a feed could not be loaded: the network (or the server) or its content. `crossOrigin` marks
+ * a fetch the browser refused for a URL on another origin than the page's: a missing
+ * `Access-Control-Allow-Origin` looks exactly like being offline, so it names the likely cause only.
+ */
 export class FeedError extends Error {
   constructor(
     readonly kind: 'network' | 'format',
     message: string,
+    readonly crossOrigin = false,
   ) {
     super(message);
     this.name = 'FeedError';
@@ -27,6 +32,8 @@ export interface LoadOptions {
   retries?: number;
   /** Resolves a relative `src` (default: the document's base URI). */
   base?: string;
+  /** The page's origin: a failed fetch of a URL on another origin is marked `crossOrigin`. */
+  origin?: string;
 }
 
 /** A load's result; `error` says why a fresh copy could not be had when `stale` is true. */
@@ -102,7 +109,7 @@ async function fetchWithRetry(url: string, options: LoadOptions, cached?: Cached
       response = await fetchOnce(url, options, headers);
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      if (last) throw networkError(error);
+      if (last) throw networkError(error, isCrossOrigin(url, options.origin));
     }
     if (response) {
       if (response.ok || response.status === 304) return response;
@@ -121,11 +128,16 @@ async function fetchOnce(url: string, options: LoadOptions, headers: Record<stri
   return fetch(url, { headers, signal, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
 }
 
-function networkError(error: unknown): FeedError {
+function networkError(error: unknown, crossOrigin: boolean): FeedError {
   if (error instanceof DOMException && error.name === 'TimeoutError') {
     return new FeedError('network', 'timed out');
   }
-  return new FeedError('network', error instanceof Error ? error.message : String(error));
+  // fetch() rejects with a TypeError both offline and when CORS refuses the response.
+  return new FeedError('network', error instanceof Error ? error.message : String(error), crossOrigin && error instanceof TypeError);
+}
+
+function isCrossOrigin(url: string, origin: string | undefined): boolean {
+  return !!origin && new URL(url).origin !== origin;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

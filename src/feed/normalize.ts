@@ -83,7 +83,8 @@ export function normalizeFeed(
   const title = text(input.title, MAX_TITLE);
   if (title) feed.title = title;
   if (isTimeZone(input.timezone)) feed.timezone = input.timezone;
-  const subscribe = safeUrl(input.subscribe, base, WEB_SCHEMES);
+  // A `webcal:` address is the same file over the web; relative ones sit beside the feed.
+  const subscribe = safeUrl(typeof input.subscribe === 'string' ? input.subscribe.trim().replace(/^webcals?:/i, 'https:') : undefined, base, WEB_SCHEMES);
   if (subscribe) feed.subscribe = subscribe;
   if (input.windowed === true) feed.windowed = true;
   const extra = extraOf(input, FEED_FIELDS);

@@ -8,6 +8,7 @@ const es: Catalogue = {
   errorNetwork: 'No se pudo acceder a la fuente de datos ({detail}).',
   errorFormat: 'No se pudo leer la fuente de datos ({detail}).',
   errorCode: 'No se pudo descargar una parte de este widget ({detail}). Vuelva a cargar la página para intentarlo de nuevo.',
+  errorCrossOrigin: 'Puede que {site} no permita a otros sitios web mostrar sus datos, o que no esté disponible.',
   staleNotice: 'Se muestra una copia guardada del {date}; puede no estar actualizada.',
   retry: 'Reintentar',
   groupsCount: '{count, plural, =0 {No hay grupos} one {# grupo} other {# grupos}}',
@@ -155,6 +156,15 @@ const es: Catalogue = {
   calEventPage: 'Página del evento',
   calRegister: 'Inscribirse',
   calRegisterFor: 'Inscribirse en {title}',
+  calShare: 'Compartir',
+  calCopyLink: 'Copiar enlace',
+  calLinkCopied: 'Enlace copiado.',
+  calCopyThisLink: 'Copie este enlace:',
+  calSubscribe: 'Suscribirse',
+  calSubscribeHint: 'Añada este calendario a su aplicación de calendario: los nuevos eventos aparecerán allí a medida que se publiquen.',
+  calSubscribeApple: 'Calendario de Apple y otras aplicaciones',
+  calSubscribeOffice: 'Microsoft 365 (trabajo o centro educativo)',
+  calSubscribeAddress: 'Dirección del calendario (.ics)',
 
   // group finder and resource list
   listClearFilters: 'Borrar filtros',

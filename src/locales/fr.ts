@@ -8,6 +8,7 @@ const fr: Catalogue = {
   errorNetwork: 'Le flux est inaccessible ({detail}).',
   errorFormat: 'Le flux n’a pas pu être lu ({detail}).',
   errorCode: 'Une partie de ce widget n’a pas pu être téléchargée ({detail}). Rechargez la page pour réessayer.',
+  errorCrossOrigin: '{site} n’autorise peut-être pas d’autres sites web à afficher ses données, ou il est injoignable.',
   staleNotice: 'Copie enregistrée le {date} ; elle n’est peut-être plus à jour.',
   retry: 'Réessayer',
   groupsCount: '{count, plural, =0 {Aucun groupe} one {# groupe} other {# groupes}}',
@@ -150,6 +151,15 @@ const fr: Catalogue = {
   calEventPage: 'Page de l’événement',
   calRegister: 'S’inscrire',
   calRegisterFor: 'S’inscrire à {title}',
+  calShare: 'Partager',
+  calCopyLink: 'Copier le lien',
+  calLinkCopied: 'Lien copié.',
+  calCopyThisLink: 'Copiez ce lien :',
+  calSubscribe: 'S’abonner',
+  calSubscribeHint: 'Ajoutez ce calendrier à votre application d’agenda : les nouveaux événements y apparaîtront dès leur publication.',
+  calSubscribeApple: 'Calendrier Apple et autres applications',
+  calSubscribeOffice: 'Microsoft 365 (professionnel ou scolaire)',
+  calSubscribeAddress: 'Adresse du calendrier (.ics)',
 
   // group finder and resource list
   listClearFilters: 'Effacer les filtres',

@@ -8,6 +8,7 @@ const zh: Catalogue = {
   errorNetwork: '无法访问数据源（{detail}）。',
   errorFormat: '无法读取数据源（{detail}）。',
   errorCode: '无法获取此小组件的部分代码（{detail}）。请重新加载页面再试。',
+  errorCrossOrigin: '{site} 可能不允许其他网站显示其数据，或暂时无法访问。',
   staleNotice: '显示的是 {date} 保存的副本，可能不是最新的。',
   retry: '重试',
   groupsCount: '{count, plural, =0 {没有小组} other {# 个小组}}',
@@ -150,6 +151,15 @@ const zh: Catalogue = {
   calEventPage: '活动页面',
   calRegister: '报名',
   calRegisterFor: '报名参加{title}',
+  calShare: '分享',
+  calCopyLink: '复制链接',
+  calLinkCopied: '链接已复制。',
+  calCopyThisLink: '复制此链接：',
+  calSubscribe: '订阅',
+  calSubscribeHint: '将此日历添加到您的日历应用：新活动发布后会自动出现在其中。',
+  calSubscribeApple: 'Apple 日历及其他应用',
+  calSubscribeOffice: 'Microsoft 365（工作或学校帐户）',
+  calSubscribeAddress: '日历地址（.ics）',
 
   // group finder and resource list
   listClearFilters: '清除筛选',

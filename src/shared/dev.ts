@@ -6,7 +6,8 @@ declare const __CIVIC_PROD__: boolean | undefined;
 /** True outside the script-tag bundle: in tests, Storybook and a developer's own build. */
 export const DEV_MODE = typeof __CIVIC_PROD__ === 'undefined';
 
-const README = 'https://www.npmjs.com/package/civic-widgets#';
+/** The README, where each anchor explains a warning. */
+export const README = 'https://www.npmjs.com/package/civic-widgets#';
 const said = new Set<string>();
 
 export function devWarn(code: string, message: string, anchor = 'embed-a-widget'): void {

@@ -8,6 +8,8 @@ export interface CivicErrorDetail {
   kind: 'network' | 'format' | 'config';
   /** The feed URL involved, if any. */
   src?: string;
+  /** True when a feed on another site could not be read: most likely that site allows no cross-origin reads (CORS). */
+  crossOrigin?: boolean;
 }
 
 /** Detail of `civic-feed-warning`: items were skipped (or, marked `kept`, repaired) while loading a feed. */

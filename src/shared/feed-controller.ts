@@ -106,14 +106,17 @@ export class FeedController implements ReactiveController {
         mapping: this.options.mapping,
         signal: abort.signal,
         base: document.baseURI,
+        origin: location.origin,
       });
       if (abort.signal.aborted) return;
-      const error = loaded.stale && loaded.error ? this.describe(loaded.error, src) : undefined;
+      const error = loaded.stale && loaded.error ? await this.explain(loaded.error, src) : undefined;
+      if (abort.signal.aborted) return;
       this.set(error ? { status: 'ready', loaded, error } : { status: 'ready', loaded });
       this.warn(loaded);
     } catch (cause) {
       if (abort.signal.aborted) return;
-      const error = this.describe(cause, src);
+      const error = await this.explain(cause, src);
+      if (abort.signal.aborted) return;
       this.set({ status: 'error', error });
       emit(this.host, 'civic-error', error);
     }
@@ -124,6 +127,14 @@ export class FeedController implements ReactiveController {
     const detail = cause instanceof Error ? cause.message : String(cause);
     const kind = cause instanceof FeedError ? cause.kind : 'format';
     return { kind, src, message: formatError(language, kind, detail) };
+  }
+
+  /** `describe`, and for a feed on another site that could not be read, words of their own (loaded then). */
+  private async explain(cause: unknown, src: string): Promise<CivicErrorDetail> {
+    if (!(cause instanceof FeedError && cause.crossOrigin)) return this.describe(cause, src);
+    const help = await import('./cross-origin-error.js').catch(() => undefined);
+    if (!help) return this.describe(cause, src);
+    return help.describeCrossOrigin(this.host.localName, this.host.language, src, cause.message);
   }
 
   private warn(loaded: LoadedFeed): void {

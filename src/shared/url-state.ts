@@ -28,12 +28,10 @@ export function readUrlState(prefix: string, search: string = location.search): 
 }
 
 /**
- * Writes `entries` under `prefix`: an array sets the key (an empty one as `key=`, meaning "none"),
- * `undefined` removes it. Other parameters and the fragment stay as they are.
+ * Sets `entries` under `prefix` in `params`: an array sets the key (an empty one as `key=`, meaning
+ * "none"), `undefined` removes it.
  */
-export function writeUrlState(prefix: string, entries: ReadonlyMap<string, readonly string[] | undefined>): void {
-  const url = new URL(location.href);
-  const params = url.searchParams;
+export function setUrlState(params: URLSearchParams, prefix: string, entries: ReadonlyMap<string, readonly string[] | undefined>): void {
   for (const [key, values] of entries) {
     const name = `${prefix}-${key}`;
     params.delete(name);
@@ -41,7 +39,13 @@ export function writeUrlState(prefix: string, entries: ReadonlyMap<string, reado
     if (values.length === 0) params.append(name, '');
     for (const value of values) params.append(name, value);
   }
-  const search = params.toString();
+}
+
+/** Writes `entries` under `prefix` into the page's URL; other parameters and the fragment stay as they are. */
+export function writeUrlState(prefix: string, entries: ReadonlyMap<string, readonly string[] | undefined>): void {
+  const url = new URL(location.href);
+  setUrlState(url.searchParams, prefix, entries);
+  const search = url.searchParams.toString();
   if (search === new URLSearchParams(location.search).toString()) return;
   url.search = search;
   history.replaceState(history.state, '', url);

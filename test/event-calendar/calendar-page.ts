@@ -3,7 +3,8 @@ import '../../src/event-calendar/define.js';
 import type { CivicEventCalendar } from '../../src/event-calendar/event-calendar.js';
 import { parseDay } from '../../src/event-calendar/calendar-state.js';
 import type { Feed } from '../../src/feed/types.js';
-import { fixture, settled, waitFor } from '../helpers.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { backgroundFirefox, fixture, settled, waitFor } from '../helpers.js';
 import { getByRole, queryAllByRole } from '../queries.js';
 
 export class CalendarPage {
@@ -91,6 +92,31 @@ export class CalendarPage {
   async click(name: string | RegExp): Promise<void> {
     this.button(name).click();
     await settled(this.el);
+  }
+
+  /**
+   * Presses a key, with modifiers held down: `Shift+PageDown`. Firefox runs two test files in two
+   * tabs of one window; WebDriver input to the tab behind waits for a frame it never draws. There,
+   * and only there, the key is dispatched as an event.
+   */
+  async press(keys: string): Promise<void> {
+    const parts = keys.split('+');
+    const key = parts.pop()!;
+    if (backgroundFirefox()) {
+      let target: Element | null = document.activeElement;
+      while (target?.shadowRoot?.activeElement) target = target.shadowRoot.activeElement;
+      const init = { key, bubbles: true, composed: true, cancelable: true, shiftKey: parts.includes('Shift'), ctrlKey: parts.includes('Control') };
+      const event = new KeyboardEvent('keydown', init);
+      if (target?.dispatchEvent(event) && key === 'Enter' && target instanceof HTMLButtonElement) target.click();
+      if (key === 'Escape') target?.closest('dialog')?.close();
+    } else {
+      for (const modifier of parts) await sendKeys({ down: modifier });
+      await sendKeys({ press: key });
+      for (const modifier of parts.reverse()) await sendKeys({ up: modifier });
+    }
+    // Lit's updates, not timers: a background tab runs timers once a second at most.
+    await this.el.updateComplete;
+    await this.el.updateComplete;
   }
 
   /** The `<time datetime>` values in the view. */

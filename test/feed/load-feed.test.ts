@@ -40,6 +40,19 @@ describe('loadFeed', () => {
     expect(await requests('flaky', key)).to.equal(3);
   });
 
+  it('marks a refused read of another origin as cross-origin, and nothing else', async () => {
+    const other = `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
+    const url = `${other}/test-api/flaky?fail=0&key=${unique()}`;
+    const refused = (await loadFeed(url, { origin: location.origin, retries: 0 }).catch((e: unknown) => e)) as FeedError;
+    expect(refused).to.be.instanceOf(FeedError);
+    expect([refused.kind, refused.crossOrigin]).to.deep.equal(['network', true]);
+    // The same URL allowed by the other site loads; without the page's origin nothing is judged.
+    const allowed = await loadFeed(`${url}&cors=${location.origin}`, { origin: location.origin, retries: 0 });
+    expect(allowed.feed.events).to.have.length(1);
+    const unjudged = (await loadFeed(url, { retries: 0 }).catch((e: unknown) => e)) as FeedError;
+    expect([unjudged.kind, unjudged.crossOrigin]).to.deep.equal(['network', false]);
+  });
+
   it('does not retry a 404', async () => {
     const key = unique();
     const error = await loadFeed(`/test-api/status?code=404&key=${key}`).catch((e: unknown) => e);

@@ -159,6 +159,16 @@ describe('normalizeFeed', () => {
     ]);
   });
 
+  it('keeps a subscribe address for calendar apps: web links only, webcal read as https, relative to the feed', async () => {
+    const read = (subscribe: unknown) => normalizeFeed({ version: '1', subscribe }, [], { base: 'https://library.example/civic/feed.json' }).feed;
+    expect(read('https://library.example/civic/feed.ics').subscribe).to.equal('https://library.example/civic/feed.ics');
+    expect(read('webcal://library.example/civic/feed.ics').subscribe).to.equal('https://library.example/civic/feed.ics');
+    expect(read('feed.ics').subscribe).to.equal('https://library.example/civic/feed.ics');
+    for (const bad of ['javascript:alert(1)', 'ftp://x.example/a.ics', 42, '']) expect(read(bad)).to.not.have.property('subscribe');
+    expect(read('https://library.example/civic/feed.ics')).to.not.have.property('extra');
+    expect(await schemaErrors(read('webcal://library.example/civic/feed.ics'))).to.deep.equal([]);
+  });
+
   it('refuses a document that is not an object', () => {
     expect(() => normalizeFeed([])).to.throw(TypeError);
     expect(() => normalizeFeed('feed')).to.throw(/not a JSON object/);

@@ -32,6 +32,8 @@ export async function testRoutes(ctx, next) {
   const key = String(q.key ?? ctx.path);
   const route = ctx.path.slice('/test-api/'.length);
   const n = count(`${route}:${key}`);
+  // `cors=ORIGIN` lets pages on ORIGIN read the answer; without it, a page on another origin cannot.
+  if (q.cors) ctx.set('Access-Control-Allow-Origin', String(q.cors));
 
   switch (route) {
     case 'count': // how many times route R was requested with key K

@@ -55,6 +55,54 @@ describe('CivicElement (through <civic-resource-list>)', () => {
     await expectAccessible(el);
   });
 
+  describe('a feed on another origin that allows no cross-origin reads', () => {
+    // localhost and 127.0.0.1 are two origins on the one test server, in every browser.
+    const other = `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
+    let warnings: unknown[][];
+    const warn = console.warn;
+    beforeEach(() => {
+      warnings = [];
+      console.warn = (...args: unknown[]) => warnings.push(args);
+    });
+    afterEach(() => {
+      console.warn = warn;
+    });
+
+    it('tells the visitor in plain words and the webmaster the cause and the fix, once', async () => {
+      const seen = errors();
+      const src = `${other}/test-api/switch?key=${Math.random()}`;
+      const el = fixture(`<civic-resource-list src="${src}"></civic-resource-list>`);
+      const alert = await findByRole(el, 'alert', {}, 8000);
+      const site = new URL(other).host;
+      expect(alert.textContent).to.include(`${site} may not let other websites show its data, or it may be out of reach.`);
+      expect(seen.at(-1)).to.include({ kind: 'network', crossOrigin: true, src });
+      const explained = warnings.filter((args) => String(args[0]).includes('Access-Control-Allow-Origin'));
+      expect(explained).to.have.length(1);
+      expect(explained[0]![0]).to.include(src).and.include('npx civic-widgets feed build').and.include('civic-widgets serve').and.include('docs/sources.md');
+      expect(explained[0]![0]).to.include(`npx civic-widgets feed check ${src} --origin ${location.origin}`);
+      await expectAccessible(el);
+    });
+
+    it('reads the same URL once the other site allows this page', async () => {
+      const el = fixture(`<civic-resource-list src="${other}/test-api/switch?key=${Math.random()}&cors=${location.origin}"></civic-resource-list>`);
+      await findByText(el, 'No resources');
+      expect(warnings.filter((args) => String(args[0]).includes('Access-Control-Allow-Origin'))).to.have.length(0);
+    });
+
+    it('speaks the visitor’s language', async () => {
+      const el = fixture(`<civic-resource-list locale="fr" src="${other}/test-api/switch?key=${Math.random()}"></civic-resource-list>`);
+      const alert = await findByRole(el, 'alert', {}, 8000);
+      expect(alert.textContent).to.include('n’autorise peut-être pas d’autres sites web à afficher ses données');
+    });
+
+    it('keeps the same-origin message for a same-origin failure', async () => {
+      const el = fixture(`<civic-resource-list src="/test-api/status?code=503&key=same-origin"></civic-resource-list>`);
+      const alert = await findByRole(el, 'alert', {}, 8000);
+      expect(alert.textContent).to.match(/could not be reached \(HTTP 503\)/);
+      expect(warnings.filter((args) => String(args[0]).includes('Access-Control-Allow-Origin'))).to.have.length(0);
+    });
+  });
+
   it('says so when it has no source at all', async () => {
     const seen = errors();
     const el = fixture(`<civic-resource-list></civic-resource-list>`);

@@ -74,6 +74,7 @@ const calendar = {
   calEventPage: 'Event page',
   calRegister: 'Register',
   calRegisterFor: 'Register for {title}',
+  calSubscribe: 'Subscribe',
 };
 
 export default calendar;
