@@ -340,6 +340,17 @@ describe('civic-widgets feed check', () => {
     assert.match(local.stdout, /First groups:\n {2}Housing Data User Group\n {2}Environmental Data Circle/);
   });
 
+  it('tells items it repaired and shows from items it left out', async () => {
+    const file = join(dir, 'no-uid.ics');
+    await writeFile(file, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20270105T180000Z\r\nSUMMARY:No UID here\r\nEND:VEVENT\r\n' +
+      'BEGIN:VEVENT\r\nUID:x@y\r\nSUMMARY:No start\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+    const run = await civicWidgets(['feed', 'check', file]);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /events: 1 read, 1 skipped/);
+    assert.match(run.stdout, /Skipped \(the rest shows\):\n {2}events #2 "x@y": no DTSTART/);
+    assert.match(run.stdout, /Repaired and shown:\n {2}events #1 "no-uid-[\w-]+": no UID: id made up/);
+  });
+
   it('exits 1 for a source that cannot be read and 2 for a usage error', async () => {
     const missing = await civicWidgets(['feed', 'check', `${origin}/missing.ics`]);
     assert.equal(missing.code, 1);

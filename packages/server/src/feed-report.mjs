@@ -23,9 +23,12 @@ export function printSourceReport(result, log, previousFile) {
     return;
   }
   const how = result.state === 'unchanged' ? 'unchanged since the last read (304)' : 'read';
-  const skipped = result.skipped.length ? `, skipped ${result.skipped.length}` : '';
-  log(`✓ ${result.label}${format}: ${how}: ${counts.join(', ') || 'no items'}${skipped}. [${time}]`);
-  for (const item of result.skipped) log(`    skipped ${describeSkipped(item)}`);
+  const left = result.skipped.filter((item) => !item.kept);
+  const repaired = result.skipped.filter((item) => item.kept);
+  const notes = [left.length ? `skipped ${left.length}` : '', repaired.length ? `repaired ${repaired.length}` : ''].filter(Boolean);
+  log(`✓ ${result.label}${format}: ${how}: ${counts.join(', ') || 'no items'}${notes.length ? `, ${notes.join(', ')}` : ''}. [${time}]`);
+  for (const item of left) log(`    skipped ${describeSkipped(item)}`);
+  for (const item of repaired) log(`    repaired (shown) ${describeSkipped(item)}`);
 }
 
 /** @param {import('../lib/feed.js').SkippedItem} item */

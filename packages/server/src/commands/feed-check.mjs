@@ -60,7 +60,10 @@ export function run(args) {
       console.log(`✗ ${where} cannot be read: ${result.error}`);
       return 1;
     }
-    const { feed, skipped } = result;
+    const { feed } = result;
+    // A `kept` entry is an item shown after a repair (a made-up id, swapped times): a warning, not a loss.
+    const skipped = result.skipped.filter((item) => !item.kept);
+    const repaired = result.skipped.filter((item) => item.kept);
     console.log(`✓ ${where}: read as ${result.format} in ${(result.elapsedMs / 1000).toFixed(1)} s`);
     for (const list of LISTS) {
       const count = feed[list].length;
@@ -71,6 +74,10 @@ export function run(args) {
     if (skipped.length) {
       console.log(`\nSkipped (the rest shows):`);
       for (const item of skipped) console.log(`  ${describeSkipped(item)}`);
+    }
+    if (repaired.length) {
+      console.log(`\nRepaired and shown:`);
+      for (const item of repaired) console.log(`  ${describeSkipped(item)}`);
     }
     await printFirst(feed, values.timezone);
     if (!url) return 0;
