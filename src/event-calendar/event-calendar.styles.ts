@@ -156,6 +156,18 @@ const calendarStyles = css`
     min-block-size: 2.5rem;
   }
 
+  .weekday .initial {
+    display: none;
+  }
+  @container calendar (width < 30rem) {
+    .long-names .short-name {
+      display: none;
+    }
+    .long-names .initial {
+      display: inline;
+    }
+  }
+
   /* ---- narrow: the widget, not the window, decides ---- */
   @container calendar (width < 40rem) {
     .period-title {

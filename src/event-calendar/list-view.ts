@@ -38,5 +38,5 @@ function renderItem(ctx: ViewContext, p: Placed): TemplateResult {
   const online = attendanceMode === 'online' || attendanceMode === 'mixed' ? ctx.t('calModeOnline') : '';
   const place = [location?.name, location?.address, online].filter(Boolean).join(' · ');
   const status = statusLabel(ctx.t, o.status);
-  return html`<li class="item" part="list-item" data-status=${o.status}><time class="when" datetime=${o.start}>${o.allDay ? ctx.t('calAllDay') : timeRange(ctx.locale, o)}</time> <button type="button" class="event" part="event" data-key=${o.key}>${status ? html`<span class="status" part="status">${status}</span> ` : nothing}${o.event.title}</button><span class="where">${place}</span></li>`;
+  return html`<li class="item" part="list-item" data-status=${o.status}><time class="when" datetime=${o.start}>${o.allDay ? ctx.t('calAllDay') : timeRange(ctx.locale, o)}</time> <button type="button" class="event" part="event" data-key=${o.key}>${status ? html`<span class="status" part="status">${status}</span> ` : nothing}<bdi>${o.event.title}</bdi></button><span class="where" ?hidden=${!place}><bdi>${place}</bdi></span></li>`;
 }

@@ -4,6 +4,7 @@
  * `data-key` and `data-more` attributes they leave on buttons.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { FeedWords } from '../shared/feed-words.js';
 import type { Placed } from './layout.js';
 import { startClock } from './formatters.js';
 import { statusLabel, type Translate } from './labels.js';
@@ -12,6 +13,8 @@ import type { Period } from './period.js';
 export interface ViewContext {
   locale: string;
   t: Translate;
+  /** Labels of the feed's values (topics, audiences…) in the calendar's language. */
+  words: FeedWords;
   period: Period;
   today: number;
   /** Every day of the period with what happens on it (filtered), spanning occurrences first. */
@@ -58,5 +61,5 @@ export function eventChip(ctx: ViewContext, p: Placed, options: ChipOptions = {}
       ? nothing
       : html`<time datetime=${o.start} class=${o.allDay ? 'visually-hidden' : 'clock'}>${o.allDay ? ctx.t('calAllDay') : startClock(ctx.locale, o)}</time> `}${status
       ? html`<span class="status" part="status">${status}</span> `
-      : nothing}<span class=${quiet ? 'title visually-hidden' : 'title'}>${o.event.title}${before ? ` ${ctx.t('calContinued')}` : ''}</span></button>`;
+      : nothing}<span class=${quiet ? 'title visually-hidden' : 'title'}><bdi>${o.event.title}</bdi>${before ? ` ${ctx.t('calContinued')}` : ''}</span></button>`;
 }

@@ -35,7 +35,7 @@ export function renderPlaceList(items: readonly MapItem[], ctx: ListContext): Te
         const details = meta(item, t, locale);
         return html`<li class="list-item" part=${selected ? 'list-item list-item-selected' : 'list-item'}>
           <button type="button" class="item" data-key=${item.key} aria-current=${selected ? 'true' : nothing}>
-            <span class="item-name">${item.name}</span>
+            <bdi class="item-name">${item.name}</bdi>
             ${details ? html`<span class="item-meta">${details}</span>` : nothing}
           </button>
         </li>`;
