@@ -26,9 +26,8 @@ export const viewStyles = css`
     font-weight: 600;
   }
   /* A margin, not a space: in the month grid's clamped chips a space between two elements is dropped. */
-  .event .clock,
-  .event .status {
-    margin-inline-end: 0.25em;
+  .event > * + * {
+    margin-inline-start: 0.25em;
   }
   .event .clock {
     font-variant-numeric: tabular-nums;

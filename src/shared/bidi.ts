@@ -34,3 +34,9 @@ export function isolate(value: string, locale: string): string {
   if (!value) return value;
   return textDirection(locale) === 'rtl' || RTL_LETTER.test(value) ? `\u2068${value}\u2069` : value;
 }
+
+/** The direction of a text by its first letter (as `dir="auto"` decides), or undefined when it has none. */
+export function directionOf(text: string): 'ltr' | 'rtl' | undefined {
+  const letter = /\p{L}/u.exec(text)?.[0];
+  return letter === undefined ? undefined : RTL_LETTER.test(letter) ? 'rtl' : 'ltr';
+}
