@@ -147,6 +147,8 @@ const calendarStyles = css`
     min-block-size: 2rem;
   }
   .check input {
+    /* A long label ("Interpretación en lengua de señas (ASL)") must not squeeze the box. */
+    flex: none;
     inline-size: 1.125rem;
     block-size: 1.125rem;
     margin: 0;

@@ -89,7 +89,8 @@ function datasetList(datasets: readonly Dataset[], locale: string): TemplateResu
   ).map((part) => {
     if (part.type === 'literal') return part.value;
     const dataset = datasets[next++]!;
-    return dataset.url ? html`<a href=${dataset.url}>${part.value}</a>` : part.value;
+    // Each name reads in its own direction: "Checkbook (city payments)" keeps its brackets in an Arabic list.
+    return dataset.url ? html`<a href=${dataset.url}><bdi>${part.value}</bdi></a>` : html`<bdi>${part.value}</bdi>`;
   })}`;
 }
 

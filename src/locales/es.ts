@@ -190,7 +190,7 @@ const es: Catalogue = {
   meetingPage: 'Página del evento',
   nearLegend: 'Cerca de mí',
   nearLabel: 'Ordenar por distancia desde',
-  nearNone: 'Ningún lugar (ordenar por nombre)',
+  nearNone: 'Ninguno (por nombre)',
   nearMine: 'Su ubicación',
   nearUseMine: 'Usar mi ubicación',
   nearLocating: 'Buscando su ubicación…',

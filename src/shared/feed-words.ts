@@ -4,12 +4,11 @@
  * catalogue's word for a common value, else the feed's label in another language (marked with its
  * `lang`, WCAG 3.1.2), else the value itself as words (`public-safety` → "Public safety").
  */
-import { html, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { FeedLabels, LabelledField, Translations } from '../feed/types.js';
 import { textDirection } from './bidi.js';
 import { humanize, listParts } from './faceted-list/labels.js';
-import { interfaceLanguage, type MessageKey, type MessageValues } from './localize.js';
+import { hasMessage, interfaceLanguage, type MessageKey, type MessageValues } from './localize.js';
 
 type Translate = (key: MessageKey, values?: MessageValues) => string;
 
@@ -19,56 +18,21 @@ export interface Word {
   lang?: string;
 }
 
-/** The common values the catalogues translate into every shipped language. */
-const KEYS: Record<LabelledField, Record<string, MessageKey>> = {
-  topics: {
-    housing: 'topicHousing',
-    environment: 'topicEnvironment',
-    transit: 'topicTransit',
-    budget: 'topicBudget',
-    health: 'topicHealth',
-    'public-safety': 'topicPublicSafety',
-    education: 'topicEducation',
-    elections: 'topicElections',
-    'community-engagement': 'topicCommunityEngagement',
-    'event-planning': 'topicEventPlanning',
-    'open-data': 'topicOpenData',
-    'data-literacy': 'topicDataLiteracy',
-    'digital-justice': 'topicDigitalJustice',
-    accessibility: 'topicAccessibility',
-  },
-  audience: {
-    beginners: 'audienceBeginners',
-    teens: 'audienceTeens',
-    families: 'audienceFamilies',
-    seniors: 'audienceSeniors',
-    students: 'audienceStudents',
-    educators: 'audienceEducators',
-    researchers: 'audienceResearchers',
-    journalists: 'audienceJournalists',
-    'community-organizations': 'audienceCommunityOrganizations',
-  },
-  accessibility: {
-    wheelchair: 'calAccessWheelchair',
-    asl: 'calAccessAsl',
-    captions: 'calAccessCaptions',
-    'quiet-room': 'calAccessQuietRoom',
-    childcare: 'calAccessChildcare',
-    'hearing-loop': 'calAccessHearingLoop',
-    'large-print': 'calAccessLargePrint',
-  },
-  type: {
-    guide: 'typeGuide',
-    zine: 'typeZine',
-    toolkit: 'typeToolkit',
-    report: 'typeReport',
-    dataset: 'typeDataset',
-    video: 'typeVideo',
-    course: 'typeCourse',
-    'event-recipe': 'typeEventRecipe',
-    checklist: 'typeChecklist',
-  },
+/**
+ * The common values the catalogues translate into every shipped language: a value's key is its
+ * field's prefix and the value in PascalCase (`public-safety` in `topics` → `topicPublicSafety`).
+ */
+const PREFIXES: Record<LabelledField, string> = {
+  topics: 'topic',
+  audience: 'audience',
+  accessibility: 'calAccess',
+  type: 'type',
 };
+
+function catalogueKey(field: LabelledField, value: string): MessageKey | undefined {
+  const key = PREFIXES[field] + value.replace(/(?:^|[-_\s]+)(\p{L})/gu, (_, letter: string) => letter.toUpperCase());
+  return hasMessage(key) ? key : undefined;
+}
 
 const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
 
@@ -116,7 +80,7 @@ export class FeedWords {
     const translations = this.labels?.[field]?.[value];
     const own = translations && pick(translations, this.locale);
     if (own) return this.marked(own);
-    const key = KEYS[field][value];
+    const key = catalogueKey(field, value);
     if (key) return { text: this.t(key) };
     const other = translations && (pick(translations, 'en') ?? Object.entries(translations)[0]);
     if (other) return this.marked(other);
@@ -146,6 +110,6 @@ export function renderWords(words: readonly Word[], locale: string): TemplateRes
   ).map((part) => {
     if (part.type === 'literal') return part.value;
     const word = words[next++]!;
-    return word.lang || rtl ? html`<bdi lang=${ifDefined(word.lang)}>${part.value}</bdi>` : part.value;
+    return word.lang || rtl ? html`<bdi lang=${word.lang ?? nothing}>${part.value}</bdi>` : part.value;
   })}`;
 }

@@ -28,6 +28,11 @@ export function addMessages(part: MessagePart): void {
   Object.assign(en, part);
 }
 
+/** Whether `key` names a message of the English parts added so far. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 function languageOf(locale: string): string {
   return locale.split('-')[0]!.toLowerCase();
 }

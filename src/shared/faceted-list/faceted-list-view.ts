@@ -122,7 +122,7 @@ function renderFacet<T>(
               .checked=${live(v.selected)}
               @change=${(e: Event) => list.toggle(facet.key, v.value, (e.currentTarget as HTMLInputElement).checked)}
             />
-            <span class="facet-label" lang=${ifDefined(parts.labelLang?.(facet.key, v.value))}>${v.label}</span>
+            <span class="facet-label" lang=${ifDefined(parts.labelLang?.(facet.key, v.value))}><bdi>${v.label}</bdi></span>
             <span class="facet-count">(${formatNumber(v.count, parts.locale)})</span>
           </label>
         </li>`,
