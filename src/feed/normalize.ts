@@ -220,7 +220,7 @@ function labels(value: unknown, skipped: SkippedItem[]): FeedLabels | undefined 
   const out: FeedLabels = {};
   for (const field of Object.keys(value)) {
     if (!(LABELLED_FIELDS as readonly string[]).includes(field)) {
-      skip(clip(field), 'not a field with labels (topics, audience, accessibility, type)');
+      skip(short(field), 'not a field with labels (topics, audience, accessibility, type)');
       continue;
     }
     const byValue = value[field];
@@ -233,7 +233,7 @@ function labels(value: unknown, skipped: SkippedItem[]): FeedLabels | undefined 
     for (const [rawKey, languages] of Object.entries(byValue)) {
       // Resource types are matched in lower case, as the normalizer stores them.
       const key = field === 'type' ? rawKey.trim().toLowerCase() : rawKey.trim();
-      const id = `${field}.${clip(key)}`;
+      const id = `${field}.${short(key)}`;
       if (!key || key.length > 100 || key === '__proto__') {
         skip(id, 'not a usable value');
         continue;
@@ -248,6 +248,11 @@ function labels(value: unknown, skipped: SkippedItem[]): FeedLabels | undefined 
     if (Object.keys(kept).length) out[field as LabelledField] = kept;
   }
   return Object.keys(out).length ? out : undefined;
+}
+
+/** A key as an id in `skipped`: as written, cut short. */
+function short(key: string): string {
+  return key.length > 60 ? `${key.slice(0, 59)}…` : key;
 }
 
 function labelTranslations(value: unknown, skip: (reason: string) => void): Translations | undefined {
