@@ -165,14 +165,19 @@ describe('every language, every direction', function () {
       }
     });
 
-    it('keeps every filter checkbox its full size in Spanish at 320 px', async () => {
-      const calendar = await open('civic-event-calendar', 'locale="es" view="list"', sample, 320);
-      (calendar.shadowRoot!.querySelector('details.facets') as HTMLDetailsElement).open = true;
-      const groups = await open('civic-group-finder', 'locale="es"', sample, 320);
-      for (const el of [calendar, groups]) {
-        const boxes = queryAllByRole(el, 'checkbox');
-        expect(boxes.length).to.be.greaterThan(3);
-        for (const box of boxes) expect(box.getBoundingClientRect().width, box.closest('label')!.textContent!).to.be.at.least(17.5);
+    it('keeps every filter checkbox its full size in Spanish, narrow or wide', async () => {
+      for (const width of [320, 1024, 1280]) {
+        const calendar = await open('civic-event-calendar', 'locale="es" view="list"', sample, width);
+        (calendar.shadowRoot!.querySelector('details.facets') as HTMLDetailsElement).open = true;
+        const groups = await open('civic-group-finder', 'locale="es"', sample, width);
+        for (const el of [calendar, groups]) {
+          const boxes = queryAllByRole(el, 'checkbox');
+          expect(boxes.length).to.be.greaterThan(3);
+          for (const box of boxes) {
+            expect(box.getBoundingClientRect().width, `${box.closest('label')!.textContent!.trim()} at ${width} px`).to.be.at.least(17.5);
+          }
+        }
+        cleanup();
       }
     });
 
