@@ -247,7 +247,8 @@ const ar: Catalogue = {
   mapZoomReset: 'عرض كل الأماكن',
   mapZoomStatus:
     'التكبير {zoom}: {count, plural, =0 {لا شيء ظاهر} one {علامة واحدة ظاهرة} two {علامتان ظاهرتان} few {# علامات ظاهرة} many {# علامة ظاهرة} other {# علامة ظاهرة}}',
-  mapCluster: '{count, plural, one {مكان واحد} two {مكانان} few {# أماكن} many {# مكانًا} other {# مكان}}: {names}',
+  // A cluster shows its count: its name must say the number too (WCAG 2.5.3), so no dual without it.
+  mapCluster: '{count, plural, one {# مكان} two {# مكان} few {# أماكن} many {# مكانًا} other {# مكان}}: {names}',
   mapMore: '{count, plural, one {واحد آخر} two {اثنان آخران} few {# أخرى} many {# أخرى} other {# أخرى}}',
   mapHere:
     '{count, plural, one {مكان واحد في هذه النقطة} two {مكانان في هذه النقطة} few {# أماكن في هذه النقطة} many {# مكانًا في هذه النقطة} other {# مكان في هذه النقطة}}',

@@ -73,6 +73,17 @@ describe('the catalogues', () => {
     });
   }
 
+  it('names a map cluster with the number it shows, at every count (WCAG 2.5.3)', async () => {
+    addMessages(map);
+    for (const locale of ['en', ...Object.keys(shipped)]) {
+      await loadCatalogue(locale);
+      for (const count of [1, 2, 3, 11, 100]) {
+        const name = formatMessage(locale, 'mapCluster', { count, names: 'A' }).replace(/[\u2066-\u2069]/g, '');
+        expect(name, `${locale} ${count}`).to.include(new Intl.NumberFormat(locale).format(count));
+      }
+    }
+  });
+
   it('uses the six Arabic plural forms Intl.PluralRules names', async () => {
     addMessages(groups);
     await loadCatalogue('ar');
