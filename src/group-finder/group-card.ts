@@ -47,13 +47,13 @@ export function renderGroupCard(group: Group, ctx: GroupCardContext): TemplateRe
   if (group.attendanceMode) meta.push(t(MODE_KEYS[group.attendanceMode]));
   if (ctx.distance) meta.push(ctx.distance);
   const facts: [string, TemplateResult | string][] = [];
-  if (group.topics) facts.push([t('groupTopics'), renderWords(group.topics.map((v) => ctx.words.word('topics', v)), locale)]);
+  if (group.topics) facts.push([t('groupTopics'), renderWords(group.topics.map((v) => ctx.words.word('topics', v)), locale, true)]);
   if (group.datasets) facts.push([t('groupDatasets'), datasetList(group.datasets, locale)]);
   if (group.cadence) facts.push([t('groupCadence'), html`<bdi>${group.cadence}</bdi>`]);
   const where = [group.location?.name, group.location?.address].filter(Boolean).join(', ');
   if (where) facts.push([t('groupPlace'), html`<bdi>${where}</bdi>`]);
   if (group.languages) facts.push([t('groupLanguages'), words(group.languages.map((v) => languageName(v, locale)))]);
-  if (group.audience) facts.push([t('groupAudience'), renderWords(group.audience.map((v) => ctx.words.word('audience', v)), locale)]);
+  if (group.audience) facts.push([t('groupAudience'), renderWords(group.audience.map((v) => ctx.words.word('audience', v)), locale, true)]);
   const contact = group.contact && renderContact(group.contact);
   if (contact) facts.push([t('groupContact'), contact]);
   return html`${group.url

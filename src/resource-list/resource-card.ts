@@ -43,9 +43,9 @@ export function renderResourceCard(resource: Resource, ctx: ResourceCardContext)
     meta.push(html`<time datetime=${resource.published}>${formatDay(resource.published, locale)}</time>`);
   }
   const facts: [string, TemplateResult | string][] = [];
-  if (resource.topics) facts.push([t('resourceTopics'), renderWords(resource.topics.map((v) => words.word('topics', v)), locale)]);
+  if (resource.topics) facts.push([t('resourceTopics'), renderWords(resource.topics.map((v) => words.word('topics', v)), locale, true)]);
   if (resource.audience) {
-    facts.push([t('resourceAudience'), renderWords(resource.audience.map((v) => words.word('audience', v)), locale)]);
+    facts.push([t('resourceAudience'), renderWords(resource.audience.map((v) => words.word('audience', v)), locale, true)]);
   }
   if (resource.languages) {
     facts.push([t('resourceLanguages'), list(resource.languages.map((v) => languageName(v, locale)), locale)]);

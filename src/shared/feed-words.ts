@@ -16,6 +16,8 @@ type Translate = (key: MessageKey, values?: MessageValues) => string;
 export interface Word {
   text: string;
   lang?: string;
+  /** True for the feed's own label: its case is the feed's (a name), never changed. */
+  feed?: true;
 }
 
 /**
@@ -88,7 +90,7 @@ export class FeedWords {
   }
 
   private marked([tag, text]: [string, string]): Word {
-    return primary(tag) === this.interface ? { text } : { text, lang: tag };
+    return primary(tag) === this.interface ? { text, feed: true } : { text, lang: tag, feed: true };
   }
 }
 
@@ -100,14 +102,16 @@ export function renderWord(word: Word): TemplateResult | string {
 /**
  * Words joined the locale's way ("A, B and C"), each one isolated in a right-to-left sentence so
  * a left-to-right word cannot swap places with its neighbours, and marked with its language.
+ * As a `sentence`, the widget's own words after the first lose their capital ("Researchers and
+ * community organizations"); acronyms ("ASL") and the feed's own labels keep theirs.
  */
-export function renderWords(words: readonly Word[], locale: string): TemplateResult {
+export function renderWords(words: readonly Word[], locale: string, sentence = false): TemplateResult {
   const rtl = textDirection(locale) === 'rtl';
+  const texts = words.map((w, i) =>
+    sentence && i > 0 && !w.feed && /^\p{Lu}\p{Ll}/u.test(w.text) ? w.text[0]!.toLocaleLowerCase(locale) + w.text.slice(1) : w.text,
+  );
   let next = 0;
-  return html`${listParts(
-    words.map((w) => w.text),
-    locale,
-  ).map((part) => {
+  return html`${listParts(texts, locale).map((part) => {
     if (part.type === 'literal') return part.value;
     const word = words[next++]!;
     return word.lang || rtl ? html`<bdi lang=${word.lang ?? nothing}>${part.value}</bdi>` : part.value;

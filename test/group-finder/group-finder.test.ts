@@ -135,7 +135,7 @@ describe('<civic-group-finder>', () => {
         Meets: 'Second Tuesday of each month',
         Where: 'Main Branch, 210 Water Street',
         Languages: 'English',
-        For: 'Researchers and Community organizations',
+        For: 'Researchers and community organizations',
         Contact: 'Ana Ruiz',
       });
       expect(getByRole(card, 'link', { name: 'Eviction filings' }).getAttribute('href')).to.equal('https://data.example.org/evictions');

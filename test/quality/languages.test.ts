@@ -59,7 +59,7 @@ describe('every language, every direction', function () {
     it('are translated in every element: topics, audiences, types, accessibility', async () => {
       const groups = await open('civic-group-finder', 'locale="es"');
       expect(checkboxNames(groups)).to.include.members(['Vivienda (1)', 'Seguridad pública (2)', 'Transporte público (2)']);
-      expect(groups.shadowRoot!.textContent).to.include('Investigadores y Organizaciones comunitarias');
+      expect(groups.shadowRoot!.textContent).to.include('Investigadores y organizaciones comunitarias');
       const resources = await open('civic-resource-list', 'locale="fr"');
       expect(checkboxNames(resources)).to.include.members(['Recette d’événement (1)', 'Organisation d’événements (7)', 'Accessibilité (2)']);
       const calendar = await open('civic-event-calendar', 'locale="zh"');

@@ -44,9 +44,9 @@ describe('feed words', () => {
   });
 
   it('prefers the feed’s own label in the widget’s language, then its language’s', () => {
-    expect(words('es', LABELS).word('topics', 'housing')).to.deep.equal({ text: 'Vivienda asequible' });
-    expect(words('es-US', LABELS).word('topics', 'tenant-rights')).to.deep.equal({ text: 'Derechos de inquilinos' });
-    expect(words('en', LABELS).word('topics', 'housing')).to.deep.equal({ text: 'Affordable housing' });
+    expect(words('es', LABELS).word('topics', 'housing')).to.deep.equal({ text: 'Vivienda asequible', feed: true });
+    expect(words('es-US', LABELS).word('topics', 'tenant-rights')).to.deep.equal({ text: 'Derechos de inquilinos', feed: true });
+    expect(words('en', LABELS).word('topics', 'housing')).to.deep.equal({ text: 'Affordable housing', feed: true });
   });
 
   it('takes the catalogue’s word over the feed’s label in another language', () => {
@@ -55,10 +55,10 @@ describe('feed words', () => {
   });
 
   it('falls back to the feed’s label in another language, marked with that language', () => {
-    expect(words('fr', LABELS).word('topics', 'tenant-rights')).to.deep.equal({ text: 'Tenant rights', lang: 'en' });
-    expect(words('ar', LABELS).word('topics', 'zoning-board')).to.deep.equal({ text: 'Commission d’urbanisme', lang: 'fr' });
+    expect(words('fr', LABELS).word('topics', 'tenant-rights')).to.deep.equal({ text: 'Tenant rights', lang: 'en', feed: true });
+    expect(words('ar', LABELS).word('topics', 'zoning-board')).to.deep.equal({ text: 'Commission d’urbanisme', lang: 'fr', feed: true });
     // A German page has no catalogue: its interface speaks English, so an English label needs no mark.
-    expect(words('de', LABELS).word('topics', 'tenant-rights')).to.deep.equal({ text: 'Tenant rights' });
+    expect(words('de', LABELS).word('topics', 'tenant-rights')).to.deep.equal({ text: 'Tenant rights', feed: true });
   });
 
   it('joins words the locale’s way, isolating and marking each', () => {
@@ -71,5 +71,13 @@ describe('feed words', () => {
       ['Tenant rights', 'en'],
     ]);
     expect(host.textContent).to.equal(new Intl.ListFormat('ar', { type: 'conjunction' }).format(['الإسكان', 'Tenant rights']));
+  });
+
+  it('reads as a sentence where asked: the widget’s words lose their capital, acronyms and the feed’s labels keep it', () => {
+    const host = fixture('<p></p>');
+    const list = words('en', LABELS);
+    const values = [list.word('audience', 'researchers'), list.word('audience', 'community-organizations'), list.word('topics', 'housing'), { text: 'ASL interpretation' }];
+    render(html`${renderWords(values, 'en', true)}`, host);
+    expect(host.textContent).to.equal('Researchers, community organizations, Affordable housing, and ASL interpretation');
   });
 });
