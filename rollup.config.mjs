@@ -67,8 +67,8 @@ function manualChunks(id) {
   // The words for a feed's values, which the views of every element but the RSVP form show.
   if (/^(shared\/feed-words|shared\/faceted-list\/labels|locales\/en\/vocabulary)$/.test(own)) return 'words';
   if (
-    /^shared\/(civic-element|converters|date-format|dev|events|lazy-part|locale|localize|shared\.styles|url-state)$/.test(own) ||
-    /^feed\/(context|feed-cache|feed-controller|feed-reader|load-feed|mapping-option|types|adapter)$/.test(own) ||
+    /^shared\/(civic-element|converters|date-format|dev|events|lazy-part|locale|localize|shared\.styles|url-state|feed-context|feed-controller|mapping-option)$/.test(own) ||
+    /^feed\/(feed-cache|feed-reader|load-feed|types|adapter)$/.test(own) ||
     own === 'locales/en/common'
   ) {
     return 'core';

@@ -11,14 +11,18 @@
 import { cpus } from 'node:os';
 import * as calendar from './calendar.mjs';
 import * as feed from './feed.mjs';
+import * as feedBuild from './feed-build.mjs';
 import * as finders from './finders.mjs';
 import * as map from './map.mjs';
+import * as rsvp from './rsvp.mjs';
 
 const BENCHMARKS = [
   ['feed', feed, 'civic-feed'],
+  ['feed build', feedBuild, 'civic-widgets feed build'],
   ['finders', finders, 'civic-resource-list, civic-group-finder'],
   ['calendar', calendar, 'civic-event-calendar'],
   ['map', map, 'civic-inspiration-map'],
+  ['rsvp', rsvp, 'civic-widgets serve (RSVP)'],
 ];
 
 const rows = [];
@@ -30,7 +34,8 @@ for (const [name, bench, element] of BENCHMARKS) {
   const t0 = performance.now();
   try {
     const result = await bench.measure();
-    chromium = result.version;
+    // The RSVP benchmark runs no browser.
+    if (result.version) chromium = result.version;
     rows.push(...bench.rows(result));
   } catch (error) {
     failed = true;

@@ -7,6 +7,7 @@
  * package is packed. Takes well under a second.
  */
 import { build } from 'esbuild';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,3 +25,9 @@ await build({
   logLevel: 'warning',
   banner: { js: '// Built from src/feed by scripts/build-feed-node.mjs: edit the TypeScript, not this file.' },
 });
+
+// The command checks what it writes against the same schema the package ships.
+copyFileSync(`${root}src/feed/feed.schema.json`, `${root}packages/server/lib/feed.schema.json`);
+// In a checkout, the server's JavaScript is type-checked against the feed layer's own types
+// (tsconfig.server.json); the published package leaves this file out.
+writeFileSync(`${root}packages/server/lib/feed.d.ts`, "export * from '../../../src/feed/index.js';\n");

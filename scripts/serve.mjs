@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSampleFeed } from '../examples/sample-feed.js';
+import { feedByMinute } from '../packages/server/src/feed-by-minute.mjs';
 import { createRsvpHandler } from '../packages/server/src/rsvp-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -78,7 +79,13 @@ export function createDemoServer(options = {}) {
   // its events, capacities and waitlists from the same sample feed the widgets read.
   const rsvp = createRsvpHandler({
     dbPath: options.rsvpDb ?? join(root, '.rsvp-data', 'demo.sqlite'),
-    feed: () => buildSampleFeed(now()),
+    feed: feedByMinute(buildSampleFeed, now),
+    // The demo's pages are its own; it learns its port when it listens.
+    publicOrigin: () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : undefined;
+      return port ? [`http://127.0.0.1:${port}`, `http://localhost:${port}`] : [];
+    },
   });
   const server = createServer((request, response) => {
     if (rsvp.handle(request, response)) return;

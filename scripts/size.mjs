@@ -93,6 +93,9 @@ const lazy = {
   jsonld: /adapters\/jsonld\.js$/,
   tribe: /adapters\/tribe\.js$/,
   mapping: /adapters\/mapping\.js$/,
+  csv: /adapters\/csv\.js$|d3-dsv/,
+  ckan: /adapters\/ckan\.js$/,
+  dcat: /adapters\/dcat\.js$/,
   geometry: /(world|us)-atlas/,
   leaflet: /leaflet/,
 };

@@ -12,3 +12,8 @@ export type { Occurrence, OccurrenceWindow } from './occurrences.js';
 export { canonicalFeedDate, isTimeZone } from './feed-date.js';
 export { plainText, safeUrl } from './text.js';
 export type * from './types.js';
+export { mergeFeeds, itemsFrom, withDefaults } from './merge.js';
+export type { LabelledFeed, MergeNote } from './merge.js';
+export { feedIcs } from './ics-writer.js';
+export { FEED_FORMATS } from './adapter.js';
+export type { FeedList } from './adapter.js';

@@ -66,7 +66,7 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
       if (options.signal?.aborted) throw cause;
       throw new FeedError('format', cause instanceof Error ? cause.message : String(cause));
     });
-    const { feed, skipped } = normalizeFeed(parsed.document, parsed.skipped, { base: source.url });
+    const { feed, skipped } = normalizeFeed(parsed.document, parsed.skipped, { base: source.url, ...(parsed.positions ? { positions: parsed.positions } : {}) });
     const loaded: LoadedFeed = { feed, skipped, stale: false, fetchedAt: Date.now(), src: url };
     if (useCache) {
       writeCachedFeed(url, format, {

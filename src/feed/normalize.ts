@@ -1,8 +1,9 @@
+import type { FeedList } from './adapter.js';
 import { canonicalFeedDate, isTimeZone } from './feed-date.js';
 import { plainText, safeUrl, WEB_SCHEMES } from './text.js';
 import type {
   AttendanceMode, CivicEvent, Contact, Cost, Dataset, EventStatus, Extra, Feed, FeedLabels, Group, Image,
-  LabelledField, Location, Place, Question, QuestionType, Resource, Rsvp, SkippedItem, Translations,
+  LabelledField, License, Location, Place, Question, QuestionType, Resource, Rsvp, SkippedItem, Translations,
 } from './types.js';
 
 /** More items than this in one list are left out: a feed is a page's worth, not a database. */
@@ -33,13 +34,20 @@ const GROUP_FIELDS = new Set([
 ]);
 const RESOURCE_FIELDS = new Set([
   'id', 'title', 'url', 'description', 'type', 'topics', 'audience', 'languages', 'author', 'publisher',
-  'published', 'added',
+  'published', 'added', 'modified', 'formats', 'license',
 ]);
 const PLACE_FIELDS = new Set([
   'id', 'name', 'lat', 'lon', 'city', 'region', 'country', 'program', 'organizer', 'description', 'url',
   'topics', 'started',
 ]);
-const FEED_FIELDS = new Set(['version', 'title', 'timezone', 'events', 'groups', 'resources', 'places', 'labels']);
+/** The fields the contract names for each list: anything else an item carries goes to `extra`. */
+export const LIST_FIELDS: Readonly<Record<FeedList, ReadonlySet<string>>> = {
+  events: EVENT_FIELDS,
+  groups: GROUP_FIELDS,
+  resources: RESOURCE_FIELDS,
+  places: PLACE_FIELDS,
+};
+const FEED_FIELDS = new Set(['version', 'title', 'timezone', 'subscribe', 'windowed', 'events', 'groups', 'resources', 'places', 'labels']);
 const LABELLED_FIELDS: readonly LabelledField[] = ['topics', 'audience', 'accessibility', 'type'];
 /** Bounds on `labels`: values per field, languages per value, characters per label. */
 const MAX_LABELLED_VALUES = 1000;
@@ -49,6 +57,8 @@ const MAX_LABEL = 200;
 export interface NormalizeOptions {
   /** Resolves relative links (the feed's own URL). */
   base?: string;
+  /** Where each item came from in the source (an adapter's `positions`): a skipped item's reason names it. */
+  positions?: Partial<Record<FeedList, string[]>>;
 }
 
 /**
@@ -66,14 +76,17 @@ export function normalizeFeed(
   const base = options.base;
   const feed: Feed = {
     version: '1',
-    events: list(input, 'events', skipped, (raw) => normalizeEvent(raw, base)),
-    groups: list(input, 'groups', skipped, (raw) => normalizeGroup(raw, base)),
-    resources: list(input, 'resources', skipped, (raw) => normalizeResource(raw, base)),
-    places: list(input, 'places', skipped, (raw) => normalizePlace(raw, base)),
+    events: list(input, 'events', skipped, (raw) => normalizeEvent(raw, base), options.positions?.events),
+    groups: list(input, 'groups', skipped, (raw) => normalizeGroup(raw, base), options.positions?.groups),
+    resources: list(input, 'resources', skipped, (raw) => normalizeResource(raw, base), options.positions?.resources),
+    places: list(input, 'places', skipped, (raw) => normalizePlace(raw, base), options.positions?.places),
   };
   const title = text(input.title, MAX_TITLE);
   if (title) feed.title = title;
   if (isTimeZone(input.timezone)) feed.timezone = input.timezone;
+  const subscribe = safeUrl(input.subscribe, base, WEB_SCHEMES);
+  if (subscribe) feed.subscribe = subscribe;
+  if (input.windowed === true) feed.windowed = true;
   assign(feed, 'labels', labels(input.labels, skipped));
   const extra = extraOf(input, FEED_FIELDS);
   if (extra) feed.extra = extra;
@@ -85,6 +98,7 @@ function list<T extends { id: string }>(
   name: string,
   skipped: SkippedItem[],
   normalize: (raw: Json) => T,
+  positions?: readonly string[],
 ): T[] {
   const raw = doc[name];
   if (raw === undefined || raw === null) return [];
@@ -96,7 +110,11 @@ function list<T extends { id: string }>(
   const seen = new Set<string>();
   raw.forEach((item: unknown, index) => {
     const id = isObject(item) ? idOf(item.id) : undefined;
-    const skip = (reason: string) => skipped.push(id ? { list: name, index, id, reason } : { list: name, index, reason });
+    const where = positions?.[index];
+    const skip = (why: string) => {
+      const reason = where ? `${where}: ${why}` : why;
+      skipped.push(id ? { list: name, index, id, reason } : { list: name, index, reason });
+    };
     if (index >= MAX_ITEMS) return skip(`more than ${MAX_ITEMS} items`);
     if (!isObject(item)) return skip('not an object');
     try {
@@ -185,6 +203,9 @@ function normalizeResource(raw: Json, base?: string): Resource {
   assign(resource, 'publisher', text(raw.publisher));
   assign(resource, 'published', canonicalFeedDate(raw.published)?.value);
   assign(resource, 'added', canonicalFeedDate(raw.added)?.value);
+  assign(resource, 'modified', canonicalFeedDate(raw.modified)?.value);
+  assign(resource, 'formats', strings(raw.formats));
+  assign(resource, 'license', license(raw.license, base));
   assign(resource, 'extra', extraOf(raw, RESOURCE_FIELDS));
   return resource;
 }
@@ -200,9 +221,8 @@ function normalizePlace(raw: Json, base?: string): Place {
   assign(place, 'description', text(raw.description, MAX_DESCRIPTION, true));
   assign(place, 'url', safeUrl(raw.url, base, WEB_SCHEMES));
   assign(place, 'topics', strings(raw.topics));
-  if (Number.isInteger(raw.started) && (raw.started as number) > 0 && (raw.started as number) < 10000) {
-    place.started = raw.started as number;
-  }
+  const started = count(raw.started);
+  if (started !== undefined && started > 0 && started < 10000) place.started = started;
   assign(place, 'extra', extraOf(raw, PLACE_FIELDS));
   return place;
 }
@@ -412,6 +432,15 @@ function contact(value: unknown, base?: string): Contact | undefined {
   const email = typeof value.email === 'string' ? value.email.trim().replace(/^mailto:/i, '') : '';
   if (/^[^\s@<>"]+@[^\s@<>"]+$/.test(email) && email.length <= 254) out.email = email;
   assign(out, 'url', safeUrl(value.url, base, WEB_SCHEMES));
+  return Object.keys(out).length ? out : undefined;
+}
+
+function license(value: unknown, base?: string): License | undefined {
+  const raw = typeof value === 'string' ? (safeUrl(value, base, WEB_SCHEMES) ? { url: value } : { name: value }) : value;
+  if (!isObject(raw)) return undefined;
+  const out: License = {};
+  assign(out, 'name', text(raw.name, 200));
+  assign(out, 'url', safeUrl(raw.url, base, WEB_SCHEMES));
   return Object.keys(out).length ? out : undefined;
 }
 

@@ -19,6 +19,12 @@ export async function parseSource(
       return (await import('./adapters/tribe.js')).tribeAdapter(source, context);
     case 'mapping':
       return (await import('./adapters/mapping.js')).mappingAdapter(source, context);
+    case 'csv':
+      return (await import('./adapters/csv.js')).csvAdapter(source, context);
+    case 'ckan':
+      return (await import('./adapters/ckan.js')).ckanAdapter(source, context);
+    case 'dcat':
+      return (await import('./adapters/dcat.js')).dcatAdapter(source, context);
     default:
       return nativeAdapter(source);
   }
@@ -46,6 +52,7 @@ export function detectFormat(source: SourceText, context: Pick<AdapterContext, '
   const head = source.text.replace(/^\uFEFF/, '').trimStart().slice(0, 2000);
   if (/^BEGIN:VCALENDAR/i.test(head) || source.contentType === 'text/calendar') return 'ics';
   if (head.startsWith('<') || source.contentType === 'text/html') return 'jsonld';
+  if (!/^[[{]/.test(head) && looksLikeCsv(source)) return 'csv';
   if (context.mapping !== undefined) return 'mapping';
   let value: unknown;
   try {
@@ -53,9 +60,38 @@ export function detectFormat(source: SourceText, context: Pick<AdapterContext, '
   } catch {
     return 'json'; // the native adapter reports the syntax error
   }
+  // A data.json carries an @context too: it is a catalogue before it is JSON-LD.
+  if (looksLikeDcat(value)) return 'dcat';
+  if (looksLikeCkan(value)) return 'ckan';
   if (source.contentType === 'application/ld+json' || looksLikeJsonLd(value)) return 'jsonld';
   if (looksLikeTribe(value)) return 'tribe';
   return 'json';
+}
+
+const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/comma-separated-values', 'text/tab-separated-values']);
+
+/** A spreadsheet says so by its content type, or by its address (Google Sheets' `output=csv`, a `.csv` file). */
+function looksLikeCsv(source: SourceText): boolean {
+  if (CSV_TYPES.has(source.contentType)) return true;
+  try {
+    const url = new URL(source.url);
+    return /\.(csv|tsv)$/i.test(url.pathname) || /^(csv|tsv)$/i.test(url.searchParams.get('output') ?? url.searchParams.get('format') ?? '');
+  } catch {
+    return false;
+  }
+}
+
+function looksLikeDcat(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as { dataset?: unknown }).dataset)) return false;
+  const { conformsTo, '@type': type, '@context': context } = value as Record<string, unknown>;
+  return [conformsTo, type, context].some((v) => typeof v === 'string' && /project-open-data|dcat:Catalog/i.test(v));
+}
+
+/** CKAN's Action API wraps every answer in `{ help, success, result }`. */
+function looksLikeCkan(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { help, success } = value as Record<string, unknown>;
+  return typeof success === 'boolean' && 'result' in value && (typeof help !== 'string' || /\/api\/(3\/)?action\//.test(help));
 }
 
 function looksLikeJsonLd(value: unknown): boolean {

@@ -121,7 +121,18 @@ export interface Resource {
   publisher?: string;
   published?: string;
   added?: string;
+  /** When it last changed (datasets from a catalogue carry it). */
+  modified?: string;
+  /** File formats it comes in: `CSV`, `GeoJSON`, `API`. */
+  formats?: string[];
+  license?: License;
   extra?: Extra;
+}
+
+/** A licence: its name, its text's address, or both. */
+export interface License {
+  name?: string;
+  url?: string;
 }
 
 export interface Place {
@@ -154,6 +165,10 @@ export interface Feed {
   version: '1';
   title?: string;
   timezone?: string;
+  /** Address of the feed's iCalendar file (http or https), for Subscribe links. */
+  subscribe?: string;
+  /** The feed's address answers `?from=…&to=…` with one window of events: a calendar may ask per period. */
+  windowed?: boolean;
   events: CivicEvent[];
   groups: Group[];
   resources: Resource[];

@@ -5,115 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { createRateLimiter } from '../../packages/server/src/rate-limit.mjs';
 import { csvCell } from '../../packages/server/src/rsvp-csv.mjs';
-import { createRsvpHandler, createRsvpServer, MAX_BODY_BYTES } from '../../packages/server/src/rsvp-server.mjs';
+import { createRsvpHandler, MAX_BODY_BYTES } from '../../packages/server/src/rsvp-server.mjs';
+import { EVENTS, freshDbPath, freshKey, parseCsv, post, rows, start } from './rsvp-fixtures.mjs';
 
 /** @typedef {import('../../packages/server/src/rsvp-server.mjs').RsvpServerOptions} Options */
 /** @typedef {{ after: (fn: () => unknown) => void }} TestContext */
-
-/** @type {import('../../packages/server/src/rsvp-events.mjs').RsvpEventConfig[]} */
-const EVENTS = [
-  { id: 'data-day', capacity: 2, waitlist: true },
-  { id: 'workshop', capacity: 1 },
-  { id: 'open-house' },
-  { id: 'user-group', capacity: 1, recurring: true, timezone: 'America/New_York' },
-  { id: 'not-yet', opens: '2999-01-01T00:00:00Z' },
-  { id: 'over', closes: '2000-01-01T00:00:00Z' },
-];
-
-let dir = '';
-let databases = 0;
-let keys = 0;
-
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rsvp-server-test-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const freshDbPath = () => join(dir, `rsvp-${++databases}.sqlite`);
-const freshKey = () => `test-key-${++keys}`;
-
-/**
- * Starts a server on a free loopback port; the test closes it when it ends.
- * @param {TestContext} t
- * @param {Partial<Options>} [options]
- */
-async function start(t, options = {}) {
-  const dbPath = options.dbPath ?? freshDbPath();
-  const rsvp = createRsvpServer({ events: EVENTS, rateLimit: false, exportToken: null, ...options, dbPath });
-  const { url } = await rsvp.listen(0);
-  t.after(() => rsvp.close());
-  return { rsvp, url, dbPath };
-}
-
-/**
- * Posts a registration: Ada's, with `fields` on top, under a fresh key unless one is given.
- * `headers` entries set to null are left out.
- * @param {string} url
- * @param {Record<string, unknown>} [fields]
- * @param {{ key?: string, headers?: Record<string, string | null>, body?: string | ReadableStream }} [init]
- */
-async function post(url, fields = {}, init = {}) {
-  const key = init.key ?? freshKey();
-  /** @type {Record<string, string | null>} */
-  const wanted = { 'Content-Type': 'application/json', 'Idempotency-Key': key, ...init.headers };
-  const headers = Object.fromEntries(
-    Object.entries(wanted).filter(/** @returns {entry is [string, string]} */ (entry) => entry[1] !== null),
-  );
-  const body = init.body ?? JSON.stringify({ name: 'Ada Lovelace', email: 'ada@example.org', idempotencyKey: key, ...fields });
-  const response = await fetch(url, {
-    method: 'POST', headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-  });
-  return { status: response.status, headers: response.headers, body: await response.json() };
-}
-
-/**
- * The stored registrations, read through a connection of the test's own.
- * @param {string} dbPath
- * @returns {{ event_id: string, occurrence: string, status: string, position: number | null, name: string, idempotency_key: string }[]}
- */
-function rows(dbPath) {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return /** @type {any[]} */ (db.prepare('SELECT * FROM registrations ORDER BY id').all());
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * A small RFC 4180 reader, to check the export by reading it back.
- * @param {string} text
- */
-function parseCsv(text) {
-  /** @type {string[][]} */
-  const table = [];
-  /** @type {string[]} */
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); table.push(row); row = []; cell = ''; i++; }
-    else cell += c;
-  }
-  return table;
-}
 
 describe('registering', () => {
   it('confirms a registration while seats are left', async (t) => {
@@ -207,7 +109,7 @@ describe('validation (422, nothing stored)', () => {
 
   it('keeps a question id "__proto__" as a plain answer', async (t) => {
     const { url, dbPath } = await start(t);
-    const body = '{"eventId":"data-day","name":"Ada","email":"ada@example.org","answers":{"__proto__":"x"}}';
+    const body = '{"eventId":"odd-questions","name":"Ada","email":"ada@example.org","answers":{"__proto__":"x"}}';
     assert.equal((await post(url, {}, { body })).status, 201);
     const db = new Database(dbPath, { readonly: true });
     t.after(() => db.close());
@@ -479,10 +381,25 @@ describe('CORS', () => {
     assert.equal(rows(dbPath).length, 0);
   });
 
-  it('allows requests without Origin, and from the server\'s own origin', async (t) => {
-    const { url } = await start(t, { allowedOrigins: [] });
+  it('allows requests without Origin, and from the server\'s public origin', async (t) => {
+    const { url } = await start(t, { allowedOrigins: [], publicOrigin: 'https://events.example.org' });
+    assert.equal((await post(url, { eventId: 'data-day' }, { headers: { Origin: 'https://events.example.org' } })).status, 201);
     assert.equal((await post(url, { eventId: 'data-day' }, { headers: { Origin: null } })).status, 201);
-    assert.equal((await post(url, { eventId: 'data-day' }, { headers: { Origin: new URL(url).origin } })).status, 201);
+  });
+
+  it('never takes the Host header for the server\'s own origin', async (t) => {
+    const { url, dbPath } = await start(t, { allowedOrigins: [] });
+    // fetch sends Host: 127.0.0.1:port, so Origin and Host agree, as a proxied request from a
+    // page on an unconfigured host would make them agree.
+    const answer = await post(url, { eventId: 'data-day' }, { headers: { Origin: new URL(url).origin } });
+    assert.equal(answer.status, 403);
+    assert.equal(rows(dbPath).length, 0);
+  });
+
+  it('refuses an origin setting that is not an origin', () => {
+    for (const publicOrigin of ['events.example.org', 'https://events.example.org/rsvp']) {
+      assert.throws(() => createRsvpHandler({ dbPath: ':memory:', publicOrigin }), /publicOrigin/);
+    }
   });
 
   it('answers a preflight from a configured origin with 204', async (t) => {
@@ -495,6 +412,8 @@ describe('CORS', () => {
     assert.equal(response.headers.get('access-control-allow-origin'), page);
     assert.equal(response.headers.get('access-control-allow-methods'), 'POST, OPTIONS');
     assert.equal(response.headers.get('access-control-allow-headers'), 'Content-Type, Idempotency-Key');
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('cache-control'), 'no-store');
   });
 
   it('refuses a preflight from another origin', async (t) => {
@@ -541,7 +460,7 @@ describe('rate limit', () => {
 });
 
 describe('staff export', () => {
-  const token = 'staff-secret-token';
+  const token = randomBytes(32).toString('base64url');
 
   it('is off without a token', async (t) => {
     const { url } = await start(t, { exportToken: null });
@@ -600,7 +519,7 @@ describe('staff export', () => {
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
     assert.equal(csvCell('two\r\nlines'), '"two\r\nlines"');
     assert.equal(csvCell('=1+1'), "'=1+1");
-    assert.equal(csvCell('\tcmd'), "'\tcmd");
+    assert.equal(csvCell('\tcmd'), `"'\tcmd"`);
     assert.equal(csvCell(-3), '-3');
     assert.equal(csvCell(null), '');
   });

@@ -4,17 +4,27 @@
  * Runs the reference RSVP server on 127.0.0.1.
  *
  *   PORT               port (default 8787)
- *   RSVP_DB            SQLite file (default .rsvp-data/rsvp.sqlite, folder created)
+ *   RSVP_DB            SQLite file (default .rsvp-data/rsvp.sqlite in the repository, folder
+ *                      created; a relative path is read from the working directory once, here)
  *   RSVP_ORIGINS       comma-separated origins allowed to post (default the demo page's)
+ *   RSVP_PUBLIC_ORIGIN the origin patrons reach this server at, e.g. https://events.example.org
+ *                      (pages there post as same-origin; default none)
+ *   RSVP_TRUST_PROXY   the reverse proxies in front: a number of hops ("1"), or "loopback",
+ *                      addresses and CIDR ranges, comma-separated (default: none, so
+ *                      X-Forwarded-For is ignored)
+ *   RSVP_FORWARDED_HEADER  x-forwarded-for (default) or forwarded (RFC 7239)
  *   RSVP_FEED          feed file or http(s) URL whose events take registrations, re-read every
  *                      5 minutes (default: the sample feed of examples/sample-feed.js, built for today)
- *   RSVP_EXPORT_TOKEN  bearer token for GET /api/rsvp/export.csv (export off without it)
+ *   RSVP_EXPORT_TOKEN  bearer token for GET /api/rsvp/export.csv, 32 random bytes or more
+ *                      (export off without it)
  *
  * Usage: node packages/server/src/cli.mjs
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { feedByMinute } from './feed-by-minute.mjs';
 import { createRsvpServer } from './rsvp-server.mjs';
 
 const DEFAULT_PORT = 8787;
@@ -27,18 +37,35 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not "${process.env.PORT}"`);
   process.exit(1);
 }
-const dbPath = process.env.RSVP_DB || '.rsvp-data/rsvp.sqlite';
+const dbPath = process.env.RSVP_DB
+  ? resolve(process.env.RSVP_DB)
+  : fileURLToPath(new URL('../../../.rsvp-data/rsvp.sqlite', import.meta.url));
 const allowedOrigins = (process.env.RSVP_ORIGINS ?? DEFAULT_ORIGINS)
   .split(',')
   .map((origin) => origin.trim())
   .filter(Boolean);
 
+const trust = process.env.RSVP_TRUST_PROXY?.trim();
+const trustProxy = !trust || trust === 'false' ? false : /^\d+$/.test(trust) ? Number(trust) : trust;
+const forwardedHeader = process.env.RSVP_FORWARDED_HEADER === 'forwarded' ? 'forwarded' : 'x-forwarded-for';
+
 const { feed, source } = await feedSource(process.env.RSVP_FEED);
-const rsvp = createRsvpServer({ dbPath, allowedOrigins, feed });
+/** @type {import('./rsvp-server.mjs').RsvpServer} */
+let rsvp;
+try {
+  rsvp = createRsvpServer({
+    dbPath, allowedOrigins, feed, trustProxy, forwardedHeader, publicOrigin: process.env.RSVP_PUBLIC_ORIGIN || undefined,
+  });
+} catch (error) {
+  // A configuration error (a weak token, a capacity of "ten"): its message says what to change.
+  console.error(`The RSVP server cannot start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
 const { url } = await rsvp.listen(port, '127.0.0.1');
 console.log(`RSVP endpoint: ${url}`);
 console.log(`  events from ${source}; database ${dbPath}`);
-console.log(`  origins allowed: ${allowedOrigins.join(', ') || '(same origin only)'}`);
+console.log(`  origins allowed: ${[process.env.RSVP_PUBLIC_ORIGIN, ...allowedOrigins].filter(Boolean).join(', ') || '(none: requests without Origin only)'}`);
+console.log(`  client addresses: ${trustProxy === false ? 'the connection\'s (RSVP_TRUST_PROXY unset)' : `${forwardedHeader} through ${trustProxy}`}`);
 console.log(`  staff export: ${process.env.RSVP_EXPORT_TOKEN ? `${url}/export.csv` : 'off (set RSVP_EXPORT_TOKEN)'}`);
 
 let stopping = false;
@@ -64,8 +91,7 @@ async function feedSource(location) {
       process.exit(1);
     }
     const { buildSampleFeed } = await import(SAMPLE_FEED.href);
-    // Built per registration: the sample's dates move with today, and building takes well under 1 ms.
-    return { feed: () => buildSampleFeed(new Date()), source: 'the sample feed' };
+    return { feed: feedByMinute(buildSampleFeed), source: 'the sample feed' };
   }
   /** @type {unknown} */
   let current;

@@ -28,6 +28,9 @@ export function sendJson(request, response, status, body, headers = {}) {
   response.end(request.method === 'HEAD' ? undefined : bytes);
 }
 
+// Whole-buffer decodes keep no state between calls, so one decoder serves every request.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Whether a Content-Type header says JSON in UTF-8 (the only charset JSON may use, RFC 8259).
  * @param {string | undefined} header
@@ -41,14 +44,14 @@ export function isJsonContentType(header) {
 
 /**
  * The request body as text, or `tooLarge` once it passes `limit` bytes (then the rest is read
- * and dropped, so the client sees the answer rather than a reset connection), or `invalid` when
- * it is not UTF-8.
+ * and dropped, so the client sees the answer rather than a reset connection), `invalid` when
+ * it is not UTF-8, or `aborted` when the client went away before sending all of it.
  * @param {Request} request
  * @param {number} limit
- * @returns {Promise<{ text: string } | { problem: 'tooLarge' | 'invalid' }>}
+ * @returns {Promise<{ text: string } | { problem: 'tooLarge' | 'invalid' | 'aborted' }>}
  */
 export function readText(request, limit) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const declared = Number(request.headers['content-length']);
     if (declared > limit) {
       request.resume();
@@ -72,14 +75,19 @@ export function readText(request, limit) {
     };
     const onEnd = () => {
       try {
-        resolve({ text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) });
+        resolve({ text: UTF8.decode(Buffer.concat(chunks)) });
       } catch {
         resolve({ problem: 'invalid' });
       }
     };
+    // A connection lost mid-body is the client's doing, not the server's: an answer, not an error.
+    const onGone = () => {
+      if (!request.complete) resolve({ problem: 'aborted' });
+    };
     request.on('data', onData);
     request.on('end', onEnd);
-    request.on('error', reject);
+    request.on('error', onGone);
+    request.on('close', onGone);
   });
 }
 

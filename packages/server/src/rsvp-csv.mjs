@@ -6,16 +6,20 @@
 // A cell that starts with one of these is read as a formula by Excel, LibreOffice and Sheets
 // (OWASP "CSV injection"); tab and carriage return are on OWASP's list too.
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Excel splits a CSV on the list separator of the system's locale: a comma in English, a
+// semicolon in most of Europe. A field holding either, a quote, a tab or a line break is quoted,
+// so that no locale splits it and a formula hidden after a separator never starts a cell.
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /**
- * One CSV field: neutralised against formulas, then quoted when it holds a comma, quote or line
- * break, with quotes doubled.
+ * One CSV field: neutralised against formulas (numbers are written as numbers), then quoted when
+ * it holds a separator of any locale, a quote or a line break, with quotes doubled.
  * @param {string | number | null | undefined} value
  */
 export function csvCell(value) {
   let text = value === null || value === undefined ? '' : String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value !== 'number' && FORMULA_START.test(text)) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**
@@ -34,6 +38,8 @@ export function toCsv(rows) {
  */
 export function registrationRows(registrations) {
   const parsed = registrations.map((row) => ({ row, answers: parseAnswers(row.answers) }));
+  // Own keys only, read with hasOwn: a question id "constructor" is a column only when someone
+  // answered it, and a row without it shows an empty cell, never Object.prototype's function.
   const questionIds = [...new Set(parsed.flatMap(({ answers }) => Object.keys(answers)))].sort();
   const header = [
     'id', 'event_id', 'occurrence', 'status', 'waitlist_position', 'name', 'email', 'accommodations', 'created_at',
@@ -43,8 +49,9 @@ export function registrationRows(registrations) {
     row.id, row.event_id, row.occurrence, row.status, row.position, row.name, row.email, row.accommodations,
     row.created_at,
     ...questionIds.map((id) => {
-      const answer = answers[id];
-      return Array.isArray(answer) ? answer.join('; ') : answer ?? '';
+      const answer = Object.hasOwn(answers, id) ? answers[id] : undefined;
+      if (Array.isArray(answer)) return answer.map(String).join('; ');
+      return typeof answer === 'string' ? answer : '';
     }),
   ]);
   return [header, ...body];

@@ -76,7 +76,9 @@ export function eventsFromFeed(feed) {
     if (!rsvp && !(isOverride && cancelled)) continue;
     configs.push({
       id: event.id,
-      capacity: Number.isInteger(event.capacity) && Number(event.capacity) >= 0 ? Number(event.capacity) : undefined,
+      // Passed on as written, so that compileEvents refuses "10", 2.5 or -1 by name rather than
+      // reading them as "no limit" and overbooking the room.
+      capacity: event.capacity === undefined || event.capacity === null ? undefined : /** @type {number} */ (event.capacity),
       waitlist: event.waitlist === true,
       // People write feeds: an unreadable window is ignored here, as the form ignores it.
       opens: feedTime(rsvp?.opens),
@@ -181,7 +183,7 @@ export function closedReason(rule, nowMs) {
 function toRule(config) {
   const { capacity } = config;
   if (capacity !== undefined && capacity !== null && !(Number.isInteger(capacity) && capacity >= 0)) {
-    throw new TypeError(`Event "${config.id}": capacity must be a whole number of seats, not ${capacity}`);
+    throw new TypeError(`Event "${config.id}": capacity must be a whole number of seats from 0, not ${JSON.stringify(capacity)}`);
   }
   return {
     id: config.id,

@@ -18,8 +18,7 @@ export function sendExport(request, response, url, store, token) {
   if (!token) {
     return sendJson(request, response, 404, { error: 'The export is off: start the server with RSVP_EXPORT_TOKEN.' });
   }
-  const given = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header(request, 'authorization') ?? '')?.[1];
-  if (!given || !sameSecret(given, token)) {
+  if (!hasBearerToken(request, token)) {
     return sendJson(request, response, 401, { error: 'The export needs Authorization: Bearer <token>.' }, {
       'WWW-Authenticate': 'Bearer realm="rsvp-export"',
     });
@@ -39,12 +38,52 @@ export function sendExport(request, response, url, store, token) {
   response.end(request.method === 'HEAD' ? undefined : bytes);
 }
 
+/** 32 random bytes, as base64url without padding: `randomBytes(32).toString('base64url')`. */
+export const MIN_TOKEN_LENGTH = 43;
+
+/**
+ * Why an export token is too weak to guard patrons' names and emails, or undefined when it will
+ * do. It must be as long as 32 random bytes written in base64url (hex is longer still), and look
+ * random: a long token of few distinct characters or a repeated pattern is a password, not a key.
+ * @param {string} token
+ * @returns {string | undefined}
+ */
+export function weakTokenReason(token) {
+  const advice = 'make one with `openssl rand -base64 32` or `node -e "console.log(crypto.randomBytes(32).toString(\'base64url\'))"`';
+  if (token.length < MIN_TOKEN_LENGTH) {
+    return `the export token has ${token.length} characters; it needs at least ${MIN_TOKEN_LENGTH} (32 random bytes): ${advice}`;
+  }
+  if (!/^[\x21-\x7e]+$/.test(token)) return `the export token must be printable ASCII without spaces: ${advice}`;
+  // Shannon entropy of the characters as they occur: about 5.2 bits each for random base64,
+  // 3.9 for random hex; "aaaa…" has 0, and a word repeated has that of its few letters.
+  const counts = new Map();
+  for (const c of token) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) bits -= (n / token.length) * Math.log2(n / token.length);
+  const repeated = /^(.+?)\1+$/.test(token);
+  if (bits < 3.4 || bits * token.length < 160 || repeated) {
+    return `the export token does not look random (a repeated pattern or few distinct characters): ${advice}`;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the request carries `Authorization: Bearer <token>` with this token; the staff
+ * status page can ask the same.
+ * @param {import('node:http').IncomingMessage} request
+ * @param {string} token
+ */
+export function hasBearerToken(request, token) {
+  const given = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header(request, 'authorization') ?? '')?.[1];
+  return given !== undefined && sameSecret(given, token);
+}
+
 /**
  * Compares digests, so the time taken says nothing about how much of the token was right.
  * @param {string} given
  * @param {string} expected
  */
-function sameSecret(given, expected) {
+export function sameSecret(given, expected) {
   const digest = (/** @type {string} */ text) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }

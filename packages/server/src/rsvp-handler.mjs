@@ -8,11 +8,12 @@
  *   GET     {path}/health      { ok: true }
  *   GET     {path}/export.csv  staff export, with `Authorization: Bearer <exportToken>`
  */
+import { clientAddressOf } from './client-address.mjs';
 import { header, isJsonContentType, readText, sendJson } from './http-io.mjs';
 import { hashSubmission, idempotencyKey } from './idempotency.mjs';
 import { createRateLimiter } from './rate-limit.mjs';
 import { closedReason, compileEvents, eventsFromFeed } from './rsvp-events.mjs';
-import { sendExport } from './rsvp-export.mjs';
+import { sendExport, weakTokenReason } from './rsvp-export.mjs';
 import { openRsvpStore } from './rsvp-store.mjs';
 import { answerErrors, validateSubmission } from './rsvp-validate.mjs';
 
@@ -22,26 +23,45 @@ const DEFAULT_RATE_LIMIT = { windowMs: 60_000, max: 30 };
 
 /**
  * @typedef {import('./rsvp-events.mjs').RsvpEventConfig} RsvpEventConfig
+ * @typedef {import('./client-address.mjs').TrustProxy} TrustProxy
+ * @typedef {import('./client-address.mjs').ForwardedHeader} ForwardedHeader
  * @typedef {import('node:http').IncomingMessage} Request
  * @typedef {import('node:http').ServerResponse} Response
  */
 
 /**
  * @typedef {object} RsvpHandlerOptions
- * @property {string} dbPath SQLite file (created with its folder when missing), or ':memory:'
+ * @property {string} dbPath SQLite file, an absolute path (created with its folder when
+ *   missing), or ':memory:'
  * @property {RsvpEventConfig[] | (() => RsvpEventConfig[])} [events] events taking registrations;
- *   a function is asked on every registration, so the list may change while the server runs
+ *   a function is asked on every registration, and the list is compiled again only when it
+ *   returns a different array
  * @property {unknown | (() => unknown)} [feed] a feed document (feed-format.md), or a function
- *   returning one; its events with `rsvp` take registrations. `events` wins over it for the same id.
+ *   returning the current one (a refreshed feed: return the same object until it changes, since
+ *   its events are worked out once per object); its events with `rsvp` take registrations.
+ *   `events` wins over it for the same id.
  * @property {string[]} [allowedOrigins] origins (exact `scheme://host:port`) whose pages may post
- *   cross-origin; the server's own origin (the request's Host) is always allowed
+ *   cross-origin
+ * @property {string | string[] | (() => string[])} [publicOrigin] the origin(s) patrons reach
+ *   this server at (`https://events.library.org`): pages there may post as same-origin. The
+ *   request's Host header is never used for this; a function serves a server that learns its
+ *   port when it listens (the demo).
+ * @property {TrustProxy} [trustProxy] which reverse proxies may say who the client is (see
+ *   client-address.mjs); default false: forwarding headers are ignored
+ * @property {ForwardedHeader} [forwardedHeader] the header those proxies write (default `x-forwarded-for`)
  * @property {{ windowMs: number, max: number, maxClients?: number } | false} [rateLimit] per client
- *   address, for registrations and exports (default 30 a minute; false turns it off)
+ *   address, counted apart for registrations and for exports (default 30 a minute; false turns it off)
  * @property {string} [path] where the endpoint lives (default '/api/rsvp')
- * @property {string | null} [exportToken] bearer token for the CSV export (default: the
- *   RSVP_EXPORT_TOKEN environment variable; without one the export answers 404)
+ * @property {string | null} [exportToken] bearer token for the CSV export, at least 32 random
+ *   bytes (43 base64url characters); a weaker one is refused at start. Default: the
+ *   RSVP_EXPORT_TOKEN environment variable; without one the export answers 404.
+ * @property {(line: string) => void} [log] where the one-line log messages go (default: stderr
+ *   with an ISO time); they never hold patron data
  * @property {() => Date} [now] the clock, for registration windows (for tests)
  */
+
+/** @param {string} line */
+const defaultLog = (line) => console.error(`${new Date().toISOString()} rsvp: ${line}`);
 
 /**
  * Creates the RSVP request handler. It opens the database at once, so configuration errors
@@ -50,13 +70,18 @@ const DEFAULT_RATE_LIMIT = { windowMs: 60_000, max: 30 };
  */
 export function createRsvpHandler(options) {
   const path = (options.path ?? '/api/rsvp').replace(/\/+$/, '') || '/api/rsvp';
-  const allowedOrigins = new Set(options.allowedOrigins ?? []);
-  const limiter = options.rateLimit === false
-    ? undefined
-    : createRateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
-  const exportToken = options.exportToken === undefined ? process.env.RSVP_EXPORT_TOKEN : options.exportToken;
+  const allowedOrigins = new Set((options.allowedOrigins ?? []).map((origin) => originOf(origin, 'allowedOrigins')));
+  const publicOrigins = publicOriginsOf(options.publicOrigin);
+  const clientAddress = clientAddressOf(options.trustProxy, options.forwardedHeader);
+  const limits = options.rateLimit === false ? undefined : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+  // Two budgets: patrons registering cannot use up the one library staff export with.
+  const limiters = limits && { submit: createRateLimiter(limits), export: createRateLimiter(limits) };
+  const exportToken = (options.exportToken === undefined ? process.env.RSVP_EXPORT_TOKEN : options.exportToken) || null;
+  const weak = exportToken ? weakTokenReason(exportToken) : undefined;
+  if (weak) throw new TypeError(`RSVP export: ${weak}`);
   const now = options.now ?? (() => new Date());
-  const catalog = eventCatalog(options);
+  const log = options.log ?? defaultLog;
+  const catalog = eventCatalog(options, log);
   const store = openRsvpStore(options.dbPath);
   let closed = false;
 
@@ -85,7 +110,7 @@ export function createRsvpHandler(options) {
         response.setHeader('Access-Control-Allow-Origin', origin);
         // So a form on another origin can wait as long as a 429 asks.
         response.setHeader('Access-Control-Expose-Headers', 'Retry-After');
-      } else if (!isSameOrigin(origin, request)) {
+      } else if (!publicOrigins().includes(origin)) {
         return sendJson(request, response, 403, { error: `Pages on ${origin} may not use this RSVP endpoint.` });
       }
     }
@@ -96,6 +121,8 @@ export function createRsvpHandler(options) {
         'Access-Control-Allow-Methods': methods,
         'Access-Control-Allow-Headers': route === 'submit' ? 'Content-Type, Idempotency-Key' : 'Authorization',
         'Access-Control-Max-Age': '600',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
       });
       return response.end();
     }
@@ -108,8 +135,9 @@ export function createRsvpHandler(options) {
       return sendJson(request, response, ok ? 200 : 503, { ok });
     }
 
+    const limiter = limiters?.[route === 'submit' ? 'submit' : 'export'];
     if (limiter) {
-      const decision = limiter.hit(request.socket.remoteAddress ?? 'unknown');
+      const decision = limiter.hit(clientAddress(request));
       if (!decision.ok) {
         const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
         return sendJson(request, response, 429, { error: `Too many requests; try again in ${seconds} s.` }, {
@@ -134,6 +162,10 @@ export function createRsvpHandler(options) {
       return badRequest('Send the registration as JSON, with Content-Type: application/json.');
     }
     const read = await readText(request, MAX_BODY_BYTES);
+    if ('problem' in read && read.problem === 'aborted') {
+      log('a client closed the connection before its registration arrived');
+      return response.destroy();
+    }
     if ('problem' in read) {
       return read.problem === 'tooLarge'
         ? badRequest(`The registration is larger than ${MAX_BODY_BYTES / 1024} KB.`, true)
@@ -158,7 +190,8 @@ export function createRsvpHandler(options) {
     if (checked.errors) return sendJson(request, response, 422, { errors: checked.errors });
     const submission = checked.value;
     const requestHash = hashSubmission(submission);
-    // The body took a while to arrive; from here on all is synchronous, so this check holds.
+    // The body took a while to arrive; from here to the store's queue all is synchronous, so this
+    // check holds (and close() writes the queue before it closes the database).
     if (closed) return sendJson(request, response, 503, { error: 'The RSVP service is shutting down.' });
 
     // A retry is answered from the record before anything that may have changed since (the
@@ -173,7 +206,7 @@ export function createRsvpHandler(options) {
     const unanswered = answerErrors(seats.rule.questions, submission.answers);
     if (unanswered) return sendJson(request, response, 422, { errors: unanswered });
 
-    const result = store.register(
+    const result = await store.registerSoon(
       {
         eventId: seats.eventId,
         occurrence: seats.occurrence,
@@ -214,7 +247,7 @@ export function createRsvpHandler(options) {
       const route = routeOf(url.pathname);
       if (!route) return false;
       serve(route, request, response, url).catch((error) => {
-        console.error('RSVP endpoint:', error);
+        log(`internal error: ${error instanceof Error ? error.stack : error}`);
         if (!response.headersSent) sendJson(request, response, 500, { error: 'The server could not take this request.' });
         else response.destroy();
       });
@@ -223,6 +256,20 @@ export function createRsvpHandler(options) {
 
     /** The path the endpoint is mounted at. */
     path,
+
+    /** The store's health and size, for a staff status page (no patron data). */
+    status() {
+      return store.stats();
+    },
+
+    /**
+     * Writes a consistent copy of the database to `destination` (a path that does not exist
+     * yet) while registrations go on: see docs/server.md "Backups".
+     * @param {string} destination
+     */
+    backup(destination) {
+      store.backup(destination);
+    },
 
     /** Closes the database; requests after this answer 503. */
     close() {
@@ -235,20 +282,42 @@ export function createRsvpHandler(options) {
 /** @typedef {ReturnType<typeof createRsvpHandler>} RsvpHandler */
 
 /**
- * The events source, compiled once when it is fixed, or on every call when it is a function.
+ * The events taking registrations, worked out from `feed` and `events` once per feed object and
+ * events array, not per registration: a 1,000-event feed costs its derivation when it changes.
+ * The first derivation happens here, so a configuration error (a capacity of "ten") stops the
+ * start; a later feed with such an error is logged and the last good events stay in force.
  * @param {RsvpHandlerOptions} options
+ * @param {(line: string) => void} log
  */
-function eventCatalog({ events, feed }) {
-  const read = () => {
-    const fromFeed = eventsFromFeed(typeof feed === 'function' ? feed() : feed);
-    const given = typeof events === 'function' ? events() : events ?? [];
-    if (!Array.isArray(given)) throw new TypeError('events must be an array of { id, capacity?, waitlist?, … }');
-    const ids = new Set(given.map((event) => event.id));
-    return compileEvents([...fromFeed.filter((event) => !ids.has(event.id)), ...given]);
+function eventCatalog({ events, feed }, log) {
+  // One empty list, so that "no events" is the same list on every call.
+  const NO_EVENTS = /** @type {RsvpEventConfig[]} */ ([]);
+  /** @type {unknown} */
+  let lastFeed;
+  /** @type {unknown} */
+  let lastEvents;
+  /** @type {ReturnType<typeof compileEvents> | undefined} */
+  let compiled;
+
+  const current = () => {
+    const document = typeof feed === 'function' ? feed() : feed;
+    const given = typeof events === 'function' ? events() : events ?? NO_EVENTS;
+    if (compiled && document === lastFeed && given === lastEvents) return compiled;
+    lastFeed = document;
+    lastEvents = given;
+    try {
+      if (!Array.isArray(given)) throw new TypeError('events must be an array of { id, capacity?, waitlist?, … }');
+      const ids = new Set(given.map((event) => event.id));
+      const fromFeed = eventsFromFeed(document).filter((event) => !ids.has(event.id));
+      compiled = compileEvents([...fromFeed, ...given]);
+    } catch (error) {
+      if (!compiled) throw error;
+      log(`keeping the events of the last good feed: ${error instanceof Error ? error.message : error}`);
+    }
+    return compiled;
   };
-  if (typeof events === 'function' || typeof feed === 'function') return read;
-  const fixed = read();
-  return () => fixed;
+  current();
+  return current;
 }
 
 /**
@@ -288,17 +357,31 @@ function describeDecision(decision) {
 }
 
 /**
- * A browser sends Origin on same-origin POSTs too; a page served by this very host is not a
- * cross-site request, so the demo server can mount the handler without configuring its origin.
- * @param {string} origin
- * @param {Request} request
+ * The configured public origins as a function, each checked once and spelled as browsers send
+ * Origin (`https://host[:port]`, lower case, no path).
+ * @param {RsvpHandlerOptions['publicOrigin']} setting
+ * @returns {() => string[]}
  */
-function isSameOrigin(origin, request) {
-  const host = header(request, 'host');
-  if (!host) return false;
+function publicOriginsOf(setting) {
+  if (typeof setting === 'function') return () => setting().map((origin) => originOf(origin, 'publicOrigin'));
+  const fixed = (setting === undefined ? [] : [setting].flat()).map((origin) => originOf(origin, 'publicOrigin'));
+  return () => fixed;
+}
+
+/**
+ * @param {string} text
+ * @param {string} option
+ */
+function originOf(text, option) {
+  /** @type {URL} */
+  let url;
   try {
-    return new URL(origin).host === host.toLowerCase();
+    url = new URL(text);
   } catch {
-    return false;
+    throw new TypeError(`${option}: "${text}" is not an origin like https://events.example.org`);
   }
+  if (url.origin === 'null' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    throw new TypeError(`${option}: "${text}" is not an origin like https://events.example.org (no path)`);
+  }
+  return url.origin;
 }

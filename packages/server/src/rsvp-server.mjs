@@ -3,10 +3,12 @@
  * The reference RSVP server: the handler of rsvp-handler.mjs on its own node:http server, for a
  * library that has no registration backend yet. `civic-widgets serve` runs it.
  */
-import { createServer } from 'node:http';
+import { createJsonHttpServer } from './json-http-server.mjs';
 import { createRsvpHandler } from './rsvp-handler.mjs';
 
 export { createRsvpHandler, MAX_BODY_BYTES } from './rsvp-handler.mjs';
+export { clientAddressOf } from './client-address.mjs';
+export { hasBearerToken, weakTokenReason } from './rsvp-export.mjs';
 
 /**
  * @typedef {import('./rsvp-handler.mjs').RsvpHandlerOptions} RsvpServerOptions
@@ -18,18 +20,9 @@ export { createRsvpHandler, MAX_BODY_BYTES } from './rsvp-handler.mjs';
  */
 export function createRsvpServer(options) {
   const handler = createRsvpHandler(options);
-  const server = createServer((request, response) => {
-    if (handler.handle(request, response)) return;
-    const body = Buffer.from(JSON.stringify({ error: 'Not found.' }));
-    response.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(body.length) });
-    response.end(request.method === 'HEAD' ? undefined : body);
-  });
-  // A registration is a few kilobytes; a client that takes longer than this is not sending one.
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
-
+  const http = createJsonHttpServer((request, response) => handler.handle(request, response), { onClosed: () => handler.close() });
   return {
-    server,
+    server: http.server,
     handler,
 
     /**
@@ -38,42 +31,16 @@ export function createRsvpServer(options) {
      * @param {string} [host] default 127.0.0.1: put a TLS proxy in front to serve the public
      * @returns {Promise<{ port: number, url: string }>} url is the endpoint's
      */
-    listen(port = 0, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const address = server.address();
-          const actual = typeof address === 'object' && address ? address.port : port;
-          const shownHost = host.includes(':') ? `[${host}]` : host;
-          resolve({ port: actual, url: `http://${shownHost}:${actual}${handler.path}` });
-        });
-      });
+    async listen(port = 0, host = '127.0.0.1') {
+      const { port: actual, origin } = await http.listen(port, host);
+      return { port: actual, url: `${origin}${handler.path}` };
     },
 
     /**
-     * Stops taking connections, lets requests in progress finish for up to `graceMs` (idle
-     * keep-alive connections are closed at once), then closes the database.
-     * @param {number} [graceMs]
-     * @returns {Promise<void>}
+     * Stops taking connections, lets requests in progress finish for up to `graceMs`, then
+     * closes the database.
      */
-    close(graceMs = 5000) {
-      return new Promise((resolve) => {
-        if (!server.listening) {
-          handler.close();
-          resolve();
-          return;
-        }
-        const force = setTimeout(() => server.closeAllConnections(), graceMs);
-        force.unref();
-        server.close(() => {
-          clearTimeout(force);
-          handler.close();
-          resolve();
-        });
-        server.closeIdleConnections();
-      });
-    },
+    close: http.close,
   };
 }
 

@@ -36,6 +36,32 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const ANY_CONTROL = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// Bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and friends) can make a name or answer
+// read differently in the export than it was typed ("Trojan Source"); text keeps its meaning without them.
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// What shows nothing: default-ignorable code points (zero-width spaces and joiners, Hangul fillers,
+// variation selectors…), other format characters, and white space.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\s]/gu;
+
+/**
+ * A submitted string as it is stored: bidi controls removed, trimmed; undefined when it holds a
+ * lone surrogate, which no UTF-8 file or spreadsheet can hold.
+ * @param {string} value
+ */
+export function cleanText(value) {
+  if (!value.isWellFormed()) return undefined;
+  return value.replace(BIDI_CONTROLS, '').trim();
+}
+
+/**
+ * Whether text shows anything once invisible characters are removed.
+ * @param {string} text
+ */
+function isVisible(text) {
+  return text.replace(INVISIBLE, '') !== '';
+}
+
+const UNSTORABLE = 'This text contains characters that cannot be stored.';
 
 /**
  * Checks a parsed body. `errors` maps field names (`name`, `email`, `answers.<question id>`…) to
@@ -47,34 +73,39 @@ export function validateSubmission(body) {
   /** @type {Record<string, string>} */
   const errors = {};
 
-  const eventId = typeof body.eventId === 'string' ? body.eventId.trim() : '';
+  const eventId = typeof body.eventId === 'string' ? cleanText(body.eventId) ?? '' : '';
   if (!eventId) errors.eventId = 'Which event is this registration for? eventId is required.';
   else if (eventId.length > LIMITS.eventId || ANY_CONTROL.test(eventId)) errors.eventId = 'This is not an event id.';
 
   /** @type {string | undefined} */
   let occurrence;
-  if (typeof body.occurrence === 'string') occurrence = body.occurrence.trim() || undefined;
+  if (typeof body.occurrence === 'string') occurrence = cleanText(body.occurrence) || undefined;
   else if (body.occurrence !== undefined && body.occurrence !== null) errors.occurrence = 'The date must be text.';
   if (occurrence && occurrence.length > LIMITS.occurrence) errors.occurrence = 'The date is not in a form the server understands.';
 
-  const name = typeof body.name === 'string' ? body.name.trim() : '';
-  if (!name) errors.name = 'Please enter your name.';
+  const rawName = typeof body.name === 'string' ? cleanText(body.name) : '';
+  const name = rawName ?? '';
+  if (rawName === undefined) errors.name = UNSTORABLE;
+  else if (!isVisible(name)) errors.name = 'Please enter your name.';
   else if (name.length > LIMITS.name) errors.name = `Please shorten your name to ${LIMITS.name} characters.`;
   else if (ANY_CONTROL.test(name)) errors.name = 'Please write your name on one line.';
 
-  const email = typeof body.email === 'string' ? body.email.trim() : '';
+  const email = typeof body.email === 'string' ? cleanText(body.email) ?? '' : '';
   if (!email) errors.email = 'Please enter your email address.';
   else if (email.length > LIMITS.email || !EMAIL.test(email)) errors.email = 'Please enter an email address like name@example.org.';
 
   const answers = checkAnswers(body.answers, errors);
 
   let accommodations = '';
-  if (typeof body.accommodations === 'string') accommodations = body.accommodations.trim();
-  else if (body.accommodations !== undefined && body.accommodations !== null) errors.accommodations = 'Access needs must be text.';
+  if (typeof body.accommodations === 'string') {
+    const cleaned = cleanText(body.accommodations);
+    if (cleaned === undefined) errors.accommodations = UNSTORABLE;
+    else accommodations = cleaned;
+  } else if (body.accommodations !== undefined && body.accommodations !== null) errors.accommodations = 'Access needs must be text.';
   if (accommodations.length > LIMITS.accommodations) {
     errors.accommodations = `Please shorten this to ${LIMITS.accommodations} characters; we can talk about the rest.`;
   } else if (CONTROL_BUT_LINES.test(accommodations)) {
-    errors.accommodations = 'This text contains characters that cannot be stored.';
+    errors.accommodations = UNSTORABLE;
   }
 
   if (Object.keys(errors).length > 0) return { errors };
@@ -102,19 +133,21 @@ function checkAnswers(raw, errors) {
   /** @type {[string, string | string[]][]} */
   const kept = [];
   for (const [id, value] of entries) {
-    if (id.length === 0 || id.length > LIMITS.answerId || ANY_CONTROL.test(id)) {
+    if (id.length === 0 || id.length > LIMITS.answerId || ANY_CONTROL.test(id) || !id.isWellFormed()) {
       errors.answers = 'An answer names a question id the server cannot store.';
       continue;
     }
     const field = `answers.${id}`;
     if (typeof value === 'string') {
+      const text = cleanText(value);
       if (value.length > LIMITS.answerText) errors[field] = `Please shorten this answer to ${LIMITS.answerText} characters.`;
-      else if (CONTROL_BUT_LINES.test(value)) errors[field] = 'This answer contains characters that cannot be stored.';
-      else kept.push([id, value.trim()]);
+      else if (text === undefined || CONTROL_BUT_LINES.test(text)) errors[field] = 'This answer contains characters that cannot be stored.';
+      else kept.push([id, text]);
     } else if (Array.isArray(value)) {
+      const items = value.map((item) => (typeof item === 'string' ? cleanText(item) : undefined));
       const fits = value.length <= LIMITS.answerChoices
-        && value.every((item) => typeof item === 'string' && item.length <= LIMITS.answerChoice && !ANY_CONTROL.test(item));
-      if (fits) kept.push([id, value.map((item) => item.trim())]);
+        && items.every((item) => item !== undefined && item.length <= LIMITS.answerChoice && !ANY_CONTROL.test(item));
+      if (fits) kept.push([id, /** @type {string[]} */ (items)]);
       else errors[field] = `Choose at most ${LIMITS.answerChoices} options, each of them text.`;
     } else {
       errors[field] = 'An answer must be text or a list of choices.';
@@ -127,8 +160,8 @@ function checkAnswers(raw, errors) {
 /**
  * Checks answers against the event's questions, as the form does before sending: a required
  * question is answered (a required single checkbox is ticked), a choice is one of the options, an
- * email or number answer is one. Answers to questions the event does not ask are kept as sent (a
- * registration queued on a device before the feed changed loses nothing).
+ * email or number answer is one. An answer to a question the event does not ask is refused: it
+ * would be patron data nobody asked for, and its id would become a column of the export.
  * @param {import('./rsvp-events.mjs').Question[]} questions
  * @param {Record<string, string | string[]>} answers
  * @returns {Record<string, string> | undefined} messages by `answers.<question id>`
@@ -136,6 +169,10 @@ function checkAnswers(raw, errors) {
 export function answerErrors(questions, answers) {
   /** @type {Record<string, string>} */
   const errors = {};
+  const asked = new Set(questions.map((question) => question.id));
+  for (const id of Object.keys(answers)) {
+    if (!asked.has(id)) errors[`answers.${id}`] = 'This event does not ask this question; please reload the form.';
+  }
   for (const question of questions) {
     const field = `answers.${question.id}`;
     const answer = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;

@@ -24,6 +24,16 @@ export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Writes `value` at a nested target (`location.name`), making the objects on the way. */
+export function writePath(target: Json, path: readonly string[], value: unknown): void {
+  let cursor = target;
+  for (const key of path.slice(0, -1)) {
+    const next = cursor[key];
+    cursor = isRecord(next) ? next : (cursor[key] = {});
+  }
+  cursor[path.at(-1)!] = value;
+}
+
 /** An own, non-forbidden property of `value`, or undefined. */
 export function ownValue(value: unknown, key: string): unknown {
   if (!isRecord(value) || FORBIDDEN_KEYS.has(key) || !Object.hasOwn(value, key)) return undefined;

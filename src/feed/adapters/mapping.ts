@@ -46,6 +46,9 @@
  *   - `"path"`: the value at that path in the item;
  *   - `{ "path": "…", "default": v }`: `v` when the path finds nothing (nothing, `null`, `""`,
  *     or an empty list);
+ *   - `{ "path": "…", "split": ";" }` (or `[";", ","]`): text found there cut into a list at each separator
+ *     (for a spreadsheet cell that holds several topics); the pieces are trimmed, empty ones
+ *     dropped; `map` and `default` may be added;
  *   - `{ "path": "…", "map": { "from": "to", … } }`: the value found, translated through the
  *     table (values not in the table pass unchanged; with `[*]`, each one is translated);
  *     `default` may be added;
@@ -81,13 +84,15 @@ import {
   parsePath,
   readPath,
   type Json,
+  writePath,
   type PathSegment,
 } from './json-path.js';
 
 const LISTS = ['events', 'groups', 'resources', 'places'] as const;
 type ListName = (typeof LISTS)[number];
 
-const REQUIRED: Readonly<Record<ListName, readonly string[]>> = {
+/** The fields an item of each list cannot do without. */
+export const REQUIRED: Readonly<Record<ListName, readonly string[]>> = {
   events: ['id', 'title', 'start'],
   groups: ['id', 'name'],
   resources: ['id', 'title', 'url'],
@@ -119,7 +124,7 @@ interface Path {
 }
 
 type Source =
-  | { kind: 'path'; path: Path; fallback?: unknown; table?: Json }
+  | { kind: 'path'; path: Path; fallback?: unknown; table?: Json; split?: string[] }
   | { kind: 'const'; value: unknown }
   | { kind: 'join'; paths: Path[]; separator: string; fallback?: unknown };
 
@@ -142,21 +147,31 @@ interface Mapping {
 
 /** Maps any JSON API through `context.mapping` (see the format above). */
 export const mappingAdapter: Adapter = async (source: SourceText, context: AdapterContext): Promise<AdapterResult> => {
-  const mapping = compileMapping(await mappingObject(context));
-  const response = parseResponse(source.text);
+  const { document, skipped } = mapResponse(await mappingObject(context), parseResponse(source.text));
+  return { document, skipped };
+};
+
+/**
+ * Applies a mapping object to a response that is already parsed: JSON from an API, or the rows of
+ * a spreadsheet (the CSV adapter's objects keyed by column header). `kept` gives, for each list,
+ * the index in the response of each item it holds.
+ */
+export function mapResponse(mappingValue: unknown, response: unknown): AdapterResult & { kept: Partial<Record<ListName, number[]>> } {
+  const mapping = compileMapping(mappingValue);
   const document: Json = { version: '1' };
   const skipped: SkippedItem[] = [];
+  const kept: Partial<Record<ListName, number[]>> = {};
   assignText(document, 'title', mapping.title, response);
   assignText(document, 'timezone', mapping.timezone, response);
   for (const name of LISTS) {
     const list = mapping.lists[name];
-    if (list) document[name] = mapList(name, list, response, skipped);
+    if (list) document[name] = mapList(name, list, response, skipped, (kept[name] = []));
   }
-  return { document, skipped };
-};
+  return { document, skipped, kept };
+}
 
 /** The mapping object itself: given, fetched from its URL, or the reason it is unusable. */
-async function mappingObject(context: AdapterContext): Promise<unknown> {
+export async function mappingObject(context: AdapterContext): Promise<unknown> {
   const given = context.mapping;
   if (given === undefined || given === null) {
     throw new Error('format "mapping" needs a field mapping, and none was given');
@@ -241,7 +256,13 @@ function compileSource(spec: unknown, where: string): Source {
   if (typeof path !== 'string') throw new Error(`the mapping's "${where}" has no "path", "const" or "join"`);
   const table = ownValue(spec, 'map');
   if (table !== undefined && !isRecord(table)) throw new Error(`the mapping's "${where}.map" is not an object`);
-  return { kind: 'path', path: compilePath(path, where), ...fallback, ...(table ? { table } : {}) };
+  const splitValue = ownValue(spec, 'split');
+  const split = typeof splitValue === 'string' ? [splitValue] : splitValue;
+  const separator = (s: unknown) => typeof s === 'string' && s.length > 0 && s.length <= 10;
+  if (split !== undefined && (!Array.isArray(split) || !split.length || split.length > 5 || !split.every(separator))) {
+    throw new Error(`the mapping's "${where}.split" is not a separator (1 to 10 characters) or a list of them`);
+  }
+  return { kind: 'path', path: compilePath(path, where), ...fallback, ...(table ? { table } : {}), ...(split ? { split } : {}) };
 }
 
 /** Top-level `title` / `timezone`: plain text is the value itself; an object is a source. */
@@ -267,13 +288,16 @@ function compilePath(text: string, where: string): Path {
 
 // ---- applying it -----------------------------------------------------------------------------
 
-function mapList(name: ListName, list: ListMapping, response: unknown, skipped: SkippedItem[]): unknown[] {
+function mapList(name: ListName, list: ListMapping, response: unknown, skipped: SkippedItem[], kept: number[]): unknown[] {
   const items = listAt(response, list.items, name);
   const out: Json[] = [];
   items.forEach((item, index) => {
     const mapped = mapItem(item, response, list.fields);
     const missing = REQUIRED[name].find((key) => isEmpty(mapped[key]));
-    if (!missing) return void out.push(mapped);
+    if (!missing) {
+      kept.push(index);
+      return void out.push(mapped);
+    }
     const field = list.fields.find((f) => f.name === missing)!;
     const from = field.source.kind === 'path' ? ` at "${field.source.path.text}"` : '';
     const id = typeof mapped.id === 'string' || typeof mapped.id === 'number' ? String(mapped.id) : undefined;
@@ -300,7 +324,7 @@ function mapItem(item: unknown, response: unknown, fields: readonly Field[]): Js
     let value = resolve(field.source, item, response);
     if (value === undefined || !nestsWithin(value, MAX_VALUE_DEPTH)) continue;
     if (DATE_TARGETS.has(field.name)) value = unixTimes(value);
-    write(out, field.target, value);
+    writePath(out, field.target, value);
   }
   return out;
 }
@@ -312,10 +336,22 @@ function resolve(source: Source, item: unknown, response: unknown): unknown {
     return parts.length ? parts.join(source.separator) : copy(source.fallback);
   }
   let value = read(source.path, item, response);
+  if (source.split) value = splitText(value, source.split);
   if (source.table) {
     value = Array.isArray(value) ? value.map((v) => translate(v, source.table!)) : translate(value, source.table);
   }
   return isEmpty(value) ? copy(source.fallback) : value;
+}
+
+/** `"housing; transit"` → `["housing", "transit"]`, for a list kept in one spreadsheet cell. */
+function splitText(value: unknown, separators: readonly string[]): unknown {
+  if (typeof value === 'string') {
+    let parts = [value];
+    for (const separator of separators) parts = parts.flatMap((part) => part.split(separator));
+    return parts.map((part) => part.trim()).filter(Boolean);
+  }
+  if (Array.isArray(value)) return value.flatMap((v) => (typeof v === 'string' ? (splitText(v, separators) as string[]) : [v]));
+  return value;
 }
 
 function read(path: Path, item: unknown, response: unknown): unknown {
@@ -344,15 +380,6 @@ function copy(value: unknown): unknown {
   return typeof value === 'object' && value !== null ? structuredClone(value) : value;
 }
 
-/** Writes `value` at a nested target (`location.name`), making the objects on the way. */
-function write(target: Json, path: readonly string[], value: unknown): void {
-  let cursor = target;
-  for (const key of path.slice(0, -1)) {
-    const next = cursor[key];
-    cursor = isRecord(next) ? next : (cursor[key] = {});
-  }
-  cursor[path.at(-1)!] = value;
-}
 
 function unixTimes(value: unknown): unknown {
   return Array.isArray(value) ? value.map(unixTime) : unixTime(value);

@@ -1,0 +1,101 @@
+// @ts-check
+/**
+ * The one server a library runs: the live feed (`/feed.json`, `/feed.ics`), the staff status page
+ * (`/status`), the registration endpoint (`/api/rsvp`, when on) and a health check (`/healthz`)
+ * on one node:http server. Every other answer is JSON, `nosniff` and `no-store`.
+ */
+import { sendJson } from '../http-io.mjs';
+import { createJsonHttpServer } from '../json-http-server.mjs';
+import { sameSecret } from '../rsvp-export.mjs';
+import { createFeedRoutes } from './feed-routes.mjs';
+import { STATUS_STYLE_HASH, statusHtml, statusReport, storeHealth } from './status-page.mjs';
+
+/**
+ * @typedef {import('node:http').IncomingMessage} Request
+ * @typedef {import('node:http').ServerResponse} Response
+ */
+
+/**
+ * @typedef {object} CivicServerOptions
+ * @property {import('./live-feed.mjs').LiveFeed} live
+ * @property {readonly string[]} origins pages allowed to read the feed (`*` for any)
+ * @property {string | undefined} staffToken the status page's bearer token (no status page without one)
+ * @property {import('../rsvp-handler.mjs').RsvpHandler} [rsvp] the registration endpoint, when on
+ * @property {string} [rsvpDbPath] for the status page's store health
+ * @property {string} [title]
+ */
+
+/** @param {CivicServerOptions} options */
+export function createCivicServer(options) {
+  const feedRoutes = createFeedRoutes({ live: options.live, origins: options.origins });
+
+  const http = createJsonHttpServer((request, response) => route(request, response));
+
+  /**
+   * @param {Request} request
+   * @param {Response} response
+   */
+  async function route(request, response) {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (await feedRoutes.handle(request, response, url)) return;
+    if (options.rsvp?.handle(request, response)) return;
+    if (url.pathname === '/healthz') return sendJson(request, response, 200, { ok: true });
+    if (url.pathname === '/status' || url.pathname === '/status.json') return status(request, response, url);
+    if (url.pathname === '/') return sendJson(request, response, 200, { feed: '/feed.json', calendar: '/feed.ics', ...(options.rsvp ? { rsvp: options.rsvp.path } : {}) });
+    return false;
+  }
+
+  /**
+   * @param {Request} request
+   * @param {Response} response
+   * @param {URL} url
+   */
+  function status(request, response, url) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(request, response, 405, { error: 'Use GET.' }, { Allow: 'GET, HEAD' });
+    if (!options.staffToken) return sendJson(request, response, 404, { error: 'The status page is off: set CIVIC_STAFF_TOKEN to turn it on.' });
+    const wantsJson = url.pathname === '/status.json' || /application\/json/.test(request.headers.accept ?? '') && !/text\/html/.test(request.headers.accept ?? '');
+    if (!authorized(request)) {
+      return sendJson(request, response, 401, { error: 'Staff only: send the staff token.' }, wantsJson ? {} : { 'WWW-Authenticate': 'Basic realm="civic-widgets staff", charset="UTF-8"' });
+    }
+    const report = statusReport(options.live, options.rsvp && options.rsvpDbPath ? storeHealth(options.rsvp, options.rsvpDbPath) : undefined);
+    if (wantsJson) return sendJson(request, response, 200, report);
+    const body = Buffer.from(statusHtml(report, options.title ?? 'civic-widgets'));
+    response.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': String(body.length),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': `default-src 'none'; style-src '${STATUS_STYLE_HASH}'; frame-ancestors 'none'`,
+      'Referrer-Policy': 'no-referrer',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  /**
+   * The staff token as a bearer token, or as the password of Basic authentication (so a browser
+   * asks for it); compared in constant time.
+   * @param {Request} request
+   */
+  function authorized(request) {
+    const header = request.headers.authorization ?? '';
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header)?.[1];
+    const given = bearer ?? (basic ? Buffer.from(basic, 'base64').toString('utf8').replace(/^[^:]*:/, '') : undefined);
+    return !!given && !!options.staffToken && sameSecret(given, options.staffToken);
+  }
+
+  return {
+    server: http.server,
+    /**
+     * @param {number} port
+     * @param {string} host
+     * @returns {Promise<{ url: string, port: number }>}
+     */
+    async listen(port, host) {
+      const { port: actual, origin } = await http.listen(port, host);
+      return { port: actual, url: origin };
+    },
+    /** Stops taking connections and lets requests in progress finish (idle ones close at once). */
+    close: http.close,
+  };
+}

@@ -1,0 +1,140 @@
+// @ts-check
+/**
+ * `/status`, for staff: each source's last success, last error, items read and skipped (with the
+ * reasons), next read; and the registration store's health. HTML for a person, JSON for a
+ * monitor (`Accept: application/json`). Behind the staff token, like the export: it names the
+ * sources' hosts and the database's path.
+ */
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+
+const STYLE = `body { font: 1rem/1.5 system-ui, sans-serif; margin: 1.5rem auto; max-width: 70rem; padding: 0 1rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid; padding: 0.5rem; text-align: start; vertical-align: top; }
+thead th { border-bottom-width: 2px; }
+tr.stale td:first-of-type, tr.failed td:first-of-type { font-weight: bold; }
+small { opacity: 0.8; }
+`;
+/** The page's one style sheet, allowed by its hash: the page runs under a CSP with nothing else. */
+export const STATUS_STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
+
+/**
+ * What the status page says of the registration store: the handler's counts (nothing about
+ * patrons) and the database file's size.
+ * @typedef {{ ok: boolean, registrations: number, occurrences: number, path: string, bytes?: number, error?: string }} StoreHealth
+ */
+
+/**
+ * @param {import('../rsvp-handler.mjs').RsvpHandler} rsvp
+ * @param {string} path
+ * @returns {StoreHealth}
+ */
+export function storeHealth(rsvp, path) {
+  try {
+    const stats = rsvp.status();
+    let bytes;
+    try {
+      bytes = statSync(path).size;
+    } catch {
+      bytes = undefined; // a database not written yet
+    }
+    return { ok: stats.ok, registrations: stats.registrations, occurrences: stats.occurrences, path, ...(bytes !== undefined ? { bytes } : {}) };
+  } catch (error) {
+    return { ok: false, registrations: 0, occurrences: 0, path, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * The status as data: what the JSON answer holds and the HTML shows.
+ * @param {import('./live-feed.mjs').LiveFeed} live
+ * @param {StoreHealth | undefined} store
+ */
+export function statusReport(live, store) {
+  const snapshot = live.current();
+  const { feed } = snapshot;
+  return {
+    feed: {
+      builtAt: snapshot.builtAt.toISOString(),
+      events: feed.events.length,
+      groups: feed.groups.length,
+      resources: feed.resources.length,
+      places: feed.places.length,
+    },
+    sources: live.status().map((s) => ({
+      label: s.label,
+      where: s.where,
+      state: s.last?.state ?? 'not read yet',
+      format: s.last?.format,
+      lastReadAt: s.last?.readAt,
+      lastSuccessAt: s.last?.lastSuccessAt,
+      lastError: s.last?.error,
+      items: s.last ? Object.fromEntries((/** @type {const} */ (['events', 'groups', 'resources', 'places'])).map((l) => [l, s.last?.feed[l].length ?? 0])) : undefined,
+      skipped: s.last?.skipped.map((item) => ({ list: item.list, index: item.index, ...(item.id ? { id: item.id } : {}), reason: item.reason })) ?? [],
+      nextReadAt: s.nextReadAt,
+      reading: s.reading,
+    })),
+    ...(store ? { registrations: store } : {}),
+    ok: live.status().every((s) => s.last?.state === 'fresh' || s.last?.state === 'unchanged') && (store?.ok ?? true),
+  };
+}
+
+/**
+ * @param {ReturnType<typeof statusReport>} report
+ * @param {string} title
+ */
+export function statusHtml(report, title) {
+  const rows = report.sources.map((s) => {
+    const items = s.items ? Object.entries(s.items).filter(([, n]) => n).map(([l, n]) => `${n} ${l}`).join(', ') || 'none' : '—';
+    const skipped = s.skipped.length
+      ? `<details><summary>${s.skipped.length} skipped</summary><ul>${s.skipped.map((k) => `<li>${escape(`${k.list}${k.index >= 0 ? ` #${k.index + 1}` : ''}${k.id ? ` "${k.id}"` : ''}: ${k.reason}`)}</li>`).join('')}</ul></details>`
+      : 'none skipped';
+    return `<tr class="${escape(s.state)}"><th scope="row">${escape(s.label)}<br><small>${escape(s.where)}${s.format ? ` · ${escape(s.format)}` : ''}</small></th>` +
+      `<td>${escape(stateText(s.state))}${s.lastError ? `<br><small>${escape(s.lastError)}</small>` : ''}</td>` +
+      `<td>${time(s.lastSuccessAt)}</td><td>${escape(items)}<br>${skipped}</td><td>${s.reading ? 'reading now' : time(s.nextReadAt)}</td></tr>`;
+  }).join('\n');
+  const store = report.registrations;
+  const storeText = store
+    ? store.ok
+      ? `Working: ${store.registrations} registrations for ${store.occurrences} event dates, ${((store.bytes ?? 0) / 1024).toFixed(0)} KB, in <code>${escape(store.path)}</code>.`
+      : `<strong>Not working:</strong> ${escape(store.error ?? 'the database does not answer')} (<code>${escape(store.path)}</code>).`
+    : 'Registrations are off on this server.';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Status: ${escape(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>Status: ${escape(title)}</h1>
+<p>${report.ok ? 'Every source was read at its last try.' : '<strong>Something needs attention</strong> (below).'} Feed built ${time(report.feed.builtAt)}: ${report.feed.events} events, ${report.feed.groups} groups, ${report.feed.resources} resources, ${report.feed.places} places.</p>
+<h2>Sources</h2>
+<table>
+<thead><tr><th scope="col">Source</th><th scope="col">Last read</th><th scope="col">Last success</th><th scope="col">Items</th><th scope="col">Next read</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+<h2>Registrations</h2>
+<p>${storeText}</p>
+</body>
+</html>
+`;
+}
+
+/** @param {string} state */
+function stateText(state) {
+  return ({ fresh: 'Read', unchanged: 'Unchanged (304)', stale: 'Failed: showing its last good items', failed: 'Failed: nothing to show' })[state] ?? state;
+}
+
+/** @param {string | undefined} iso */
+function time(iso) {
+  return iso ? `<time datetime="${escape(iso)}">${escape(iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</time>` : '—';
+}
+
+/** @param {string} text */
+function escape(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
