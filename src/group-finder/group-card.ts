@@ -120,7 +120,7 @@ function renderMeetings(group: Group, ctx: GroupCardContext): TemplateResult {
         const context = html` <span class="visually-hidden">${occurrence.event.title}, ${when}</span>`;
         return html`<li class="meeting" data-status=${occurrence.status}>
           <time datetime=${occurrence.start}>${when}</time>
-          ${title ? html`<bdi class="meeting-name">${title}</bdi>` : nothing}
+          ${title ? html`<span class="meeting-name"><bdi>${title}</bdi></span>` : nothing}
           ${status ? html`<strong class="meeting-status" part="meeting-status">${t(status)}</strong>` : nothing}
           ${ctx.calendar
             ? html`<button type="button" class="meeting-action" part="meeting-button" @click=${() => ctx.showInCalendar(occurrence)}>

@@ -36,9 +36,11 @@ export function renderPlaceList(items: readonly MapItem[], ctx: ListContext): Te
       (item) => {
         const selected = item.key === selectedKey;
         const details = meta(item, t, locale);
+        // The name reads in its own direction inside a span: a <bdi> straight in the button's grid
+        // would be a block of its own direction, an English name flush left in an Arabic list.
         return html`<li class="list-item" part=${selected ? 'list-item list-item-selected' : 'list-item'}>
           <button type="button" class="item" data-key=${item.key} aria-current=${selected ? 'true' : nothing}>
-            <bdi class="item-name">${item.name}</bdi>
+            <span class="item-name"><bdi>${item.name}</bdi></span>
             ${details ? html`<span class="item-meta">${details}</span>` : nothing}
           </button>
         </li>`;

@@ -139,13 +139,29 @@ describe('every language, every direction', function () {
       expect(headers.map((h) => h.querySelector('.visually-hidden')!.textContent)).to.include.members(['الخميس', 'الجمعة']);
     });
 
+    it('lines the map’s list of places up on the right, English names too', async () => {
+      const map = await open('civic-inspiration-map', 'locale="ar"', sample, 320);
+      const items = [...map.shadowRoot!.querySelectorAll('.list .item')];
+      expect(items.length).to.be.greaterThan(3);
+      for (const item of items) {
+        const range = document.createRange();
+        range.selectNodeContents(item.querySelector('.item-name')!);
+        const name = range.getClientRects();
+        const style = getComputedStyle(item);
+        const inner = item.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+        for (const line of name) expect(Math.abs(line.right - inner), item.textContent!).to.be.below(1.5);
+      }
+    });
+
     it('lines the list view’s titles up on the right, however they wrap', async () => {
       const calendar = await open('civic-event-calendar', 'locale="ar" view="list"', sample, 320);
       const items = [...calendar.shadowRoot!.querySelectorAll('.item')];
       expect(items.length).to.be.greaterThan(0);
       for (const item of items) {
         const edge = item.getBoundingClientRect().right;
-        for (const line of item.querySelector('.event bdi')!.getClientRects()) {
+        const range = document.createRange();
+        range.selectNodeContents(item.querySelector('.event')!);
+        for (const line of range.getClientRects()) {
           expect(Math.abs(line.right - edge), item.querySelector('.event')!.textContent!).to.be.below(1.5);
         }
       }
