@@ -40,7 +40,7 @@ export default {
     // The map's basemap geometry (world-atlas, us-atlas TopoJSON) is imported as JSON, into its own chunk.
     json({ preferConst: true, compact: true }),
     // Our html`` and css`` templates lose their indentation and comments (Lit's own are already minified).
-    minifyLiterals({ include: ['dist/lib/**/*.js'], failOnError: true }),
+    minifyLiterals({ include: ['dist/lib/**/*.js'], failOnError: true, options: { minifyOptions: { conservativeCollapse: true } } }),
     terser({ module: true, ecma: 2020, format: { comments: false } }),
     shipSchema(),
     bundleGraph(),
@@ -48,7 +48,7 @@ export default {
 };
 
 /**
- * Two shared chunks instead of one per combination of elements: every element needs `core` (Lit,
+ * A few shared chunks instead of one per combination of elements: every element needs `core` (Lit,
  * the base class, feed loading, the common strings), and those with dates need `time`. A dozen
  * small chunks cost more than the few bytes each element would not use: each is gzipped alone
  * (about 4 KiB more for a group finder's first load) and fetched on its own.
@@ -64,6 +64,8 @@ function manualChunks(id) {
   const own = /\/dist\/lib\/(.+)\.js$/.exec(id)?.[1];
   if (!own) return undefined;
   if (/^feed\/(occurrences|zoned-time|feed-date)$/.test(own)) return 'time';
+  // The words for a feed's values, which the views of every element but the RSVP form show.
+  if (/^(shared\/feed-words|shared\/faceted-list\/labels|locales\/en\/vocabulary)$/.test(own)) return 'words';
   if (
     /^shared\/(civic-element|converters|date-format|dev|events|lazy-part|locale|localize|shared\.styles|url-state|feed-context|feed-controller|mapping-option)$/.test(own) ||
     /^feed\/(feed-cache|feed-reader|load-feed|types|adapter)$/.test(own) ||

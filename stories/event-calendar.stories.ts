@@ -169,7 +169,10 @@ export const DarkTheme: Story = {
     </style>`,
 };
 
-/** Right to left, with Arabic dates (`locale="ar"`): the grid mirrors and so do the arrow keys. */
+/**
+ * In Arabic, right to left (`locale="ar"`): the grid mirrors and so do the arrow keys, the weekdays
+ * shrink to initials in a narrow calendar, and each English title reads in its own direction.
+ */
 export const RightToLeft: Story = {
   args: { feed: sampleFeed, view: 'month', locale: 'ar' },
   render: (args) => html`<div dir="rtl" lang="ar">${meta.render!(args, {} as never)}</div>`,

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/group-finder/define.js';
 import {
-  MISSING_FEED_URL, NEVER_LOADS_URL, sampleFeed, sampleFeedUrl, widgetArgs, widgetArgTypes,
+  labelledFeed, MISSING_FEED_URL, NEVER_LOADS_URL, sampleFeed, sampleFeedUrl, widgetArgs, widgetArgTypes,
   type WidgetArgs,
 } from './support/fixtures.js';
 
@@ -95,6 +95,12 @@ export const FromUrl: Story = { args: { src: sampleFeedUrl(), noCache: true } };
 
 /** Every label in Spanish (`locale="es"`), distances in kilometres. */
 export const Spanish: Story = { args: { feed: sampleFeed, locale: 'es', near: 'Riverside Public Library, Eastside Branch' } };
+
+/** A feed with words of its own (`labels`), in Spanish: "Vivienda asequible", "Grupos comunitarios", "Organización de inquilinos". */
+export const FeedLabels: Story = { args: { feed: labelledFeed, locale: 'es' } };
+
+/** In Arabic (`locale="ar"`), right to left, sorted by distance: numbers and the feed's names stay in order. */
+export const Arabic: Story = { args: { feed: sampleFeed, locale: 'ar', near: 'Riverside Public Library, Eastside Branch' } };
 
 /** While the feed is on its way. */
 export const Loading: Story = { args: { src: NEVER_LOADS_URL, noCache: true } };

@@ -107,6 +107,9 @@ export const Empty: Story = { args: { feed: noPlaces } };
 /** Every label in Spanish (`locale="es"`). */
 export const Spanish: Story = { args: { feed: sampleFeed, locale: 'es' } };
 
+/** In Arabic (`locale="ar"`): the list and the card run right to left; the map stays a map. */
+export const Arabic: Story = { args: { feed: sampleFeed, locale: 'ar' } };
+
 /** On tiles (`tiles` and `attribution`): here fake tiles drawn from a `data:` URL, so no request leaves the page. */
 export const Tiles: Story = {
   args: { feed: sampleFeed, tiles: FAKE_TILES, attribution: 'Fake tiles drawn in the browser (no tile server)' },

@@ -13,7 +13,7 @@ import './library-page.css';
 
 interface PageArgs extends Pick<WidgetArgs, 'src' | 'feed' | 'noCache'> {
   /** The page's `lang`: every widget on it follows it. */
-  lang: 'en' | 'es';
+  lang: 'en' | 'es' | 'ar';
 }
 
 const copy = {
@@ -42,6 +42,18 @@ const copy = {
     resources: 'Recursos',
     places: 'Lugares que nos inspiran',
   },
+  ar: {
+    title: 'البيانات المدنية في المكتبة',
+    lead:
+      'المكتبة هي المكان الذي يلتقي فيه أهل ريفرسايد لفهم المعلومات العامة: أيام البيانات، ومجموعات مستخدمي ' +
+      'البيانات، وورش العمل، وهاكاثون البيانات المفتوحة. كل شيء مجاني ولا تلزم أي خبرة.',
+    events: 'الفعاليات القادمة',
+    register: 'سجّل في يوم البيانات',
+    registerText: 'يوم سبت مجاني من ورش العمل التطبيقية والعروض القصيرة وعيادات البيانات. اختر مسارًا عند التسجيل.',
+    groups: 'ابحث عن مجموعة لمستخدمي البيانات',
+    resources: 'الموارد',
+    places: 'أماكن تلهمنا',
+  },
 } as const;
 
 /**
@@ -53,8 +65,8 @@ const meta: Meta<PageArgs> = {
   argTypes: {
     lang: {
       control: 'inline-radio',
-      options: ['en', 'es'],
-      description: "The page's `lang` attribute.",
+      options: ['en', 'es', 'ar'],
+      description: "The page's `lang` attribute (and, for Arabic, `dir=\"rtl\"`).",
       table: { category: 'page' },
     },
     src: widgetArgTypes.src,
@@ -65,7 +77,7 @@ const meta: Meta<PageArgs> = {
   parameters: { layout: 'fullscreen' },
   render: (args) => {
     const t = copy[args.lang];
-    return html`<div class="cms-page" lang=${args.lang}>
+    return html`<div class="cms-page" lang=${args.lang} dir=${args.lang === 'ar' ? 'rtl' : 'ltr'}>
       <header class="cms-page__header">
         <p class="cms-page__site">Riverside Public Library</p>
         <nav aria-label="Main">
@@ -109,6 +121,12 @@ export const LibraryPage: Story = {};
 
 /** The same page in Spanish (`lang="es"`): the editor's text and every widget. */
 export const SpanishPage: Story = { args: { lang: 'es' } };
+
+/**
+ * The same page in Arabic (`lang="ar" dir="rtl"`): every widget speaks Arabic and runs right to
+ * left, the feed's English titles and places read in their own direction, and numbers stay in order.
+ */
+export const ArabicPage: Story = { args: { lang: 'ar' } };
 
 /** The page reading its feed from a URL, one request for all six widgets. */
 export const FromUrl: Story = { args: { feed: undefined, src: sampleFeedUrl(), noCache: true } };

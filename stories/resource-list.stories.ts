@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/resource-list/define.js';
 import type { Feed, Resource } from '../src/feed/types.js';
 import {
-  MISSING_FEED_URL, NEVER_LOADS_URL, sampleFeed, sampleFeedUrl, widgetArgs, widgetArgTypes,
+  labelledFeed, MISSING_FEED_URL, NEVER_LOADS_URL, sampleFeed, sampleFeedUrl, widgetArgs, widgetArgTypes,
   type WidgetArgs,
 } from './support/fixtures.js';
 
@@ -123,6 +123,16 @@ export const FromUrl: Story = { args: { src: sampleFeedUrl(), noCache: true } };
 
 /** Every label in Spanish (`locale="es"`). */
 export const Spanish: Story = { args: { feed: sampleFeed, locale: 'es' } };
+
+/** In Arabic (`locale="ar"`), right to left: the feed's English titles and names read in their own direction. */
+export const Arabic: Story = { args: { feed: sampleFeed, locale: 'ar' } };
+
+/**
+ * A feed with words of its own (`labels`), in French: its labels first ("Logement abordable"),
+ * then the widget's ("Organisation d'événements"); "Tenant organizing", which the feed names only
+ * in English and Spanish, shows in English, marked `lang="en"`.
+ */
+export const FeedLabels: Story = { args: { feed: labelledFeed, locale: 'fr' } };
 
 /** While the feed is on its way. */
 export const Loading: Story = { args: { src: NEVER_LOADS_URL, noCache: true } };

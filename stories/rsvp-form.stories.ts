@@ -222,6 +222,12 @@ export const SpanishValidationErrors: Story = {
   play: submitEmpty,
 };
 
+/** In Arabic (`locale="ar"`), submitted empty: the feed's question keeps its "?" in the messages, and seats read "33 of 120" in order. */
+export const ArabicValidationErrors: Story = {
+  args: { feed: sampleFeed, eventId: DATA_DAY_ID, locale: 'ar' },
+  play: submitEmpty,
+};
+
 /** No `event-id`, or one the feed does not have. */
 export const NoEvent: Story = { args: { feed: sampleFeed, eventId: undefined } };
 

@@ -7,8 +7,12 @@ import { waitFor } from './helpers.js';
 
 type Matcher = string | RegExp;
 
+/** Unicode bidi isolates (FSI, LRI, RLI, PDI) are invisible and unspoken: a person never meets them. */
+const ISOLATES = /[\u2066-\u2069]/g;
+
 function matches(value: string, matcher: Matcher): boolean {
-  return typeof matcher === 'string' ? value === matcher : matcher.test(value);
+  const seen = value.replace(ISOLATES, '');
+  return typeof matcher === 'string' ? seen === matcher : matcher.test(seen);
 }
 
 /** Every element under `root`, in document order, descending into open shadow roots. */
@@ -56,7 +60,7 @@ export function findByRole(root: Node, role: string, options: { name?: Matcher }
   return waitFor(() => getByRole(root, role, options), timeout, `role ${role} ${options.name ?? ''}`);
 }
 
-const normalize = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+const normalize = (text: string | null) => (text ?? '').replace(ISOLATES, '').replace(/\s+/g, ' ').trim();
 
 /** The innermost elements whose visible text matches. */
 export function queryAllByText(root: Node, text: Matcher): HTMLElement[] {

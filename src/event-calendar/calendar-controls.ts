@@ -5,7 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { FACETS, activeFacetCount, type FacetKey, type Filters, type CalendarView } from './calendar-state.js';
-import { facetLabel, facetValueLabel, type Translate } from './labels.js';
+import { renderWord, type FeedWords } from '../shared/feed-words.js';
+import { facetLabel, facetValueWord, type Translate } from './labels.js';
 
 export interface ToolbarOptions {
   t: Translate;
@@ -66,6 +67,7 @@ export function renderToolbar(o: ToolbarOptions): TemplateResult {
 export interface FilterOptions {
   t: Translate;
   locale: string;
+  words: FeedWords;
   filters: Filters;
   /** The values each facet takes in the feed. */
   values: Record<FacetKey, string[]>;
@@ -90,7 +92,7 @@ export function renderFilters(o: FilterOptions): TemplateResult {
                 ${o.values[facet].map(
                   (value) => html`<label class="check"
                     ><input type="checkbox" data-facet=${facet} .value=${value} .checked=${filters[facet].includes(value)} />
-                    ${facetValueLabel(t, facet, value, locale)}</label
+                    ${renderWord(facetValueWord(o.words, t, facet, value, locale))}</label
                   >`,
                 )}
               </fieldset>`,

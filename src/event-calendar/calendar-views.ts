@@ -11,6 +11,8 @@ import { devWarn } from '../shared/dev.js';
 import { emit, type CivicEventSelectDetail } from '../shared/events.js';
 import { formatMessage, hasCatalogue } from '../shared/localize.js';
 import calendar from '../locales/en/calendar.js';
+import vocabulary from '../locales/en/vocabulary.js';
+import { FeedWords } from '../shared/feed-words.js';
 import { renderFilters, renderToolbar, type ToolbarOptions } from './calendar-controls.js';
 import { CalendarInput, ownSelections } from './calendar-input.js';
 import { styles } from './event-calendar.styles.js';
@@ -18,7 +20,8 @@ import type { CivicEventCalendar } from './event-calendar.js';
 import { FACETS, hasFilters, type FacetKey, type Filters, type CalendarView } from './calendar-state.js';
 import { facetValues, matcher } from './filters.js';
 import { periodTitle, viewerZone } from './formatters.js';
-import { textDirection, type Translate } from './labels.js';
+import { textDirection } from '../shared/bidi.js';
+import type { Translate } from './labels.js';
 import { byDay, type Placed } from './layout.js';
 import { renderList } from './list-view.js';
 import { renderMonth } from './month-view.js';
@@ -32,7 +35,7 @@ import { zoneDiffers, zoneNote } from './zones.js';
 export const partStyles: readonly CSSResult[] = styles;
 
 /** Only the views speak the calendar's own strings; the shell says "Loading…" (common strings). */
-export const messages = [calendar];
+export const messages = [calendar, vocabulary];
 
 /** What one render shows, worked out once. */
 export interface Frame extends ViewContext {
@@ -165,7 +168,7 @@ export class CalendarViews {
     };
   }
 
-  private makeFrame(): Frame {
+  private makeFrame(feed: Feed): Frame {
     const { host } = this;
     const locale = host.language;
     // The window this update asked for (willUpdate ran request() for the same feed).
@@ -177,9 +180,11 @@ export class CalendarViews {
     let count = 0;
     for (const p of placed) if (p.last >= rangeStart && p.first < rangeEnd) count++;
     const inPeriod = (d: number | undefined) => d !== undefined && d >= period.start && d < period.end;
+    const t = this.translator(locale);
     return {
       locale,
-      t: this.translator(locale),
+      t,
+      words: new FeedWords(feed.labels, locale, t),
       period,
       today: todayIn(zone),
       days: byDay(placed, period.start, period.end),
@@ -199,7 +204,7 @@ export class CalendarViews {
   /** The whole calendar for `feed`. */
   render(feed: Feed): TemplateResult {
     const { host, input } = this;
-    const frame = (this.frame = this.makeFrame());
+    const frame = (this.frame = this.makeFrame(feed));
     const { t, period, locale, view } = frame;
     const title = periodTitle(locale, period);
     const filtered = hasFilters(host.filters);
@@ -217,7 +222,7 @@ export class CalendarViews {
     return html`<div class="calendar view-${shownView}" part="base" dir=${frame.dir} @click=${input.onClick} @keydown=${input.onKeydown} @input=${input.onInput} @change=${input.onChange} @focusout=${input.onFocusOut}>
       <div class="sizer"></div>
       ${renderToolbar({ t, view, title, dir: frame.dir, zone: this.zoneNote(frame, feed), subscribe })}
-      ${renderFilters({ t, locale, filters: host.filters, values: this.facetValuesOf(feed) })}
+      ${renderFilters({ t, locale, words: frame.words, filters: host.filters, values: this.facetValuesOf(feed) })}
       <p class="count" part="count" role="status">${status}</p>
       ${!frame.pending && frame.count === 0
         ? html`<p class="empty" part="empty">${t(filtered ? 'calEmptyFiltered' : 'calEmpty', { period: title })}</p>`

@@ -152,6 +152,8 @@ const calendarStyles = css`
     min-block-size: 2rem;
   }
   .check input {
+    /* A long label ("Interpretación en lengua de señas (ASL)") must not squeeze the box. */
+    flex: none;
     inline-size: 1.125rem;
     block-size: 1.125rem;
     margin: 0;
@@ -159,6 +161,18 @@ const calendarStyles = css`
   }
   .clear {
     min-block-size: 2.5rem;
+  }
+
+  .weekday .initial {
+    display: none;
+  }
+  @container calendar (width < 30rem) {
+    .long-names .short-name {
+      display: none;
+    }
+    .long-names .initial {
+      display: inline;
+    }
   }
 
   /* ---- narrow: the widget, not the window, decides ---- */

@@ -15,7 +15,8 @@ import calendarSharing from '../locales/en/calendar-sharing.js';
 import { dialogStyles } from './dialog.styles.js';
 import { subscribeStyles } from './subscribe.styles.js';
 import { dayRange, formatDayAs, timeRange, zoneAbbreviation } from './formatters.js';
-import { facetValueLabel, formatList, statusLabel, statusNote, type Translate } from './labels.js';
+import { renderWords } from '../shared/feed-words.js';
+import { facetValueWord, statusLabel, statusNote, type Translate } from './labels.js';
 import { place, type Placed } from './layout.js';
 import { eventChip, type ViewContext } from './view-context.js';
 
@@ -131,7 +132,7 @@ function renderEvent(ctx: DialogContext, o: Occurrence, back: boolean): Template
     [t('calAudience'), 'audience', e.audience],
   ];
   for (const [label, facet, values] of lists) {
-    if (values?.length) facts.push([label, formatList(values.map((v) => facetValueLabel(t, facet, v, locale)), locale)]);
+    if (values?.length) facts.push([label, renderWords(values.map((v) => facetValueWord(ctx.words, t, facet, v, locale)), locale)]);
   }
   const organizer = renderOrganizer(e);
   if (organizer) facts.push([t('calOrganizer'), organizer]);
@@ -139,7 +140,7 @@ function renderEvent(ctx: DialogContext, o: Occurrence, back: boolean): Template
   if (seats) facts.push([t('calSeats'), seats]);
   const open = o.status !== 'cancelled';
   const shared = ctx.shared?.key === o.key ? ctx.shared : undefined;
-  return html`${header(t, html`${status ? html`<span class="status" part="status">${status}</span> ` : nothing}${eventTitle(e, t)}`, back)}
+  return html`${header(t, html`${status ? html`<span class="status" part="status">${status}</span> ` : nothing}<bdi>${eventTitle(e, t)}</bdi>`, back)}
     ${note ? html`<p class="status-note" data-status=${o.status}>${note}</p>` : nothing}
     <dl class="facts">${facts.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>
     ${e.description ? html`<div class="description" part="description">${renderDescription(e.description)}</div>` : nothing}
@@ -195,8 +196,8 @@ function renderWhere(t: Translate, e: CivicEvent): TemplateResult | undefined {
   const { name, address } = e.location ?? {};
   if (!name && !address && e.location?.lat === undefined) return undefined;
   const map = mapUrl(e);
-  return html`${name ? html`<span>${name}</span>` : nothing}${name && address ? html`<br />` : nothing}${address
-      ? html`<span>${address}</span>`
+  return html`${name ? html`<bdi>${name}</bdi>` : nothing}${name && address ? html`<br />` : nothing}${address
+      ? html`<bdi>${address}</bdi>`
       : nothing}${map ? html`<br /><a href=${map} rel="noopener noreferrer" target="_blank">${t('calMap')}</a>` : nothing}`;
 }
 
@@ -204,7 +205,7 @@ function renderOrganizer(e: CivicEvent): TemplateResult | undefined {
   const org = e.organizer;
   if (!org || (!org.name && !org.email && !org.url)) return undefined;
   const name = org.name ?? org.email ?? org.url ?? '';
-  return html`${org.url ? html`<a href=${org.url} rel="noopener noreferrer">${name}</a>` : name}${org.email
+  return html`${org.url ? html`<a href=${org.url} rel="noopener noreferrer"><bdi>${name}</bdi></a>` : html`<bdi>${name}</bdi>`}${org.email
     ? html` · <a href="mailto:${org.email}">${org.email}</a>`
     : nothing}`;
 }

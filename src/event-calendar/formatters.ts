@@ -24,7 +24,7 @@ function remember(key: string, make: () => string): string {
 /** Days and wall times are formatted as UTC instants, so no zone can shift them. */
 const UTC = { timeZone: 'UTC' } as const;
 
-export type DayStyle = 'full' | 'long' | 'medium' | 'short' | 'weekday' | 'narrow' | 'number' | 'month' | 'monthShort';
+export type DayStyle = 'full' | 'long' | 'medium' | 'short' | 'weekday' | 'narrow' | 'initial' | 'number' | 'month' | 'monthShort';
 
 const DAY_OPTIONS: Record<DayStyle, Intl.DateTimeFormatOptions> = {
   full: { ...UTC, dateStyle: 'full' },
@@ -33,6 +33,7 @@ const DAY_OPTIONS: Record<DayStyle, Intl.DateTimeFormatOptions> = {
   short: { ...UTC, weekday: 'short', month: 'short', day: 'numeric' },
   weekday: { ...UTC, weekday: 'long' },
   narrow: { ...UTC, weekday: 'short' },
+  initial: { ...UTC, weekday: 'narrow' },
   number: { ...UTC, day: 'numeric' },
   month: { ...UTC, month: 'long', year: 'numeric' },
   monthShort: { ...UTC, month: 'short', day: 'numeric' },

@@ -39,5 +39,5 @@ function renderItem(ctx: ViewContext, p: Placed): TemplateResult {
   const online = attendanceMode === 'online' || attendanceMode === 'mixed' ? ctx.t('calModeOnline') : '';
   const place = [location?.name, location?.address, online].filter(Boolean).join(' · ');
   const status = statusLabel(ctx.t, o.status);
-  return html`<li class="item" part="list-item" data-status=${o.status}><time class="when" datetime=${o.start}>${o.allDay ? ctx.t('calAllDay') : timeRange(ctx.locale, o)}</time> <button type="button" class="event" part="event" data-key=${o.key}>${status ? html`<span class="status" part="status">${status}</span> ` : nothing}${eventTitle(o.event, ctx.t)}</button><span class="where">${place}</span></li>`;
+  return html`<li class="item" part="list-item" data-status=${o.status}><time class="when" datetime=${o.start}>${o.allDay ? ctx.t('calAllDay') : timeRange(ctx.locale, o)}</time> <button type="button" class="event" part="event" data-key=${o.key}>${status ? html`<span class="status" part="status">${status}</span> ` : nothing}<bdi>${eventTitle(o.event, ctx.t)}</bdi></button><span class="where" ?hidden=${!place}><bdi>${place}</bdi></span></li>`;
 }

@@ -17,13 +17,15 @@ export function renderMonth(ctx: ViewContext): TemplateResult {
   const weeks: number[] = [];
   for (let start = period.start; start < period.end; start += 7) weeks.push(start);
   const headers = [0, 1, 2, 3, 4, 5, 6].map((i) => period.start + i);
+  // Where even the short names are long (Arabic's are whole words), a narrow grid shows initials.
+  const long = headers.some((day) => formatDayAs(locale, day, 'narrow').length > 4);
   return html`<div class="month" part="month" role="grid" aria-labelledby="period-title" aria-readonly="true">
-    <div role="row" class="weekdays">
+    <div role="row" class=${long ? 'weekdays long-names' : 'weekdays'}>
       ${headers.map(
         (day) => html`<div role="columnheader" class="weekday" part="weekday">
-          <span aria-hidden="true">${formatDayAs(locale, day, 'narrow')}</span><span class="visually-hidden"
-            >${formatDayAs(locale, day, 'weekday')}</span
-          >
+          <span aria-hidden="true" class="short-name">${formatDayAs(locale, day, 'narrow')}</span>${long
+            ? html`<span aria-hidden="true" class="initial">${formatDayAs(locale, day, 'initial')}</span>`
+            : nothing}<span class="visually-hidden">${formatDayAs(locale, day, 'weekday')}</span>
         </div>`,
       )}
     </div>

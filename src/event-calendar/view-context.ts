@@ -5,6 +5,9 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { eventTitle } from '../shared/event-title.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { directionOf, textDirection } from '../shared/bidi.js';
+import type { FeedWords } from '../shared/feed-words.js';
 import type { Placed } from './layout.js';
 import { startClock } from './formatters.js';
 import { statusLabel, type Translate } from './labels.js';
@@ -13,6 +16,8 @@ import type { Period } from './period.js';
 export interface ViewContext {
   locale: string;
   t: Translate;
+  /** Labels of the feed's values (topics, audiences…) in the calendar's language. */
+  words: FeedWords;
   period: Period;
   today: number;
   /** Every day of the period with what happens on it (filtered), spanning occurrences first. */
@@ -48,6 +53,10 @@ export function eventChip(ctx: ViewContext, p: Placed, options: ChipOptions = {}
   const after = day !== undefined && day < p.last;
   const quiet = before && day !== options.rowStart;
   const run = p.spanning && after && !quiet && day !== undefined ? Math.min(p.last, options.rowEnd ?? day) - day + 1 : 1;
+  // A title that runs the other way (English in an Arabic calendar) lays its chip out its own way,
+  // as `dir="auto"` would: a clamped line is then cut at the title's end, not its start.
+  const own = directionOf(o.event.title);
+  const dir = own && own !== textDirection(ctx.locale) ? own : undefined;
   const edge = p.spanning ? `${before ? ' from-before' : ''}${after ? ' to-after' : ''}${run > 1 ? ` run-${run}` : ''}` : '';
   return html`<button
     type="button"
@@ -55,9 +64,10 @@ export function eventChip(ctx: ViewContext, p: Placed, options: ChipOptions = {}
     part="event"
     data-key=${o.key}
     data-status=${o.status}
+    dir=${ifDefined(dir)}
   >${options.noTime
       ? nothing
-      : html`<time datetime=${o.start} class=${o.allDay ? 'visually-hidden' : 'clock'}>${o.allDay ? ctx.t('calAllDay') : startClock(ctx.locale, o)}</time> `}${status
+      : html`<time datetime=${o.start} dir="auto" class=${o.allDay ? 'visually-hidden' : 'clock'}>${o.allDay ? ctx.t('calAllDay') : startClock(ctx.locale, o)}</time> `}${status
       ? html`<span class="status" part="status">${status}</span> `
-      : nothing}<span class=${quiet ? 'title visually-hidden' : 'title'}>${eventTitle(o.event, ctx.t)}${before ? ` ${ctx.t('calContinued')}` : ''}</span></button>`;
+      : nothing}<span class=${quiet ? 'title visually-hidden' : 'title'}><bdi>${eventTitle(o.event, ctx.t)}</bdi>${before ? ` ${ctx.t('calContinued')}` : ''}</span></button>`;
 }

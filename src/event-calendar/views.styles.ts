@@ -20,11 +20,14 @@ export const viewStyles = css`
   .event:hover {
     background: var(--_chip-hover);
   }
+  /* (A title sits in a <bdi>: it reads in its own direction, and lines up with the calendar's.) */
   .event .title,
   .item .event {
     font-weight: 600;
-    /* A title in another script than the page reads in its own direction. */
-    unicode-bidi: plaintext;
+  }
+  /* A margin, not a space: in the month grid's clamped chips a space between two elements is dropped. */
+  .event > * + * {
+    margin-inline-start: 0.25em;
   }
   .event .clock {
     font-variant-numeric: tabular-nums;
@@ -217,7 +220,5 @@ export const viewStyles = css`
     margin-inline-start: calc(10rem + var(--_space));
     color: var(--_muted);
   }
-  .where:empty {
-    display: none;
-  }
+
 `;

@@ -2,8 +2,8 @@ import type { FeedList } from './adapter.js';
 import { canonicalFeedDate, isTimeZone } from './feed-date.js';
 import { plainText, safeUrl, WEB_SCHEMES } from './text.js';
 import type {
-  AttendanceMode, CivicEvent, Contact, Cost, Dataset, EventStatus, Extra, Feed, Group, Image,
-  License, Location, Place, Question, QuestionType, Resource, Rsvp, SkippedItem,
+  AttendanceMode, CivicEvent, Contact, Cost, Dataset, EventStatus, Extra, Feed, FeedLabels, Group, Image,
+  LabelledField, License, Location, Place, Question, QuestionType, Resource, Rsvp, SkippedItem, Translations,
 } from './types.js';
 
 /** More items than this in one list are left out: a feed is a page's worth, not a database. */
@@ -48,7 +48,12 @@ export const LIST_FIELDS: Readonly<Record<FeedList, ReadonlySet<string>>> = {
   resources: RESOURCE_FIELDS,
   places: PLACE_FIELDS,
 };
-const FEED_FIELDS = new Set(['version', 'title', 'timezone', 'subscribe', 'windowed', 'events', 'groups', 'resources', 'places']);
+const FEED_FIELDS = new Set(['version', 'title', 'timezone', 'subscribe', 'windowed', 'events', 'groups', 'resources', 'places', 'labels']);
+const LABELLED_FIELDS: readonly LabelledField[] = ['topics', 'audience', 'accessibility', 'type'];
+/** Bounds on `labels`: values per field, languages per value, characters per label. */
+const MAX_LABELLED_VALUES = 1000;
+const MAX_LABEL_LANGUAGES = 50;
+const MAX_LABEL = 200;
 
 export interface NormalizeOptions {
   /** Resolves relative links (the feed's own URL). */
@@ -87,6 +92,7 @@ export function normalizeFeed(
   const subscribe = safeUrl(typeof input.subscribe === 'string' ? input.subscribe.trim().replace(/^webcals?:/i, 'https:') : undefined, base, WEB_SCHEMES);
   if (subscribe) feed.subscribe = subscribe;
   if (input.windowed === true) feed.windowed = true;
+  assign(feed, 'labels', labels(input.labels, skipped));
   const extra = extraOf(input, FEED_FIELDS);
   if (extra) feed.extra = extra;
   return { feed, skipped };
@@ -229,6 +235,78 @@ function normalizePlace(raw: Json, base?: string): Place {
   if (started !== undefined && started > 0 && started < 10000) place.started = started;
   assign(place, 'extra', extraOf(raw, PLACE_FIELDS));
   return place;
+}
+
+/**
+ * The feed's own labels, by field, value and language. What breaks the contract (a field we do
+ * not label, a value that is not a map of languages, a bad tag, a label that is not text) is left
+ * out and listed under `labels`, with the path as its id; the rest is kept.
+ */
+function labels(value: unknown, skipped: SkippedItem[]): FeedLabels | undefined {
+  if (value === undefined || value === null) return undefined;
+  const skip = (id: string | undefined, reason: string) =>
+    skipped.push(id ? { list: 'labels', index: -1, id, reason } : { list: 'labels', index: -1, reason });
+  if (!isObject(value)) return void skip(undefined, '"labels" is not an object');
+  const out: FeedLabels = {};
+  for (const field of Object.keys(value)) {
+    if (!(LABELLED_FIELDS as readonly string[]).includes(field)) {
+      skip(short(field), 'not a field with labels (topics, audience, accessibility, type)');
+      continue;
+    }
+    const byValue = value[field];
+    if (!isObject(byValue)) {
+      skip(field, 'not an object of values');
+      continue;
+    }
+    const kept: Record<string, Translations> = {};
+    let count = 0;
+    for (const [rawKey, languages] of Object.entries(byValue)) {
+      // Resource types are matched in lower case, as the normalizer stores them.
+      const key = field === 'type' ? rawKey.trim().toLowerCase() : rawKey.trim();
+      const id = `${field}.${short(key)}`;
+      if (!key || key.length > 100 || key === '__proto__') {
+        skip(id, 'not a usable value');
+        continue;
+      }
+      if (++count > MAX_LABELLED_VALUES) {
+        skip(field, `more than ${MAX_LABELLED_VALUES} values`);
+        break;
+      }
+      const translations = labelTranslations(languages, (reason) => skip(id, reason));
+      if (translations) kept[key] = translations;
+    }
+    if (Object.keys(kept).length) out[field as LabelledField] = kept;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** A key as an id in `skipped`: as written, cut short. */
+function short(key: string): string {
+  return key.length > 60 ? `${key.slice(0, 59)}…` : key;
+}
+
+function labelTranslations(value: unknown, skip: (reason: string) => void): Translations | undefined {
+  if (!isObject(value)) return void skip('not an object of languages');
+  const out: Translations = {};
+  let count = 0;
+  for (const [rawTag, raw] of Object.entries(value)) {
+    const tag = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(rawTag) ? canonicalTag(rawTag) : null;
+    if (!tag) {
+      skip(`${clip(rawTag)} is not a BCP 47 language tag`);
+      continue;
+    }
+    const label = typeof raw === 'string' ? plainText(raw, MAX_LABEL).trim() : '';
+    if (!label) {
+      skip(`the "${tag}" label is empty or not text`);
+      continue;
+    }
+    if (++count > MAX_LABEL_LANGUAGES) {
+      skip(`more than ${MAX_LABEL_LANGUAGES} languages`);
+      break;
+    }
+    out[tag] = label;
+  }
+  return count ? out : undefined;
 }
 
 // ---- fields -------------------------------------------------------------------------------

@@ -162,6 +162,15 @@ export interface Place {
   extra?: Extra;
 }
 
+/** The fields whose values a feed may label in words of its own (`labels`). */
+export type LabelledField = 'topics' | 'audience' | 'accessibility' | 'type';
+
+/** One value's label by language: BCP 47 tag → text, e.g. `{ "en": "Housing", "es": "Vivienda" }`. */
+export type Translations = Record<string, string>;
+
+/** A feed's own words for the values it uses, by field, then value: `labels.topics.housing.es`. */
+export type FeedLabels = Partial<Record<LabelledField, Record<string, Translations>>>;
+
 export interface Feed {
   version: '1';
   title?: string;
@@ -174,6 +183,8 @@ export interface Feed {
   groups: Group[];
   resources: Resource[];
   places: Place[];
+  /** Labels for the feed's values in each language; widgets prefer them to their own words. */
+  labels?: FeedLabels;
   extra?: Extra;
 }
 

@@ -3,9 +3,8 @@ import type { Occurrence } from '../feed/occurrences.js';
 import type { Contact, Dataset, Group } from '../feed/types.js';
 import { renderDescription } from '../shared/description.js';
 import { eventTitle } from '../shared/event-title.js';
-import {
-  capitalize, dateTimeFormat, formatList, humanize, languageName, listParts,
-} from '../shared/faceted-list/labels.js';
+import { capitalize, dateTimeFormat, formatList, languageName, listParts } from '../shared/faceted-list/labels.js';
+import { renderWords, type FeedWords } from '../shared/feed-words.js';
 import type { MessageKey, MessageValues } from '../shared/localize.js';
 import { MODE_KEYS } from './group-facets.js';
 
@@ -13,6 +12,8 @@ import { MODE_KEYS } from './group-facets.js';
 export interface GroupCardContext {
   t(key: MessageKey, values?: MessageValues): string;
   locale: string;
+  /** Labels of the feed's values in the finder's language. */
+  words: FeedWords;
   /** The group's upcoming meetings (already cut to the number shown). */
   meetings: readonly Occurrence[];
   /** The zone meeting times are shown in, and whether to name it (it differs from the visitor's). */
@@ -47,20 +48,20 @@ export function renderGroupCard(group: Group, ctx: GroupCardContext): TemplateRe
   if (group.attendanceMode) meta.push(t(MODE_KEYS[group.attendanceMode]));
   if (ctx.distance) meta.push(ctx.distance);
   const facts: [string, TemplateResult | string][] = [];
-  if (group.topics) facts.push([t('groupTopics'), words(group.topics.map((v) => humanize(v, locale, false)))]);
+  if (group.topics) facts.push([t('groupTopics'), renderWords(group.topics.map((v) => ctx.words.word('topics', v)), locale, true)]);
   if (group.datasets) facts.push([t('groupDatasets'), datasetList(group.datasets, locale)]);
-  if (group.cadence) facts.push([t('groupCadence'), group.cadence]);
+  if (group.cadence) facts.push([t('groupCadence'), html`<bdi>${group.cadence}</bdi>`]);
   const where = [group.location?.name, group.location?.address].filter(Boolean).join(', ');
-  if (where) facts.push([t('groupPlace'), where]);
+  if (where) facts.push([t('groupPlace'), html`<bdi>${where}</bdi>`]);
   if (group.languages) facts.push([t('groupLanguages'), words(group.languages.map((v) => languageName(v, locale)))]);
-  if (group.audience) facts.push([t('groupAudience'), words(group.audience.map((v) => humanize(v, locale, false)))]);
+  if (group.audience) facts.push([t('groupAudience'), renderWords(group.audience.map((v) => ctx.words.word('audience', v)), locale, true)]);
   const contact = group.contact && renderContact(group.contact);
   if (contact) facts.push([t('groupContact'), contact]);
   return html`${group.url
       ? html`<h3 class="card-title" part="card-title">
-          <a href=${group.url} data-card-focus @click=${(e: MouseEvent) => ctx.select(group, 'open', e)}>${group.name}</a>
+          <a href=${group.url} data-card-focus @click=${(e: MouseEvent) => ctx.select(group, 'open', e)}><bdi>${group.name}</bdi></a>
         </h3>`
-      : html`<h3 class="card-title" part="card-title" tabindex="-1" data-card-focus>${group.name}</h3>`}
+      : html`<h3 class="card-title" part="card-title" tabindex="-1" data-card-focus><bdi>${group.name}</bdi></h3>`}
     ${meta.length
       ? html`<p class="meta">
           ${meta.map((item, i) => html`${i ? html`<span aria-hidden="true"> · </span>` : nothing}<span>${item}</span>`)}
@@ -89,7 +90,8 @@ function datasetList(datasets: readonly Dataset[], locale: string): TemplateResu
   ).map((part) => {
     if (part.type === 'literal') return part.value;
     const dataset = datasets[next++]!;
-    return dataset.url ? html`<a href=${dataset.url}>${part.value}</a>` : part.value;
+    // Each name reads in its own direction: "Checkbook (city payments)" keeps its brackets in an Arabic list.
+    return dataset.url ? html`<a href=${dataset.url}><bdi>${part.value}</bdi></a>` : html`<bdi>${part.value}</bdi>`;
   })}`;
 }
 
@@ -120,7 +122,7 @@ function renderMeetings(group: Group, ctx: GroupCardContext): TemplateResult {
         const context = html` <span class="visually-hidden">${name}, ${when}</span>`;
         return html`<li class="meeting" data-status=${occurrence.status}>
           <time datetime=${occurrence.start}>${when}</time>
-          ${title ? html`<span class="meeting-name">${title}</span>` : nothing}
+          ${title ? html`<span class="meeting-name"><bdi>${title}</bdi></span>` : nothing}
           ${status ? html`<strong class="meeting-status" part="meeting-status">${t(status)}</strong>` : nothing}
           ${ctx.calendar
             ? html`<button type="button" class="meeting-action" part="meeting-button" @click=${() => ctx.showInCalendar(occurrence)}>

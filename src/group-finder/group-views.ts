@@ -11,7 +11,8 @@ import { FacetedListController } from '../shared/faceted-list/faceted-list-contr
 import { renderFacetedList } from '../shared/faceted-list/faceted-list-view.js';
 import { facetedListStyles } from '../shared/faceted-list/faceted-list.styles.js';
 import { foldText } from '../shared/faceted-list/fold-text.js';
-import { capitalize, collator, formatNumber, humanize, languageName } from '../shared/faceted-list/labels.js';
+import { capitalize, collator, formatNumber, languageName } from '../shared/faceted-list/labels.js';
+import { FeedWords } from '../shared/feed-words.js';
 import type { ListView } from '../shared/faceted-list/list-view-slot.js';
 import type { LocalizeController, MessageKey } from '../shared/localize.js';
 import { urlStatePrefix } from '../shared/url-state.js';
@@ -23,9 +24,10 @@ import { distanceKm, distanceUnit, formatDistance, knownPlaces, pointOf, type Ne
 import { displayZone, NextMeetingsController } from './next-meetings.js';
 import lists from '../locales/en/lists.js';
 import groups from '../locales/en/groups.js';
+import vocabulary from '../locales/en/vocabulary.js';
 
 /** The strings only the list uses come with it. */
-export const messages = [lists, groups];
+export const messages = [lists, groups, vocabulary];
 
 /** Sheets the views add after the element's own. */
 export const partStyles = [facetedListStyles, styles];
@@ -51,6 +53,7 @@ export class GroupFinderView implements ListView {
   private placesOf?: Feed;
   private readonly upcoming: NextMeetingsController;
   private readonly list: FacetedListController<Group>;
+  private words?: FeedWords;
 
   constructor(
     private readonly host: CivicGroupFinder,
@@ -88,6 +91,7 @@ export class GroupFinderView implements ListView {
     const { host, list } = this;
     const locale = host.language;
     const t = this.i18n.t.bind(this.i18n);
+    const words = (this.words = new FeedWords(feed.labels, locale, t));
     list.setItems(feed.groups);
     this.updatePlaces(feed);
     this.resolvePendingNear();
@@ -104,6 +108,7 @@ export class GroupFinderView implements ListView {
       regionLabel: t('groupsSearchRegion'),
       searchLabel: t('groupsSearch'),
       legend: (key) => t(LEGENDS[key]!),
+      labelLang: (key, value) => (key === 'topic' ? words.word('topics', value).lang : undefined),
       status: status.filtered
         ? t('groupsMatching', { count: status.count, total: formatNumber(status.total, locale) })
         : t('groupsCount', { count: status.total }),
@@ -120,6 +125,7 @@ export class GroupFinderView implements ListView {
         return renderGroupCard(group, {
           t,
           locale,
+          words,
           meetings: meetings.get(group.id) ?? none,
           timeZone,
           showZone,
@@ -247,6 +253,7 @@ export class GroupFinderView implements ListView {
     if (key === 'mode' && value in MODE_KEYS) return this.i18n.t(MODE_KEYS[value as AttendanceMode]);
     if (key === 'language') return capitalize(languageName(value, locale), locale);
     if (key === 'dataset') return value;
-    return humanize(value, locale);
+    const words = this.words ?? new FeedWords(undefined, locale, this.i18n.t.bind(this.i18n));
+    return words.text('topics', value);
   }
 }

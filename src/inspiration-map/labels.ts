@@ -3,7 +3,7 @@
  * clusters, "where" lines, topics, years and counts. Everything `Intl` can compute, it does.
  */
 import type { MessageKey, MessageValues } from '../shared/localize.js';
-import { cachedIntl as cached, numberFormat } from '../shared/intl.js';
+import { cachedIntl as cached, displayNames, numberFormat } from '../shared/intl.js';
 import type { MapItem } from './map-items.js';
 
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
@@ -18,21 +18,14 @@ export function collator(locale: string): Intl.Collator {
 
 /** "A, B and C" in the locale. */
 export function listOf(items: readonly string[], locale: string): string {
-  return cached(`lf:${locale}`, () => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
-}
-
-/** A data value as a label: `community-engagement` → "Community engagement". */
-export function humanize(value: string, locale: string): string {
-  const words = value.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim() || value;
-  const first = String.fromCodePoint(words.codePointAt(0) ?? 32);
-  return first.toLocaleUpperCase(locale) + words.slice(first.length);
+  return cached(`lf:${locale}:conjunction`, () => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
 }
 
 /** A country's name from its ISO 3166 code (`CA` → "Canada"), or the text as given. */
 export function countryName(code: string, locale: string): string {
   if (!/^[A-Za-z]{2}$/.test(code)) return code;
   try {
-    return cached(`dn:${locale}`, () => new Intl.DisplayNames(locale, { type: 'region' })).of(code.toUpperCase()) ?? code;
+    return displayNames(locale, 'region').of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }

@@ -3,14 +3,17 @@
  * places shown, announced politely when it changes.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import type { FeedWords } from '../shared/feed-words.js';
 import { numberFormat } from '../shared/intl.js';
-import { collator, humanize, type Translate } from './labels.js';
+import { collator, type Translate } from './labels.js';
 import { facetsOf, type MapFilter, type MapItem } from './map-items.js';
 
 interface FilterContext {
   t: Translate;
   locale: string;
+  words: FeedWords;
   filter: MapFilter;
   change: (name: keyof MapFilter, value: string) => void;
 }
@@ -18,6 +21,8 @@ interface FilterContext {
 interface Option {
   value: string;
   label: string;
+  /** The label's language, when it is not the interface's. */
+  lang?: string;
 }
 
 export function renderMapFilters(items: readonly MapItem[], shown: readonly MapItem[], ctx: FilterContext): TemplateResult {
@@ -25,7 +30,12 @@ export function renderMapFilters(items: readonly MapItem[], shown: readonly MapI
   const { topics, programs } = facetsOf(items);
   const sorter = collator(locale);
   const byLabel = (a: Option, b: Option) => sorter.compare(a.label, b.label);
-  const topicOptions = topics.map((value) => ({ value, label: humanize(value, locale) })).sort(byLabel);
+  const topicOptions = topics
+    .map((value): Option => {
+      const word = ctx.words.word('topics', value);
+      return { value, label: word.text, lang: word.lang };
+    })
+    .sort(byLabel);
   const programOptions = programs.map((value) => ({ value, label: value })).sort(byLabel);
   const status =
     filter.topic || filter.program
@@ -36,7 +46,7 @@ export function renderMapFilters(items: readonly MapItem[], shown: readonly MapI
       <label for="filter-${name}">${label}</label>
       <select id="filter-${name}" @change=${(e: Event) => ctx.change(name, (e.currentTarget as HTMLSelectElement).value)}>
         <option value="" .selected=${live(!filter[name])}>${any}</option>
-        ${options.map((o) => html`<option value=${o.value} .selected=${live(filter[name] === o.value)}>${o.label}</option>`)}
+        ${options.map((o) => html`<option value=${o.value} lang=${ifDefined(o.lang)} .selected=${live(filter[name] === o.value)}>${o.label}</option>`)}
       </select>
     </div>`;
   return html`<div class="filters" part="filters">

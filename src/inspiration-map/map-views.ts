@@ -10,6 +10,8 @@ import type { Feed } from '../feed/types.js';
 import { devWarn } from '../shared/dev.js';
 import { emit } from '../shared/events.js';
 import map from '../locales/en/map.js';
+import vocabulary from '../locales/en/vocabulary.js';
+import { FeedWords } from '../shared/feed-words.js';
 import { BasemapController, type MapLayout } from './basemap-controller.js';
 import * as clustering from './clusters.js';
 import type { CivicInspirationMap } from './inspiration-map.js';
@@ -32,7 +34,7 @@ import { tileTemplate } from './tile-template.js';
 
 export const partStyles = [viewStyles];
 /** The map's words arrive with the code that says them. */
-export const messages = [map];
+export const messages = [map, vocabulary];
 
 const REGIONS: readonly string[] = ['auto', 'us', 'north-america', 'world'];
 /** The deepest zoom of the SVG map, relative to the fit: a city block on a map of the world. */
@@ -127,6 +129,7 @@ export class MapViews {
     const locale = this.host.language;
     const items = this.itemsOf(feed);
     const shown = this.shownOf(items);
+    const words = new FeedWords(feed.labels, locale, t);
     const tiles = this.tileSrc;
     const map = tiles ? this.renderTileMap() : this.renderSvg(items, shown);
     const empty = items.length ? t('mapEmptyFiltered') : t('mapEmpty');
@@ -135,6 +138,7 @@ export class MapViews {
       ${renderMapFilters(items, shown, {
         t,
         locale,
+        words,
         filter: this.filter,
         change: (name, value) => {
           this.filter = { ...this.filter, [name]: value };
@@ -153,7 +157,7 @@ export class MapViews {
           <p id="map-help" class="visually-hidden">${t('mapHelp')}</p>
           <p class="visually-hidden" role="status">${this.zoomNote}</p>
           ${tiles && attribution ? html`<p class="attribution" part="attribution">${t('mapTiles', { attribution })}</p>` : nothing}
-          ${this.renderCard(shown)}
+          ${this.renderCard(shown, words)}
         </div>
         <div class="list-area" part="list-area" tabindex="-1">
           ${shown.length
@@ -412,7 +416,7 @@ export class MapViews {
     }
   };
 
-  private renderCard(shown: MapItem[]): unknown {
+  private renderCard(shown: MapItem[], words: FeedWords): unknown {
     const t = this.t;
     const locale = this.host.language;
     const close = () => this.closeCard();
@@ -420,13 +424,13 @@ export class MapViews {
       const keys = this.spotKeys;
       const items = shown.filter((i) => keys.includes(i.key));
       return guard([items.map((i) => i.key).join('|'), locale, t('mapClose')], () =>
-        renderSpotCard(items, { t, locale, close, open: (item) => this.select(item, 'map') }),
+        renderSpotCard(items, { t, locale, words, close, open: (item) => this.select(item, 'map') }),
       );
     }
     const item = this.selectedKey ? shown.find((i) => i.key === this.selectedKey) : undefined;
     if (!item) return nothing;
     // The card's description may be sanitized asynchronously: render it once per item, not per pan frame.
-    return guard([item, locale, t('mapClose')], () => renderPlaceCard(item, { t, locale, close }));
+    return guard([item, locale, t('mapClose')], () => renderPlaceCard(item, { t, locale, words, close }));
   }
 
   // ---- after each render ---------------------------------------------------------------------------

@@ -5,12 +5,14 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { renderDescription } from '../shared/description.js';
-import { formatDay, formatYear, humanize, listOf, whereOf, type Translate } from './labels.js';
+import { renderWords, type FeedWords } from '../shared/feed-words.js';
+import { formatDay, formatYear, whereOf, type Translate } from './labels.js';
 import type { MapItem } from './map-items.js';
 
 interface CardContext {
   t: Translate;
   locale: string;
+  words: FeedWords;
   close: () => void;
 }
 
@@ -22,18 +24,20 @@ function closeButton({ t, close }: CardContext): TemplateResult {
   </button>`;
 }
 
-function fact(label: string, value: string | undefined): TemplateResult | typeof nothing {
-  return value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
+/** A fact; text from the feed reads in its own direction (`<bdi>`). */
+function fact(label: string, value: TemplateResult | string | undefined): TemplateResult | typeof nothing {
+  if (!value) return nothing;
+  return html`<div><dt>${label}</dt><dd>${typeof value === 'string' ? html`<bdi>${value}</bdi>` : value}</dd></div>`;
 }
 
 /** One item's card. */
 export function renderPlaceCard(item: MapItem, ctx: CardContext): TemplateResult {
   const { t, locale } = ctx;
   const kind = item.kind === 'event' ? t('mapKindEvent') : item.kind === 'group' ? t('mapKindGroup') : '';
-  const topics = item.topics.length ? listOf(item.topics.map((topic) => humanize(topic, locale)), locale) : undefined;
+  const topics = item.topics.length ? renderWords(item.topics.map((topic) => ctx.words.word('topics', topic)), locale) : undefined;
   return html`<section class="card" part="card" role="dialog" aria-labelledby=${CARD_TITLE_ID} data-key=${item.key}>
     <div class="card-head">
-      <h3 id=${CARD_TITLE_ID} class="card-title" part="card-title" tabindex="-1">${item.name}</h3>
+      <h3 id=${CARD_TITLE_ID} class="card-title" part="card-title" tabindex="-1"><bdi>${item.name}</bdi></h3>
       ${closeButton(ctx)}
     </div>
     ${kind ? html`<p class="card-kind">${kind}</p>` : nothing}
@@ -63,7 +67,7 @@ export function renderSpotCard(items: readonly MapItem[], ctx: CardContext & { o
       ${items.map(
         (item) => html`<li>
           <button type="button" class="spot-item" data-key=${item.key} @click=${() => ctx.open(item)}>
-            ${item.name}
+            <bdi>${item.name}</bdi>
           </button>
           ${whereOf(item, locale) ? html`<span class="item-meta">${whereOf(item, locale)}</span>` : nothing}
         </li>`,

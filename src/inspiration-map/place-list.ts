@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { isolate } from '../shared/bidi.js';
 import { whereOf, type Translate } from './labels.js';
 import type { MapItem } from './map-items.js';
 
@@ -17,7 +18,9 @@ interface ListContext {
 
 function meta(item: MapItem, t: Translate, locale: string): string {
   const kind = item.kind === 'event' ? t('mapKindEvent') : item.kind === 'group' ? t('mapKindGroup') : undefined;
-  return [kind, item.program, whereOf(item, locale)].filter(Boolean).join(' · ');
+  // The feed's words are isolated: "Data Day · Pittsburgh, PA" keeps its order in an Arabic list.
+  const where = whereOf(item, locale);
+  return [kind, item.program && isolate(item.program, locale), where && isolate(where, locale)].filter(Boolean).join(' · ');
 }
 
 export function renderPlaceList(items: readonly MapItem[], ctx: ListContext): TemplateResult {
@@ -33,9 +36,11 @@ export function renderPlaceList(items: readonly MapItem[], ctx: ListContext): Te
       (item) => {
         const selected = item.key === selectedKey;
         const details = meta(item, t, locale);
+        // The name reads in its own direction inside a span: a <bdi> straight in the button's grid
+        // would be a block of its own direction, an English name flush left in an Arabic list.
         return html`<li class="list-item" part=${selected ? 'list-item list-item-selected' : 'list-item'}>
           <button type="button" class="item" data-key=${item.key} aria-current=${selected ? 'true' : nothing}>
-            <span class="item-name">${item.name}</span>
+            <span class="item-name"><bdi>${item.name}</bdi></span>
             ${details ? html`<span class="item-meta">${details}</span>` : nothing}
           </button>
         </li>`;

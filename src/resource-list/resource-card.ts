@@ -1,14 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Resource } from '../feed/types.js';
 import { renderDescription } from '../shared/description.js';
-import { capitalize, formatDay, formatList, humanize, languageName } from '../shared/faceted-list/labels.js';
+import { capitalize, formatDay, formatList, languageName } from '../shared/faceted-list/labels.js';
+import { renderWord, renderWords, type FeedWords } from '../shared/feed-words.js';
 import type { MessageKey, MessageValues } from '../shared/localize.js';
-import { isNew, typeLabel } from './resource-labels.js';
+import { isNew } from './resource-labels.js';
 
 /** What a card needs from its list. */
 export interface ResourceCardContext {
   t(key: MessageKey, values?: MessageValues): string;
   locale: string;
+  /** Labels of the feed's values in the list's language. */
+  words: FeedWords;
   now: Date;
   newDays: number;
   /** The visitor activated the card's title link. */
@@ -29,9 +32,9 @@ function description(resource: Resource): TemplateResult | string {
 
 /** One resource: title (linked), "New" badge, type, author, publisher, date, description and facts. */
 export function renderResourceCard(resource: Resource, ctx: ResourceCardContext): TemplateResult {
-  const { t, locale } = ctx;
+  const { t, locale, words } = ctx;
   const meta: (TemplateResult | string)[] = [];
-  if (resource.type) meta.push(typeLabel(resource.type, t, locale));
+  if (resource.type) meta.push(renderWord(words.word('type', resource.type)));
   if (resource.author) meta.push(t('resourceBy', { author: resource.author }));
   if (resource.publisher && resource.publisher !== resource.author) {
     meta.push(t('resourcePublisher', { publisher: resource.publisher }));
@@ -39,16 +42,16 @@ export function renderResourceCard(resource: Resource, ctx: ResourceCardContext)
   if (resource.published) {
     meta.push(html`<time datetime=${resource.published}>${formatDay(resource.published, locale)}</time>`);
   }
-  const facts: [string, string][] = [];
-  if (resource.topics) facts.push([t('resourceTopics'), list(resource.topics.map((v) => humanize(v, locale, false)), locale)]);
+  const facts: [string, TemplateResult | string][] = [];
+  if (resource.topics) facts.push([t('resourceTopics'), renderWords(resource.topics.map((v) => words.word('topics', v)), locale, true)]);
   if (resource.audience) {
-    facts.push([t('resourceAudience'), list(resource.audience.map((v) => humanize(v, locale, false)), locale)]);
+    facts.push([t('resourceAudience'), renderWords(resource.audience.map((v) => words.word('audience', v)), locale, true)]);
   }
   if (resource.languages) {
     facts.push([t('resourceLanguages'), list(resource.languages.map((v) => languageName(v, locale)), locale)]);
   }
   return html`<h3 class="card-title" part="card-title">
-      <a href=${resource.url} data-card-focus @click=${(e: MouseEvent) => ctx.select(resource, e)}>${resource.title}</a
+      <a href=${resource.url} data-card-focus @click=${(e: MouseEvent) => ctx.select(resource, e)}><bdi>${resource.title}</bdi></a
       >${isNew(resource, ctx.now, ctx.newDays) ? html`<span class="badge" part="badge">${t('resourceNew')}</span>` : nothing}
     </h3>
     ${meta.length

@@ -1,25 +1,4 @@
 import type { Resource } from '../feed/types.js';
-import type { MessageKey } from '../shared/localize.js';
-import { humanize } from '../shared/faceted-list/labels.js';
-
-/** Resource types the catalogue names in every language; others are humanized from the data. */
-const TYPE_KEYS: Record<string, MessageKey> = {
-  guide: 'typeGuide',
-  zine: 'typeZine',
-  toolkit: 'typeToolkit',
-  report: 'typeReport',
-  dataset: 'typeDataset',
-  video: 'typeVideo',
-  course: 'typeCourse',
-  'event-recipe': 'typeEventRecipe',
-  checklist: 'typeChecklist',
-};
-
-/** A resource type for people: "Event recipe" for `event-recipe`, "Receta de evento" in Spanish. */
-export function typeLabel(type: string, t: (key: MessageKey) => string, locale: string): string {
-  const key = TYPE_KEYS[type];
-  return key ? t(key) : humanize(type, locale);
-}
 
 const DAY = 86_400_000;
 

@@ -1,25 +1,26 @@
 /** What `<civic-resource-list>` shows once its data is here, loaded beside the feed: the faceted list and its cards. */
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { LoadedFeed, Resource } from '../feed/types.js';
+import type { LabelledField, LoadedFeed, Resource } from '../feed/types.js';
 import { emit } from '../shared/events.js';
 import { FacetedListController } from '../shared/faceted-list/faceted-list-controller.js';
 import { renderFacetedList } from '../shared/faceted-list/faceted-list-view.js';
 import { facetedListStyles } from '../shared/faceted-list/faceted-list.styles.js';
-import { capitalize, formatNumber, humanize, languageName } from '../shared/faceted-list/labels.js';
+import { capitalize, formatNumber, languageName } from '../shared/faceted-list/labels.js';
+import { FeedWords } from '../shared/feed-words.js';
 import type { ListView } from '../shared/faceted-list/list-view-slot.js';
 import type { LocalizeController, MessageKey } from '../shared/localize.js';
 import { urlStatePrefix } from '../shared/url-state.js';
 import { renderResourceCard, type ResourceCardContext } from './resource-card.js';
 import { resourceListOptions } from './resource-facets.js';
-import { typeLabel } from './resource-labels.js';
 import type { CivicResourceList, CivicResourceSelectDetail } from './resource-list.js';
 import { styles } from './resource-list.styles.js';
 import lists from '../locales/en/lists.js';
 import resources from '../locales/en/resources.js';
+import vocabulary from '../locales/en/vocabulary.js';
 
 /** The strings only the list uses come with it. */
-export const messages = [lists, resources];
+export const messages = [lists, resources, vocabulary];
 
 /** Sheets the views add after the element's own. */
 export const partStyles = [facetedListStyles, styles];
@@ -31,9 +32,13 @@ const LEGENDS: Record<string, MessageKey> = {
   language: 'facetLanguage',
 };
 
+/** The feed field each facet's values come from, for their labels. */
+const FIELDS: Record<string, LabelledField> = { type: 'type', topic: 'topics', audience: 'audience' };
+
 /** One resource list's state and drawing. */
 export class ResourceListView implements ListView {
   private readonly list: FacetedListController<Resource>;
+  private words?: FeedWords;
 
   constructor(
     private readonly host: CivicResourceList,
@@ -62,11 +67,13 @@ export class ResourceListView implements ListView {
     const { host, list } = this;
     const locale = host.language;
     const t = this.i18n.t.bind(this.i18n);
+    const words = (this.words = new FeedWords(feed.labels, locale, t));
     list.setItems(feed.resources);
     const status = list.status;
     const context: ResourceCardContext = {
       t,
       locale,
+      words,
       now: host.now ?? new Date(),
       newDays: host.newDays,
       select: (resource, event) => {
@@ -79,6 +86,7 @@ export class ResourceListView implements ListView {
       regionLabel: t('resourcesSearchRegion'),
       searchLabel: t('resourcesSearch'),
       legend: (key) => t(LEGENDS[key]!),
+      labelLang: (key, value) => (FIELDS[key] ? words.word(FIELDS[key], value).lang : undefined),
       status: status.filtered
         ? t('resourcesMatching', { count: status.count, total: formatNumber(status.total, locale) })
         : t('resourcesCount', { count: status.total }),
@@ -110,8 +118,8 @@ export class ResourceListView implements ListView {
 
   private valueLabel(key: string, value: string): string {
     const locale = this.host.language;
-    if (key === 'type') return typeLabel(value, this.i18n.t.bind(this.i18n), locale);
     if (key === 'language') return capitalize(languageName(value, locale), locale);
-    return humanize(value, locale);
+    const words = this.words ?? new FeedWords(undefined, locale, this.i18n.t.bind(this.i18n));
+    return FIELDS[key] ? words.text(FIELDS[key], value) : value;
   }
 }

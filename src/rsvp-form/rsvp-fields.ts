@@ -42,11 +42,12 @@ function describedBy(field: FieldSpec, options: FieldOptions): string | undefine
 }
 
 function labelText(field: FieldSpec, options: FieldOptions): TemplateResult {
-  return html`${field.label}${field.required ? html` <span class="required">${options.texts.required}</span>` : nothing}`;
+  // A question's label comes from the feed: it reads in its own direction.
+  return html`<bdi>${field.label}</bdi>${field.required ? html` <span class="required">${options.texts.required}</span>` : nothing}`;
 }
 
 function extras(field: FieldSpec, options: FieldOptions): TemplateResult {
-  return html`${options.help ? html`<p id="${field.id}-help" class="help" part="help">${options.help}</p>` : nothing}${
+  return html`${options.help ? html`<p id="${field.id}-help" class="help" part="help"><bdi>${options.help}</bdi></p>` : nothing}${
     options.error
       ? html`<p id="${field.id}-error" class="field-error" part="field-error">
           <span class="visually-hidden">${options.texts.errorPrefix}</span> ${options.error}
@@ -158,7 +159,7 @@ function renderGroup(field: FieldSpec, options: FieldOptions): TemplateResult {
           ?required=${field.required && type === 'radio'}
           aria-invalid=${ifDefined(invalid)}
         />
-        <label for=${i === 0 ? field.id : `${field.id}-${i}`}>${choice.label}</label>
+        <label for=${i === 0 ? field.id : `${field.id}-${i}`}><bdi>${choice.label}</bdi></label>
       </div>`,
     )}
   </fieldset>`;

@@ -121,13 +121,15 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
-  /* the honeypot: off screen for people, hidden from screen readers by aria-hidden */
+  /* The honeypot: clipped away for people, hidden from screen readers by aria-hidden. Not moved
+     off screen: an offset pushes a right-to-left widget's page 10,000 px wide on a left-to-right page. */
   .hp {
     position: absolute;
-    inset-inline-start: -10000px;
     width: 1px;
     height: 1px;
     overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 
   .privacy {

@@ -35,7 +35,7 @@ export function renderFacts(facts: Facts): TemplateResult {
           </dd>
         </div>`
       : nothing}
-    ${facts.where ? html`<div><dt>${facts.whereLabel}</dt><dd>${facts.where}</dd></div>` : nothing}
+    ${facts.where ? html`<div><dt>${facts.whereLabel}</dt><dd><bdi>${facts.where}</bdi></dd></div>` : nothing}
     ${facts.seats ? html`<div><dt>${facts.seatsLabel}</dt><dd class="seats">${facts.seats}</dd></div>` : nothing}
   </dl>`;
 }

@@ -11,7 +11,8 @@ import { devWarn } from './dev.js';
 import { emit } from './events.js';
 import { resolveLocale } from './locale.js';
 import type { LazyPart, PartModule } from './lazy-part.js';
-import { LocalizeController } from './localize.js';
+import { interfaceLanguage, LocalizeController } from './localize.js';
+import { textDirection } from './bidi.js';
 import { sharedStyles } from './shared.styles.js';
 
 // Widgets load lazily and in any order, so a <civic-feed> may be defined after the widgets inside
@@ -148,7 +149,12 @@ export abstract class CivicElement extends LitElement {
 
   protected override render(): TemplateResult {
     const state = this.feedState;
-    return html`${this.renderNotices(state)}${this.renderBody(state)}`;
+    const locale = this.language;
+    // The widget's own language and direction, whatever the page's: its words are in this language
+    // (WCAG 3.1.2; English when it has no catalogue), and an Arabic widget runs right to left anywhere.
+    return html`<div class="locale" lang=${interfaceLanguage(locale)} dir=${textDirection(locale)}>
+      ${this.renderNotices(state)}${this.renderBody(state)}
+    </div>`;
   }
 
   private renderBody(state: FeedState): TemplateResult | typeof nothing {

@@ -35,3 +35,11 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions =
 export function pluralRules(locale: string): Intl.PluralRules {
   return cachedIntl(`pr|${locale}`, () => orEnglish(locale, (l) => new Intl.PluralRules(l)));
 }
+
+/**
+ * Names of languages, regions or scripts in `locale`. The cache key names the type: the language
+ * names of a finder and the country names of a map share a page, and must not share an object.
+ */
+export function displayNames(locale: string, type: Intl.DisplayNamesType): Intl.DisplayNames {
+  return cachedIntl(`dn|${type}|${locale}`, () => orEnglish(locale, (l) => new Intl.DisplayNames(l, { type, fallback: 'code' })));
+}

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import common from '../locales/en/common.js';
+import { isolate } from './bidi.js';
 import { DEV_MODE } from './dev.js';
 import { numberFormat, pluralRules } from './intl.js';
 import type { Catalogue, MessageKey, MessagePart } from '../locales/messages.js';
@@ -12,6 +13,7 @@ const loaders: Record<string, () => Promise<{ default: Catalogue }>> = {
   es: () => import('../locales/es.js'),
   fr: () => import('../locales/fr.js'),
   zh: () => import('../locales/zh.js'),
+  ar: () => import('../locales/ar.js'),
 };
 /** English, gathered from the parts of the elements on the page (`addMessages`). */
 const en: MessagePart = { ...common };
@@ -24,6 +26,11 @@ export function addMessages(part: MessagePart): void {
   if (added.has(part)) return;
   added.add(part);
   Object.assign(en, part);
+}
+
+/** Whether `key` names a message of the English parts added so far. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
 }
 
 function languageOf(locale: string): string {
@@ -55,6 +62,12 @@ export function loadCatalogue(locale: string): Promise<MessagePart> {
 export function hasCatalogue(locale: string): boolean {
   const lang = languageOf(locale);
   return loaded.has(lang) || !loaders[lang];
+}
+
+/** The language the interface's words are in: the locale when it has a catalogue, else English. */
+export function interfaceLanguage(locale: string): string {
+  const lang = languageOf(locale);
+  return lang === 'en' || loaders[lang] ? locale : 'en';
 }
 
 /**
@@ -100,12 +113,13 @@ function matchingBrace(text: string, open: number): number {
 function placeholder(body: string, locale: string, values: MessageValues): string {
   const [name = '', kind, ...rest] = body.split(',');
   const value = values[name.trim()];
-  if (kind?.trim() !== 'plural') return value === undefined ? `{${body}}` : String(value);
+  // Each value is isolated (bidi.ts): a feed's words or a number must not reorder the sentence.
+  if (kind?.trim() !== 'plural') return value === undefined ? `{${body}}` : isolate(String(value), locale);
   const n = Number(value ?? 0);
   const branches = parseBranches(rest.join(','));
   const category = pluralRules(locale).select(n);
   const branch = branches.get(`=${n}`) ?? branches.get(category) ?? branches.get('other') ?? '';
-  const formatted = numberFormat(locale).format(n);
+  const formatted = isolate(numberFormat(locale).format(n), locale);
   return interpolate(branch.replaceAll('#', formatted), locale, values);
 }
 

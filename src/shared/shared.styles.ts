@@ -22,6 +22,10 @@ export const sharedStyles = css`
     --_space: var(--civic-space, 1rem);
     --_focus: var(--civic-focus-ring, 3px solid var(--_accent));
   }
+  /* The wrapper that carries the widget's lang and dir adds no box. */
+  .locale {
+    display: contents;
+  }
   :host([hidden]),
   [hidden] {
     display: none !important;

@@ -54,6 +54,26 @@ export const widgetArgs: WidgetArgs = { format: 'auto', noCache: false };
  */
 export const sampleFeed: Feed = withAbsoluteEndpoints(buildSampleFeed());
 
+/**
+ * The sample feed with words of its own (`labels`): its topics and audiences in English, Spanish
+ * and French, and one topic, `tenant-organizing`, that only it names (in English and Spanish).
+ */
+export const labelledFeed: Feed = {
+  ...sampleFeed,
+  groups: sampleFeed.groups.map((g, i) => (i === 0 ? { ...g, topics: [...(g.topics ?? []), 'tenant-organizing'] } : g)),
+  resources: sampleFeed.resources.map((r, i) => (i === 0 ? { ...r, topics: [...(r.topics ?? []), 'tenant-organizing'] } : r)),
+  labels: {
+    topics: {
+      housing: { en: 'Affordable housing', es: 'Vivienda asequible', fr: 'Logement abordable' },
+      'public-safety': { en: 'Public safety', es: 'Seguridad ciudadana', fr: 'Sécurité publique' },
+      'tenant-organizing': { en: 'Tenant organizing', es: 'Organización de inquilinos' },
+    },
+    audience: {
+      'community-organizations': { en: 'Community groups', es: 'Grupos comunitarios', fr: 'Collectifs de quartier' },
+    },
+  },
+};
+
 function withAbsoluteEndpoints(feed: Feed): Feed {
   return {
     ...feed,

@@ -43,6 +43,15 @@ describe('the script-tag entry (built dist/civic-widgets.js)', () => {
     expect(new Set(origins)).to.deep.equal(new Set([location.origin]));
   });
 
+  it('keeps the space between a chip’s time and its title (the minifier must not drop it)', async () => {
+    const win = await openPage('/test/pages/calendar-only.html');
+    const calendar = await waitFor(() => win.document.querySelector('civic-event-calendar'));
+    await findByText(calendar, /^1 event in March 2030$/);
+    const chip = await waitFor(() => calendar.shadowRoot!.querySelector('.month .event'));
+    // Seen and heard as "10:00 AM Data Day", not "10:00 AMData Day".
+    expect(chip.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2030, 2, 7, 10))} Data Day`);
+  });
+
   it('defines an element added to the page later', async () => {
     const win = await openPage('/test/pages/calendar-only.html');
     await waitFor(() => win.customElements.get('civic-event-calendar'));

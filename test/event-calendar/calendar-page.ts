@@ -27,7 +27,7 @@ export class CalendarPage {
   async ready(): Promise<void> {
     await waitFor(() => {
       const text = this.root.querySelector('[part="count"]')?.textContent ?? '';
-      return text && !/Loading|Cargando/.test(text);
+      return text && !/Loading|Cargando|جارٍ/.test(text);
     }, 8000, 'the calendar to show its events');
     await settled(this.el);
   }

@@ -182,6 +182,65 @@ describe('normalizeFeed', () => {
   });
 });
 
+describe('normalizeFeed: a feed’s own labels', () => {
+  it('keeps labels by field, value and language, canonical, and fits the schema', async () => {
+    const { feed, skipped } = normalizeFeed({
+      version: '1',
+      resources: [{ id: 'r', title: 'R', url: 'https://example.org/r', type: 'Podcast' }],
+      labels: {
+        topics: { housing: { en: 'Housing', es: 'Vivienda', 'zh-hant': '住房' } },
+        audience: { teens: { fr: '  Adolescents  ' } },
+        accessibility: { 'sign-language': { en: 'Sign language', ar: 'لغة الإشارة' } },
+        type: { Podcast: { en: 'Podcast <b>series</b>' } },
+      },
+    });
+    expect(skipped).to.deep.equal([]);
+    expect(feed.labels).to.deep.equal({
+      topics: { housing: { en: 'Housing', es: 'Vivienda', 'zh-Hant': '住房' } },
+      audience: { teens: { fr: 'Adolescents' } },
+      accessibility: { 'sign-language': { en: 'Sign language', ar: 'لغة الإشارة' } },
+      // Types are matched in lower case, as resources' types are kept; labels are plain text.
+      type: { podcast: { en: 'Podcast series' } },
+    });
+    expect(feed.resources[0]!.type).to.equal('podcast');
+    expect(await schemaErrors(feed)).to.deep.equal([]);
+  });
+
+  it('leaves out what breaks the contract, names it, and keeps the rest', () => {
+    const { feed, skipped } = normalizeFeed({
+      version: '1',
+      labels: {
+        topics: {
+          housing: { en: 'Housing', 'not a tag': 'x', es: 42, fr: '' },
+          transit: 'Transit',
+        },
+        colours: { red: { en: 'Red' } },
+        audience: ['teens'],
+      },
+    });
+    expect(feed.labels).to.deep.equal({ topics: { housing: { en: 'Housing' } } });
+    expect(skipped.map((s) => `${s.list} ${s.id}: ${s.reason}`)).to.deep.equal([
+      'labels topics.housing: "not a tag" is not a BCP 47 language tag',
+      'labels topics.housing: the "es" label is empty or not text',
+      'labels topics.housing: the "fr" label is empty or not text',
+      'labels topics.transit: not an object of languages',
+      'labels colours: not a field with labels (topics, audience, accessibility, type)',
+      'labels audience: not an object of values',
+    ]);
+    expect(normalizeFeed({ version: '1', labels: 'Housing' }).skipped.map((s) => s.reason)).to.deep.equal(['"labels" is not an object']);
+    expect(normalizeFeed({ version: '1' }).feed).to.not.have.property('labels');
+  });
+
+  it('bounds the labels', () => {
+    const many = Object.fromEntries(Array.from({ length: 1005 }, (_, i) => [`topic-${i}`, { en: `Topic ${i}` }]));
+    const { feed, skipped } = normalizeFeed({ version: '1', labels: { topics: many } });
+    expect(Object.keys(feed.labels!.topics!)).to.have.length(1000);
+    expect(skipped.map((s) => s.reason)).to.deep.equal(['more than 1000 values']);
+    const long = normalizeFeed({ version: '1', labels: { topics: { a: { en: 'x'.repeat(500) } } } }).feed;
+    expect(long.labels!.topics!['a']!['en']!.length).to.be.at.most(200);
+  });
+});
+
 describe('normalizeFeed on hostile shapes', () => {
   it('bounds the depth of unknown fields so nothing later overflows', () => {
     let deep: Record<string, unknown> = {};

@@ -23,6 +23,7 @@ export type FieldsMatch = [
   Expect<Equal<keyof Ours.Image, keyof Schema.Image>>,
   Expect<Equal<keyof Ours.Dataset, keyof Schema.Dataset>>,
   Expect<Equal<keyof Ours.License, keyof Schema.License>>,
+  Expect<Equal<keyof Ours.FeedLabels, keyof Schema.Labels>>,
 ];
 
 // …and every value our types allow is one the schema accepts.

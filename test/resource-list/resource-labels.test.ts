@@ -1,6 +1,5 @@
 import { expect } from 'chai';
-import { isNew, resourceDate, typeLabel } from '../../src/resource-list/resource-labels.js';
-import { formatMessage, loadCatalogue } from '../../src/shared/localize.js';
+import { isNew, resourceDate } from '../../src/resource-list/resource-labels.js';
 
 const r = (added?: string, published?: string) => ({ id: 'x', title: 'X', url: 'https://x.example', added, published });
 
@@ -21,10 +20,4 @@ describe('resource labels', () => {
     expect(resourceDate(r())).to.be.NaN;
   });
 
-  it('names known types from the catalogue and humanizes the others', async () => {
-    await loadCatalogue('es');
-    const es = (key: Parameters<typeof formatMessage>[1]) => formatMessage('es', key);
-    expect(typeLabel('event-recipe', es, 'es')).to.equal('Receta de evento');
-    expect(typeLabel('podcast-series', es, 'es')).to.equal('Podcast series');
-  });
 });

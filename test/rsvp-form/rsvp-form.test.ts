@@ -311,7 +311,10 @@ describe('<civic-rsvp-form>', () => {
       expect(trap.tabIndex).to.equal(-1);
       expect(trap.autocomplete).to.equal('off');
       expect(trap.closest('[aria-hidden="true"]')).to.exist;
-      expect(trap.getBoundingClientRect().right).to.be.lessThan(0);
+      // Clipped to nothing where it stands (not pushed off screen, which widens a right-to-left page).
+      const hidden = trap.closest('.hp')!;
+      expect(getComputedStyle(hidden).clipPath).to.not.equal('none');
+      expect(hidden.getBoundingClientRect().width).to.be.at.most(1);
       trap.value = 'https://spam.example';
       await page.submit();
       await page.findConfirmation();

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MessageKey, MessageValues } from '../localize.js';
@@ -18,6 +19,8 @@ export interface FacetedListParts<T> {
   searchLabel: string;
   /** Legend of each facet's fieldset. */
   legend(key: string): string;
+  /** The language of a value's label, when it is not the interface's (a feed's label in another language). */
+  labelLang?(key: string, value: string): string | undefined;
   /** What the status region says: the count, and any sentence the host adds. */
   status: string;
   statusExtra?: string;
@@ -119,7 +122,7 @@ function renderFacet<T>(
               .checked=${live(v.selected)}
               @change=${(e: Event) => list.toggle(facet.key, v.value, (e.currentTarget as HTMLInputElement).checked)}
             />
-            <span class="facet-label">${v.label}</span>
+            <span class="facet-label" lang=${ifDefined(parts.labelLang?.(facet.key, v.value))}><bdi>${v.label}</bdi></span>
             <span class="facet-count">(${formatNumber(v.count, parts.locale)})</span>
           </label>
         </li>`,

@@ -3,7 +3,7 @@
  * values humanized (`public-safety` → "Public safety"), language names, lists, dates. The `Intl`
  * objects are made once per locale, since a list renders many of them per keystroke.
  */
-import { cachedIntl as cached, numberFormat } from '../intl.js';
+import { cachedIntl as cached, displayNames, numberFormat } from '../intl.js';
 
 /** Capitalizes the first letter in the locale's way (`inglés y español` → `Inglés y español`). */
 export function capitalize(text: string, locale: string): string {
@@ -25,8 +25,7 @@ export function humanize(value: string, locale: string, capital = true): string 
 /** A language's name in `locale` (`es` → "Spanish", or "español" in Spanish); the tag when unknown. */
 export function languageName(tag: string, locale: string): string {
   try {
-    const names = cached(`dn:${locale}`, () => new Intl.DisplayNames(locale, { type: 'language', fallback: 'code' }));
-    return names.of(tag) ?? tag;
+    return displayNames(locale, 'language').of(tag) ?? tag;
   } catch {
     return tag;
   }

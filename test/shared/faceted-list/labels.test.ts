@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { capitalize, formatDay, formatList, humanize, languageName, listParts } from '../../../src/shared/faceted-list/labels.js';
+import { countryName } from '../../../src/inspiration-map/labels.js';
 
 describe('labels', () => {
   it('humanizes data values', () => {
@@ -17,6 +18,14 @@ describe('labels', () => {
     expect(formatList(['English', 'Spanish', 'Tagalog'], 'en')).to.equal('English, Spanish, and Tagalog');
     expect(formatList(['inglés', 'español'], 'es')).to.equal('inglés y español');
     expect(listParts(['a', 'b'], 'en').map((p) => p.type)).to.deep.equal(['element', 'literal', 'element']);
+  });
+
+  it('keeps language names and country names apart, whichever is asked for first', () => {
+    // Each locale is fresh to the cache: once the languages first, once the countries first.
+    expect(languageName('es', 'en-AU')).to.equal('Spanish');
+    expect(countryName('us', 'en-AU')).to.equal('United States');
+    expect(countryName('CA', 'en-NZ')).to.equal('Canada');
+    expect(languageName('en', 'en-NZ')).to.equal('English');
   });
 
   it('formats a calendar date as the same day in every zone', () => {
