@@ -50,6 +50,16 @@ export function renderResourceCard(resource: Resource, ctx: ResourceCardContext)
   if (resource.languages) {
     facts.push([t('resourceLanguages'), list(resource.languages.map((v) => languageName(v, locale)), locale)]);
   }
+  // What a dataset from a catalogue carries: its files' formats, when it last changed, its licence.
+  if (resource.formats) facts.push([t('resourceFormats'), html`<bdi>${formatList(resource.formats, locale)}</bdi>`]);
+  if (resource.modified) {
+    facts.push([t('resourceModified'), html`<time datetime=${resource.modified}>${formatDay(resource.modified, locale)}</time>`]);
+  }
+  const license = resource.license;
+  if (license?.name || license?.url) {
+    const name = license.name ?? license.url!;
+    facts.push([t('resourceLicense'), license.url ? html`<a href=${license.url} rel="license noopener noreferrer"><bdi>${name}</bdi></a>` : html`<bdi>${name}</bdi>`]);
+  }
   return html`<h3 class="card-title" part="card-title">
       <a href=${resource.url} data-card-focus @click=${(e: MouseEvent) => ctx.select(resource, e)}><bdi>${resource.title}</bdi></a
       >${isNew(resource, ctx.now, ctx.newDays) ? html`<span class="badge" part="badge">${t('resourceNew')}</span>` : nothing}

@@ -25,5 +25,13 @@ describe('<civic-resource-list> reading a spreadsheet and a catalogue', () => {
     const el = fixture('<civic-resource-list src="/test/fixtures/catalog/ckan-package-show.json" no-cache locale="en-US"></civic-resource-list>');
     const page = await new FacetedListPage(el).ready();
     expect(page.titles()).to.deep.equal(['Eviction Filings']);
+    const card = page.card('Eviction Filings');
+    const fact = (term: string) => [...card.querySelectorAll('dt')].find((dt) => dt.textContent?.trim() === term)?.nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(fact('Formats')).to.equal('CSV and GeoJSON');
+    expect(fact('Updated')).to.match(/Nov(ember)? 30, 2025/);
+    expect(fact('Licence')).to.equal('Creative Commons Attribution');
+    const licence = [...card.querySelectorAll('a')].find((a) => a.textContent?.trim() === 'Creative Commons Attribution');
+    expect(licence?.getAttribute('href')).to.equal('http://www.opendefinition.org/licenses/cc-by');
+    await expectAccessible(el);
   });
 });
