@@ -70,6 +70,7 @@ export function mergeFeeds(sources: readonly LabelledFeed[], head: Pick<Feed, 't
 
   for (const { label, feed: part } of sources) {
     const renamed = new Map<string, string>();
+    const keptHere: CivicEvent[] = [];
     for (const event of part.events) {
       const key = event.url ? `${event.url} ${event.start}` : undefined;
       const same = eventsById.get(event.id);
@@ -87,14 +88,23 @@ export function mergeFeeds(sources: readonly LabelledFeed[], head: Pick<Feed, 't
         renamed.set(event.id, id);
         notes.push({ source: label, list: 'events', id: event.id, reason: `another event of ${same.source} has this id: renamed "${id}"` });
       }
-      const kept = tagged({ ...event, id }, label);
+      const kept = tagged(id === event.id ? event : { ...event, id }, label);
       eventsById.set(id, { event: kept, source: label });
       if (key) eventsByLink.set(key, label);
       feed.events.push(kept);
+      keptHere.push(kept);
     }
-    // An override names its series by id: follow the series if it was renamed.
-    for (const event of feed.events) {
-      if (event.seriesId && event.extra?.source === label && renamed.has(event.seriesId)) event.seriesId = renamed.get(event.seriesId);
+    // An override names its series by id: follow the series if it was renamed (a copy, so the
+    // source's own item keeps the id it came with).
+    if (renamed.size) {
+      for (let i = 0; i < keptHere.length; i++) {
+        const event = keptHere[i]!;
+        const series = event.seriesId ? renamed.get(event.seriesId) : undefined;
+        if (!series) continue;
+        const moved = { ...event, seriesId: series };
+        feed.events[feed.events.indexOf(event)] = moved;
+        eventsById.set(moved.id, { event: moved, source: label });
+      }
     }
     for (const list of ['groups', 'resources', 'places'] as const) {
       for (const item of part[list]) {
@@ -121,8 +131,13 @@ export function itemsFrom(feed: Feed, label: string): Feed {
   return { version: '1', events: from(feed.events), groups: from(feed.groups), resources: from(feed.resources), places: from(feed.places) };
 }
 
+/**
+ * Marks an item with its source, in place: a source's items are its own, and only ever marked
+ * with its own label, so marking them again (the next build) changes nothing.
+ */
 function tagged<T extends { extra?: Extra }>(item: T, label: string): T {
-  return { ...item, extra: { ...item.extra, source: label } };
+  if (item.extra?.source !== label) item.extra = { ...item.extra, source: label };
+  return item;
 }
 
 function uniqueId(base: string, taken: Map<string, unknown>): string {
