@@ -1,39 +1,15 @@
 import { expect } from 'chai';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { clearCachedFeeds } from '../../src/feed/feed-cache.js';
-import { cleanup, expectAccessible, settled, waitFor } from '../helpers.js';
+import { backgroundFirefox, cleanup, expectAccessible, settled, waitFor } from '../helpers.js';
 import { getByRole } from '../queries.js';
 import { CalendarPage } from './calendar-page.js';
 import { MARCH, marchFeed } from './fixtures.js';
 
 const WIDE = 'locale="en-US" timezone="America/New_York"';
 
-/**
- * Firefox runs two test files in two tabs of one window; WebDriver input to the tab behind waits
- * for a frame it never draws. There, and only there, the key is dispatched as an event.
- */
-const backgroundFirefox = () => navigator.userAgent.includes('Firefox') && !document.hasFocus();
-
-/** Presses a key, with modifiers held down: `Shift+PageDown`. */
-async function press(page: CalendarPage, keys: string): Promise<void> {
-  const parts = keys.split('+');
-  const key = parts.pop()!;
-  if (backgroundFirefox()) {
-    let target: Element | null = document.activeElement;
-    while (target?.shadowRoot?.activeElement) target = target.shadowRoot.activeElement;
-    const init = { key, bubbles: true, composed: true, cancelable: true, shiftKey: parts.includes('Shift'), ctrlKey: parts.includes('Control') };
-    const event = new KeyboardEvent('keydown', init);
-    if (target?.dispatchEvent(event) && key === 'Enter' && target instanceof HTMLButtonElement) target.click();
-    if (key === 'Escape') target?.closest('dialog')?.close();
-  } else {
-    for (const modifier of parts) await sendKeys({ down: modifier });
-    await sendKeys({ press: key });
-    for (const modifier of parts.reverse()) await sendKeys({ up: modifier });
-  }
-  // Lit's updates, not timers: a background tab runs timers once a second at most.
-  await page.el.updateComplete;
-  await page.el.updateComplete;
-}
+/** Presses a key, with modifiers held down: `Shift+PageDown` (the page object's, which copes with a background Firefox). */
+const press = (page: CalendarPage, keys: string): Promise<void> => page.press(keys);
 
 describe('<civic-event-calendar> from the keyboard', () => {
   before(() => setViewport({ width: 1200, height: 900 }));
