@@ -5,6 +5,7 @@
  *   /examples/…        the demo page's own files
  *   /dist/…            the built library (`npm run build`)
  *   /sample-feed.json  the sample feed, built for today on every request
+ *   /sample-feed.ics   its events as iCalendar, which the feed names for the calendar's Subscribe links
  *
  * It binds 127.0.0.1 only, and sends the strict Content-Security-Policy the library promises to
  * work under, so the demo proves it.
@@ -121,8 +122,14 @@ async function handle(request, response, root, now) {
   }
 
   if (path === '/sample-feed.json') {
-    const body = `${JSON.stringify(buildSampleFeed(now()), null, 2)}\n`;
+    const body = `${JSON.stringify({ ...buildSampleFeed(now()), subscribe: '/sample-feed.ics' }, null, 2)}\n`;
     return sendWithEtag(response, request, 'application/json; charset=utf-8', body);
+  }
+  if (path === '/sample-feed.ics') {
+    // The same writer as `civic-widgets feed build --ics` (the feed layer, built for Node).
+    const { feedIcs, normalizeFeed } = await import('../packages/server/lib/feed.js');
+    const { feed } = normalizeFeed(buildSampleFeed(now()));
+    return sendWithEtag(response, request, 'text/calendar; charset=utf-8', feedIcs(feed, { uidDomain: 'riverside-library.example' }));
   }
   if (path === '/' || path === '/index.html') {
     return sendFile(response, request, join(root, 'examples', 'index.html'));
