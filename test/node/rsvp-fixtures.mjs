@@ -58,7 +58,7 @@ export async function start(t, options = {}) {
 }
 
 /**
- * Posts a registration: Ada's, with `fields` on top, under a fresh key unless one is given.
+ * Posts a registration: Ada's (with an email of the key's own), with `fields` on top, under a fresh key unless one is given.
  * `headers` entries set to null are left out.
  * @param {string} url
  * @param {Record<string, unknown>} [fields]
@@ -71,7 +71,8 @@ export async function post(url, fields = {}, init = {}) {
   const headers = Object.fromEntries(
     Object.entries(wanted).filter(/** @returns {entry is [string, string]} */ (entry) => entry[1] !== null),
   );
-  const body = init.body ?? JSON.stringify({ name: 'Ada Lovelace', email: 'ada@example.org', idempotencyKey: key, ...fields });
+  // An email of its own per key: one email registers once per occurrence.
+  const body = init.body ?? JSON.stringify({ name: 'Ada Lovelace', email: `ada.${key}@example.org`, idempotencyKey: key, ...fields });
   const response = await fetch(url, {
     method: 'POST', headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
   });

@@ -78,7 +78,7 @@ function requestFrom({ port, path, from, method = 'GET', body, headers = {} }) {
 }
 
 /**
- * Ada's registration for `eventId`, posted from `from` through the proxy at `port`.
+ * Ada's registration for `eventId` (with an email of the key's own), posted from `from` through the proxy at `port`.
  * @param {number} port
  * @param {string} from
  * @param {Record<string, string>} [headers]
@@ -88,7 +88,7 @@ function registerFrom(port, from, headers = {}) {
   return requestFrom({
     port, path: '/api/rsvp', from, method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, ...headers },
-    body: JSON.stringify({ eventId: 'open-house', name: 'Ada Lovelace', email: 'ada@example.org' }),
+    body: JSON.stringify({ eventId: 'open-house', name: 'Ada Lovelace', email: `ada.${key}@example.org` }),
   });
 }
 
@@ -260,7 +260,7 @@ describe('seat counts', () => {
     for (let i = 0; i < 5000; i++) {
       const event = i % 2 ? 'open' : 'small';
       store.register(
-        { eventId: event, occurrence: '', name: 'A', email: 'a@example.org', answers: {}, accommodations: '', idempotencyKey: `k${i}`, requestHash: 'h', createdAt: '' },
+        { eventId: event, occurrence: '', name: 'A', email: `a${i}@example.org`, answers: {}, accommodations: '', idempotencyKey: `k${i}`, requestHash: 'h', createdAt: '' },
         event === 'small' ? { capacity: 10, waitlist: true } : { capacity: undefined, waitlist: false },
         respond,
       );
@@ -312,7 +312,7 @@ describe('seat counts', () => {
 describe('group commit', () => {
   /** @param {string} key */
   const registration = (key) => ({
-    eventId: 'e', occurrence: '', name: 'A', email: 'a@example.org', answers: {}, accommodations: '', idempotencyKey: key, requestHash: key, createdAt: '',
+    eventId: 'e', occurrence: '', name: 'A', email: `${key}@example.org`, answers: {}, accommodations: '', idempotencyKey: key, requestHash: key, createdAt: '',
   });
   const seating = { capacity: 2, waitlist: true };
   const respond = (/** @type {{ status: string }} */ decision) => ({ status: 201, body: { status: decision.status } });
@@ -535,7 +535,7 @@ describe('backups', () => {
     assert.deepEqual(db.prepare('SELECT confirmed, last_position FROM seats').get(), { confirmed: 2, last_position: 1 });
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     assert.throws(() => rsvp.handler.backup(copy), /exists|not empty/i, 'an existing backup is never overwritten');
-    assert.deepEqual(rsvp.handler.status(), { ok: true, registrations: 4, occurrences: 1, schemaVersion: 2 });
+    assert.deepEqual(rsvp.handler.status(), { ok: true, registrations: 4, occurrences: 1, schemaVersion: 3 });
   });
 });
 

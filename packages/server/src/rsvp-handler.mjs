@@ -3,7 +3,8 @@
  * The RSVP endpoint (feed-format.md "Submission") as a node:http request handler that any server
  * can mount: the reference server (rsvp-server.mjs) and the demo server (scripts/serve.mjs).
  *
- *   POST    {path}             register; 201 confirmed | waitlisted, 409 full, 422 errors
+ *   POST    {path}             register; 201 confirmed | waitlisted, 200 already registered
+ *                              (same email, same occurrence), 409 full, 422 errors
  *   OPTIONS {path}[/…]         CORS preflight for the configured origins
  *   GET     {path}/health      { ok: true }
  *   GET     {path}/export.csv  staff export, with `Authorization: Bearer <exportToken>`
@@ -225,6 +226,7 @@ export function createRsvpHandler(options) {
       return sendJson(request, response, 409, { status: 'full', message: 'Sorry, this event is full.' });
     }
     if (result.kind === 'existing') return replay(request, response, result, requestHash);
+    if (result.kind === 'registered') return sendJson(request, response, 200, alreadyRegistered(result.decision));
     return sendJson(request, response, result.response.status, result.response.body);
   }
 
@@ -354,6 +356,19 @@ function describeDecision(decision) {
       message: `The event is full; you are number ${decision.position} on the waitlist.`,
     },
   };
+}
+
+/**
+ * The answer to a second registration by the same email for the same occurrence: the first
+ * one's status as it stands now, and nothing stored.
+ * @param {import('./rsvp-store.mjs').Decision} decision
+ */
+function alreadyRegistered(decision) {
+  const { body } = describeDecision(decision);
+  const message = decision.status === 'confirmed'
+    ? 'You are already registered for this event.'
+    : `You are already on the waitlist for this event, number ${decision.position}.`;
+  return { ...body, alreadyRegistered: true, message };
 }
 
 /**

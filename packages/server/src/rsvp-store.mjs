@@ -8,11 +8,12 @@
  * same transaction as each insert, so a registration reads one row by primary key however many
  * came before it, rather than counting them.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS registrations (
@@ -21,6 +22,7 @@ const SCHEMA = `
     occurrence      TEXT NOT NULL DEFAULT '',
     name            TEXT NOT NULL,
     email           TEXT NOT NULL,
+    email_key       TEXT NOT NULL DEFAULT '',
     answers         TEXT NOT NULL DEFAULT '{}',
     accommodations  TEXT NOT NULL DEFAULT '',
     status          TEXT NOT NULL CHECK (status IN ('confirmed', 'waitlisted')),
@@ -41,6 +43,20 @@ const SCHEMA = `
     PRIMARY KEY (event_id, occurrence)
   ) WITHOUT ROWID;
 `;
+
+/** Version 3: one registration per email and occurrence, found through this index. */
+const EMAIL_INDEX = `
+  CREATE INDEX IF NOT EXISTS registrations_by_email ON registrations (event_id, occurrence, email_key);
+`;
+
+/**
+ * What two submissions by one person share: their email, trimmed and in lower case, hashed so
+ * the index holds no second readable copy of it.
+ * @param {string} email
+ */
+export function emailKey(email) {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+}
 
 /**
  * The counts, worked out from the registrations on every start: a version 1 file had none, and
@@ -75,7 +91,8 @@ export const SEATS_QUERY = 'SELECT confirmed, last_position FROM seats WHERE eve
  * @typedef {{ status: number, body: Record<string, unknown> }} StoredResponse the HTTP answer, replayed as is
  * @typedef {{ status: 'confirmed' | 'waitlisted', position: number | undefined }} Decision
  * @typedef {{ capacity: number | undefined, waitlist: boolean }} Seating
- * @typedef {{ kind: 'created' | 'existing', requestHash: string, response: StoredResponse } | { kind: 'full' }} RegisterResult
+ * @typedef {{ kind: 'created' | 'existing', requestHash: string, response: StoredResponse } | { kind: 'full' } | { kind: 'registered', decision: Decision }} RegisterResult
+ *   `existing`: the idempotency key was seen; `registered`: this email already has a registration
  */
 
 /**
@@ -124,11 +141,14 @@ export function openRsvpStore(dbPath) {
     ON CONFLICT (event_id, occurrence) DO UPDATE SET confirmed = excluded.confirmed, last_position = excluded.last_position
   `);
   const insert = db.prepare(`
-    INSERT INTO registrations (event_id, occurrence, name, email, answers, accommodations, status,
+    INSERT INTO registrations (event_id, occurrence, name, email, email_key, answers, accommodations, status,
       position, idempotency_key, request_hash, response, created_at)
-    VALUES (@eventId, @occurrence, @name, @email, @answers, @accommodations, @status,
+    VALUES (@eventId, @occurrence, @name, @email, @emailKey, @answers, @accommodations, @status,
       @position, @idempotencyKey, @requestHash, @response, @createdAt)
   `);
+  // The first registration, should a database from before version 3 hold two for one email.
+  const byEmail = db.prepare(`SELECT status, position FROM registrations
+    WHERE event_id = ? AND occurrence = ? AND email_key = ? ORDER BY id LIMIT 1`);
 
   /**
    * @param {string} key
@@ -150,6 +170,9 @@ export function openRsvpStore(dbPath) {
       const existing = find(registration.idempotencyKey);
       if (existing) return { kind: 'existing', ...existing };
       const { eventId, occurrence } = registration;
+      const key = emailKey(registration.email);
+      const same = /** @type {{ status: Decision['status'], position: number | null } | undefined} */ (byEmail.get(eventId, occurrence, key));
+      if (same) return { kind: 'registered', decision: { status: same.status, position: same.position ?? undefined } };
       const counts = /** @type {{ confirmed: number, last_position: number } | undefined} */ (seatsOf.get(eventId, occurrence));
       const taken = counts?.confirmed ?? 0;
       const last = counts?.last_position ?? 0;
@@ -167,6 +190,7 @@ export function openRsvpStore(dbPath) {
       const response = respond(decision);
       insert.run({
         ...registration,
+        emailKey: key,
         answers: JSON.stringify(registration.answers),
         status: decision.status,
         position: decision.position ?? null,
@@ -229,7 +253,8 @@ export function openRsvpStore(dbPath) {
 
     /**
      * Counts the seats and stores the registration, in one transaction; a key already stored
-     * returns its first answer instead, and a full event without waitlist stores nothing.
+     * returns its first answer instead, an email already registered for the occurrence returns that
+     * registration's status, and a full event without waitlist stores nothing.
      * @param {NewRegistration} registration
      * @param {Seating} seating
      * @param {(decision: Decision) => StoredResponse} respond builds the answer that is stored and sent
@@ -327,6 +352,17 @@ function migrate(db) {
       throw new Error(`The RSVP database has schema version ${version}; this server knows ${SCHEMA_VERSION}.`);
     }
     db.exec(SCHEMA);
+    const columns = /** @type {{ name: string }[]} */ (db.pragma('table_info(registrations)'));
+    if (!columns.some((column) => column.name === 'email_key')) {
+      db.exec("ALTER TABLE registrations ADD COLUMN email_key TEXT NOT NULL DEFAULT ''");
+    }
+    if (version < 3) {
+      // Registrations kept from before version 3 get their key, so a new one finds them.
+      const rows = /** @type {{ id: number, email: string }[]} */ (db.prepare('SELECT id, email FROM registrations').all());
+      const setKey = db.prepare('UPDATE registrations SET email_key = ? WHERE id = ?');
+      for (const row of rows) setKey.run(emailKey(row.email), row.id);
+    }
+    db.exec(EMAIL_INDEX);
     db.exec(RECOUNT_SEATS);
     if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
