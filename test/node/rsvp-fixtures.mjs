@@ -119,3 +119,13 @@ export function parseCsv(text, separator = ',') {
   }
   return table;
 }
+
+/**
+ * An answer without its cancel link: a replay repeats the first answer but not the link, whose
+ * token the server does not keep.
+ * @param {Record<string, unknown>} body
+ */
+export function withoutLink(body) {
+  const { cancelUrl: _link, ...rest } = body;
+  return rest;
+}

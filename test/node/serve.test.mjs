@@ -277,6 +277,25 @@ describe('civic-widgets serve: status, registrations and errors', () => {
     assert.equal((await post('key-three-00000000', 'alan@example.org')).status, 409, 'two seats, no waitlist');
   });
 
+  it('lets a patron cancel by link and staff cancel with the staff token', async (t) => {
+    const { url } = await start(t);
+    const post = (/** @type {string} */ key, /** @type {string} */ email) => fetch(`${url}/api/rsvp`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, Origin: LIBRARY },
+      body: JSON.stringify({ eventId: 'mar-day', name: 'Ada', email, answers: {}, idempotencyKey: key }),
+    });
+    const first = /** @type {{ cancelUrl: string }} */ (await (await post('key-one-0000000000', 'ada@example.org')).json());
+    await post('key-two-0000000000', 'grace@example.org');
+    const link = new URL(first.cancelUrl, url);
+    assert.equal(link.origin, new URL(url).origin);
+    assert.equal((await fetch(link)).status, 200);
+    assert.equal((await fetch(link, { method: 'POST' })).status, 200);
+    assert.equal((await post('key-three-00000000', 'alan@example.org')).status, 201, 'the freed seat');
+    const staff = await fetch(`${url}/api/rsvp/registrations/2`, { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } });
+    assert.equal(staff.status, 200);
+    assert.equal((await post('key-four-000000000', 'joan@example.org')).status, 201, 'the seat staff freed');
+  });
+
   it('answers JSON, nosniff and no-store, for what it does not serve', async (t) => {
     const { url } = await start(t);
     const missing = await raw(`${url}/wp-admin`);

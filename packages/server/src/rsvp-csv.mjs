@@ -31,8 +31,9 @@ export function toCsv(rows) {
 }
 
 /**
- * The export's rows: one per registration, one column per question id met in any answer
- * (checkbox lists joined with "; ").
+ * The export's rows: one per registration (status confirmed, waitlisted or cancelled; a promoted
+ * registration keeps its waitlist position and says when), one column per question id met in any
+ * answer (checkbox lists joined with "; ").
  * @param {import('./rsvp-store.mjs').RegistrationRow[]} registrations
  * @returns {(string | number | null)[][]}
  */
@@ -43,11 +44,12 @@ export function registrationRows(registrations) {
   const questionIds = [...new Set(parsed.flatMap(({ answers }) => Object.keys(answers)))].sort();
   const header = [
     'id', 'event_id', 'occurrence', 'status', 'waitlist_position', 'name', 'email', 'accommodations', 'created_at',
+    'promoted_at', 'cancelled_at',
     ...questionIds.map((id) => `answer:${id}`),
   ];
   const body = parsed.map(({ row, answers }) => [
-    row.id, row.event_id, row.occurrence, row.status, row.position, row.name, row.email, row.accommodations,
-    row.created_at,
+    row.id, row.event_id, row.occurrence, row.cancelled_at ? 'cancelled' : row.status, row.position, row.name, row.email,
+    row.accommodations, row.created_at, row.promoted_at, row.cancelled_at,
     ...questionIds.map((id) => {
       const answer = Object.hasOwn(answers, id) ? answers[id] : undefined;
       if (Array.isArray(answer)) return answer.map(String).join('; ');

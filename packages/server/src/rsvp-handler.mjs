@@ -8,13 +8,17 @@
  *   OPTIONS {path}[/…]         CORS preflight for the configured origins
  *   GET     {path}/health      { ok: true }
  *   GET     {path}/export.csv  staff export, with `Authorization: Bearer <exportToken>`
+ *   GET     {path}/cancel?token=…   a page asking to confirm (a mail scanner's GET changes nothing)
+ *   POST    {path}/cancel?token=…   the patron cancels; the first waiting takes the seat
+ *   DELETE  {path}/registrations/{id}  staff cancel, with `Authorization: Bearer <exportToken>`
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { clientAddressOf } from './client-address.mjs';
 import { header, isJsonContentType, readText, sendJson } from './http-io.mjs';
 import { hashSubmission, idempotencyKey } from './idempotency.mjs';
 import { createRateLimiter } from './rate-limit.mjs';
 import { closedReason, compileEvents, eventsFromFeed } from './rsvp-events.mjs';
-import { sendExport, weakTokenReason } from './rsvp-export.mjs';
+import { hasBearerToken, sendExport, weakTokenReason } from './rsvp-export.mjs';
 import { openRsvpStore } from './rsvp-store.mjs';
 import { answerErrors, validateSubmission } from './rsvp-validate.mjs';
 
@@ -88,17 +92,19 @@ export function createRsvpHandler(options) {
 
   /**
    * @param {string} pathname
-   * @returns {'submit' | 'health' | 'export' | 'unknown' | undefined}
+   * @returns {Route | undefined}
    */
   function routeOf(pathname) {
     if (pathname === path) return 'submit';
     if (pathname === `${path}/health`) return 'health';
     if (pathname === `${path}/export.csv`) return 'export';
+    if (pathname === `${path}/cancel`) return 'cancel';
+    if (/^\/registrations\/[1-9][0-9]{0,15}$/.test(pathname.slice(path.length))) return 'staff-cancel';
     return pathname.startsWith(`${path}/`) ? 'unknown' : undefined;
   }
 
   /**
-   * @param {'submit' | 'health' | 'export' | 'unknown'} route
+   * @param {Route} route
    * @param {Request} request
    * @param {Response} response
    * @param {URL} url
@@ -111,16 +117,18 @@ export function createRsvpHandler(options) {
         response.setHeader('Access-Control-Allow-Origin', origin);
         // So a form on another origin can wait as long as a 429 asks.
         response.setHeader('Access-Control-Expose-Headers', 'Retry-After');
-      } else if (!publicOrigins().includes(origin)) {
+      } else if (route !== 'cancel' && !publicOrigins().includes(origin)) {
+        // The cancel route is exempt: its token is the authority, so a page elsewhere cannot
+        // forge a cancellation, and the confirm page's own form posts from wherever it is served.
         return sendJson(request, response, 403, { error: `Pages on ${origin} may not use this RSVP endpoint.` });
       }
     }
-    const methods = route === 'submit' ? 'POST, OPTIONS' : 'GET, HEAD, OPTIONS';
+    const methods = METHODS[route];
     if (request.method === 'OPTIONS') {
       response.writeHead(204, {
         Allow: methods,
         'Access-Control-Allow-Methods': methods,
-        'Access-Control-Allow-Headers': route === 'submit' ? 'Content-Type, Idempotency-Key' : 'Authorization',
+        'Access-Control-Allow-Headers': route === 'submit' ? 'Content-Type, Idempotency-Key' : 'Authorization, Content-Type',
         'Access-Control-Max-Age': '600',
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
@@ -128,7 +136,7 @@ export function createRsvpHandler(options) {
       return response.end();
     }
     if (route === 'unknown') return sendJson(request, response, 404, { error: 'Not found.' });
-    const allowed = route === 'submit' ? request.method === 'POST' : request.method === 'GET' || request.method === 'HEAD';
+    const allowed = methods.split(', ').includes(request.method ?? '') && request.method !== 'OPTIONS';
     if (!allowed) return sendJson(request, response, 405, { error: `Use ${methods}.` }, { Allow: methods });
     if (closed) return sendJson(request, response, 503, { error: 'The RSVP service is shutting down.' });
     if (route === 'health') {
@@ -136,7 +144,7 @@ export function createRsvpHandler(options) {
       return sendJson(request, response, ok ? 200 : 503, { ok });
     }
 
-    const limiter = limiters?.[route === 'submit' ? 'submit' : 'export'];
+    const limiter = limiters?.[route === 'submit' || route === 'cancel' ? 'submit' : 'export'];
     if (limiter) {
       const decision = limiter.hit(clientAddress(request));
       if (!decision.ok) {
@@ -146,7 +154,71 @@ export function createRsvpHandler(options) {
         });
       }
     }
+    if (route === 'cancel') return cancelByToken(request, response, url);
+    if (route === 'staff-cancel') return cancelByStaff(request, response, url);
     return route === 'submit' ? submit(request, response) : sendExport(request, response, url, store, exportToken);
+  }
+
+  /**
+   * The capacity of an occurrence as the events say now; null when the event no longer takes
+   * registrations.
+   * @param {string} eventId
+   * @param {string} occurrence
+   */
+  function capacityOf(eventId, occurrence) {
+    const seats = catalog().seats(eventId, occurrence || undefined);
+    return 'field' in seats ? null : seats.rule.capacity;
+  }
+
+  /**
+   * GET shows what the link is for and a button; POST cancels. A mail scanner or a link preview
+   * follows the GET and changes nothing.
+   * @param {Request} request
+   * @param {Response} response
+   * @param {URL} url
+   */
+  function cancelByToken(request, response, url) {
+    request.resume();
+    const token = url.searchParams.get('token') ?? '';
+    const html = request.method !== 'POST' || /text\/html/.test(header(request, 'accept') ?? '');
+    const hash = /^[A-Za-z0-9_-]{43}$/.test(token) ? hashToken(token) : undefined;
+    const state = hash === undefined ? undefined : store.cancelState(hash);
+    if (!hash || !state) {
+      const error = 'This cancel link is not known: it may be mistyped, or the registration was deleted.';
+      return html ? sendPage(request, response, 404, 'Cancel link not found', `<p>${error}</p>`) : sendJson(request, response, 404, { error });
+    }
+    if (request.method !== 'POST') {
+      const body = state.status === 'cancelled'
+        ? '<p>This registration is already cancelled.</p>'
+        : `<p>This registration is ${state.status === 'confirmed' ? 'confirmed' : 'on the waitlist'}. Cancelling frees the place for the next person waiting.</p>
+<form method="post"><button type="submit">Cancel my registration</button></form>`;
+      return sendPage(request, response, 200, 'Cancel your registration', body);
+    }
+    const result = store.cancel({ by: 'token', hash }, capacityOf);
+    const done = result.kind === 'already' ? 'This registration was already cancelled.' : 'Your registration is cancelled.';
+    if (html) return sendPage(request, response, 200, 'Registration cancelled', `<p>${done}</p>`);
+    return sendJson(request, response, 200, { status: 'cancelled', message: done });
+  }
+
+  /**
+   * @param {Request} request
+   * @param {Response} response
+   * @param {URL} url
+   */
+  function cancelByStaff(request, response, url) {
+    request.resume();
+    if (!exportToken) return sendJson(request, response, 404, { error: 'Staff cancelling is off: start the server with RSVP_EXPORT_TOKEN.' });
+    if (!hasBearerToken(request, exportToken)) {
+      return sendJson(request, response, 401, { error: 'Staff cancelling needs Authorization: Bearer <token>.' }, {
+        'WWW-Authenticate': 'Bearer realm="rsvp-export"',
+      });
+    }
+    const id = Number(url.pathname.slice(path.length + '/registrations/'.length));
+    const result = store.cancel({ by: 'id', id }, capacityOf);
+    if (result.kind === 'unknown') return sendJson(request, response, 404, { error: `No registration ${id}.` });
+    return sendJson(request, response, 200, {
+      id, status: 'cancelled', alreadyCancelled: result.kind === 'already', promoted: result.promoted,
+    });
   }
 
   /**
@@ -207,8 +279,11 @@ export function createRsvpHandler(options) {
     const unanswered = answerErrors(seats.rule.questions, submission.answers);
     if (unanswered) return sendJson(request, response, 422, { errors: unanswered });
 
+    // 256 random bits; only their hash is stored, so the database cannot cancel for anyone.
+    const cancelToken = randomBytes(32).toString('base64url');
     const result = await store.registerSoon(
       {
+        cancelHash: hashToken(cancelToken),
         eventId: seats.eventId,
         occurrence: seats.occurrence,
         name: submission.name,
@@ -227,7 +302,10 @@ export function createRsvpHandler(options) {
     }
     if (result.kind === 'existing') return replay(request, response, result, requestHash);
     if (result.kind === 'registered') return sendJson(request, response, 200, alreadyRegistered(result.decision));
-    return sendJson(request, response, result.response.status, result.response.body);
+    // The link is added to what is sent, not to the answer stored for a replay: the token is
+    // not kept.
+    const cancelUrl = `${publicOrigins()[0] ?? ''}${path}/cancel?token=${cancelToken}`;
+    return sendJson(request, response, result.response.status, { ...result.response.body, cancelUrl });
   }
 
   return {
@@ -282,6 +360,50 @@ export function createRsvpHandler(options) {
 }
 
 /** @typedef {ReturnType<typeof createRsvpHandler>} RsvpHandler */
+
+/** @typedef {'submit' | 'health' | 'export' | 'cancel' | 'staff-cancel' | 'unknown'} Route */
+
+/** @type {Record<Route, string>} */
+const METHODS = {
+  submit: 'POST, OPTIONS',
+  health: 'GET, HEAD, OPTIONS',
+  export: 'GET, HEAD, OPTIONS',
+  cancel: 'GET, HEAD, POST, OPTIONS',
+  'staff-cancel': 'DELETE, OPTIONS',
+  unknown: 'GET, HEAD, OPTIONS',
+};
+
+/** @param {string} token */
+function hashToken(token) {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/**
+ * A small HTML page for a patron who followed a cancel link: no name, email or answers on it.
+ * @param {Request} request
+ * @param {Response} response
+ * @param {number} status
+ * @param {string} title
+ * @param {string} body trusted markup
+ */
+function sendPage(request, response, status, title, body) {
+  const bytes = Buffer.from(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${title}</title></head>
+<body><main><h1>${title}</h1>
+${body}
+</main></body></html>
+`);
+  response.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': String(bytes.length),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Content-Security-Policy': "default-src 'none'; form-action 'self'",
+  });
+  response.end(request.method === 'HEAD' ? undefined : bytes);
+}
 
 /**
  * The events taking registrations, worked out from `feed` and `events` once per feed object and

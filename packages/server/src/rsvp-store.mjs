@@ -23,6 +23,9 @@ const SCHEMA = `
     name            TEXT NOT NULL,
     email           TEXT NOT NULL,
     email_key       TEXT NOT NULL DEFAULT '',
+    cancel_hash     TEXT,
+    cancelled_at    TEXT,
+    promoted_at     TEXT,
     answers         TEXT NOT NULL DEFAULT '{}',
     accommodations  TEXT NOT NULL DEFAULT '',
     status          TEXT NOT NULL CHECK (status IN ('confirmed', 'waitlisted')),
@@ -44,10 +47,22 @@ const SCHEMA = `
   ) WITHOUT ROWID;
 `;
 
-/** Version 3: one registration per email and occurrence, found through this index. */
-const EMAIL_INDEX = `
+/**
+ * Version 3: one registration per email and occurrence, found through the first index (which
+ * also serves the waitlist's order); the cancel link's token, found by its hash.
+ */
+const VERSION_3_INDEXES = `
   CREATE INDEX IF NOT EXISTS registrations_by_email ON registrations (event_id, occurrence, email_key);
+  CREATE UNIQUE INDEX IF NOT EXISTS registrations_by_cancel ON registrations (cancel_hash) WHERE cancel_hash IS NOT NULL;
 `;
+
+/** Columns version 3 adds to a table made by an earlier version. */
+const VERSION_3_COLUMNS = {
+  email_key: "TEXT NOT NULL DEFAULT ''",
+  cancel_hash: 'TEXT',
+  cancelled_at: 'TEXT',
+  promoted_at: 'TEXT',
+};
 
 /**
  * What two submissions by one person share: their email, trimmed and in lower case, hashed so
@@ -66,8 +81,8 @@ const RECOUNT_SEATS = `
   DELETE FROM seats;
   INSERT INTO seats (event_id, occurrence, confirmed, last_position)
   SELECT event_id, occurrence,
-    SUM(status = 'confirmed'),
-    COALESCE(MAX(CASE WHEN status = 'waitlisted' THEN position END), 0)
+    SUM(status = 'confirmed' AND cancelled_at IS NULL),
+    COALESCE(MAX(position), 0)
   FROM registrations GROUP BY event_id, occurrence;
 `;
 
@@ -85,6 +100,7 @@ export const SEATS_QUERY = 'SELECT confirmed, last_position FROM seats WHERE eve
  * @property {string} idempotencyKey
  * @property {string} requestHash tells a retry from a different registration under the same key
  * @property {string} createdAt ISO 8601
+ * @property {string | null} [cancelHash] SHA-256 of the cancel link's token (the token is not kept)
  */
 
 /**
@@ -105,9 +121,16 @@ export const SEATS_QUERY = 'SELECT confirmed, last_position FROM seats WHERE eve
  * @property {string} email
  * @property {string} answers JSON
  * @property {string} accommodations
- * @property {'confirmed' | 'waitlisted'} status
- * @property {number | null} position
+ * @property {'confirmed' | 'waitlisted'} status what it is, or was when it was cancelled
+ * @property {number | null} position the place in the waitlist's order (kept once promoted)
  * @property {string} created_at
+ * @property {string | null} cancelled_at
+ * @property {string | null} promoted_at when a freed seat or a larger capacity confirmed it
+ */
+
+/**
+ * @typedef {{ kind: 'unknown' } | { kind: 'cancelled' | 'already', id: number, eventId: string, occurrence: string, status: 'confirmed' | 'waitlisted', promoted: number[] }} CancelResult
+ * @typedef {{ by: 'token', hash: string } | { by: 'id', id: number }} CancelTarget
  */
 
 /**
@@ -142,13 +165,43 @@ export function openRsvpStore(dbPath) {
   `);
   const insert = db.prepare(`
     INSERT INTO registrations (event_id, occurrence, name, email, email_key, answers, accommodations, status,
-      position, idempotency_key, request_hash, response, created_at)
+      position, idempotency_key, request_hash, response, created_at, cancel_hash)
     VALUES (@eventId, @occurrence, @name, @email, @emailKey, @answers, @accommodations, @status,
-      @position, @idempotencyKey, @requestHash, @response, @createdAt)
+      @position, @idempotencyKey, @requestHash, @response, @createdAt, @cancelHash)
   `);
+  const firstWaiting = db.prepare(`SELECT id FROM registrations WHERE event_id = ? AND occurrence = ?
+    AND status = 'waitlisted' AND cancelled_at IS NULL ORDER BY position LIMIT 1`);
+  const confirmWaiting = db.prepare("UPDATE registrations SET status = 'confirmed', promoted_at = ? WHERE id = ?");
+  const setConfirmed = db.prepare('UPDATE seats SET confirmed = ? WHERE event_id = ? AND occurrence = ?');
+  const byCancelHash = db.prepare('SELECT id, event_id, occurrence, status, cancelled_at FROM registrations WHERE cancel_hash = ?');
+  const byId = db.prepare('SELECT id, event_id, occurrence, status, cancelled_at FROM registrations WHERE id = ?');
+  const markCancelled = db.prepare('UPDATE registrations SET cancelled_at = ? WHERE id = ?');
+
+  /**
+   * Confirms the people waiting, first in line first, while seats are free; in the caller's
+   * transaction. Returns the ids promoted and the confirmed count after.
+   * @param {string} eventId
+   * @param {string} occurrence
+   * @param {number} confirmed
+   * @param {number | undefined} capacity undefined: no limit
+   */
+  function promote(eventId, occurrence, confirmed, capacity) {
+    /** @type {number[]} */
+    const promoted = [];
+    const at = new Date().toISOString();
+    while (capacity === undefined || confirmed < capacity) {
+      const next = /** @type {{ id: number } | undefined} */ (firstWaiting.get(eventId, occurrence));
+      if (!next) break;
+      confirmWaiting.run(at, next.id);
+      promoted.push(next.id);
+      confirmed += 1;
+    }
+    if (promoted.length) setConfirmed.run(confirmed, eventId, occurrence);
+    return { promoted, confirmed };
+  }
   // The first registration, should a database from before version 3 hold two for one email.
   const byEmail = db.prepare(`SELECT status, position FROM registrations
-    WHERE event_id = ? AND occurrence = ? AND email_key = ? ORDER BY id LIMIT 1`);
+    WHERE event_id = ? AND occurrence = ? AND email_key = ? AND cancelled_at IS NULL ORDER BY id LIMIT 1`);
 
   /**
    * @param {string} key
@@ -174,8 +227,12 @@ export function openRsvpStore(dbPath) {
       const same = /** @type {{ status: Decision['status'], position: number | null } | undefined} */ (byEmail.get(eventId, occurrence, key));
       if (same) return { kind: 'registered', decision: { status: same.status, position: same.position ?? undefined } };
       const counts = /** @type {{ confirmed: number, last_position: number } | undefined} */ (seatsOf.get(eventId, occurrence));
-      const taken = counts?.confirmed ?? 0;
+      let taken = counts?.confirmed ?? 0;
       const last = counts?.last_position ?? 0;
+      // Seats free while people wait (the capacity was raised): they go first, in order.
+      if (last > 0 && (seating.capacity === undefined || taken < seating.capacity)) {
+        taken = promote(eventId, occurrence, taken, seating.capacity).confirmed;
+      }
       /** @type {Decision} */
       let decision;
       if (seating.capacity === undefined || taken < seating.capacity) {
@@ -191,6 +248,7 @@ export function openRsvpStore(dbPath) {
       insert.run({
         ...registration,
         emailKey: key,
+        cancelHash: registration.cancelHash ?? null,
         answers: JSON.stringify(registration.answers),
         status: decision.status,
         position: decision.position ?? null,
@@ -244,7 +302,55 @@ export function openRsvpStore(dbPath) {
     });
   };
 
+  const cancelInTransaction = db.transaction(
+    /**
+     * @param {CancelTarget} target
+     * @param {(eventId: string, occurrence: string) => number | undefined | null} capacityOf the
+     *   occurrence's capacity now (undefined: no limit; null: the event no longer takes
+     *   registrations, and the freed seat goes to the next in line)
+     * @returns {CancelResult}
+     */
+    (target, capacityOf) => {
+      const row = /** @type {{ id: number, event_id: string, occurrence: string, status: 'confirmed' | 'waitlisted', cancelled_at: string | null } | undefined} */ (
+        target.by === 'token' ? byCancelHash.get(target.hash) : byId.get(target.id));
+      if (!row) return { kind: 'unknown' };
+      const found = { id: row.id, eventId: row.event_id, occurrence: row.occurrence, status: row.status };
+      if (row.cancelled_at) return { kind: 'already', ...found, promoted: [] };
+      markCancelled.run(new Date().toISOString(), row.id);
+      const counts = /** @type {{ confirmed: number, last_position: number } | undefined} */ (seatsOf.get(row.event_id, row.occurrence));
+      let confirmed = counts?.confirmed ?? 0;
+      if (row.status !== 'confirmed') return { kind: 'cancelled', ...found, promoted: [] };
+      confirmed = Math.max(0, confirmed - 1);
+      setConfirmed.run(confirmed, row.event_id, row.occurrence);
+      const capacity = capacityOf(row.event_id, row.occurrence);
+      const { promoted } = promote(row.event_id, row.occurrence, confirmed, capacity === null ? confirmed + 1 : capacity);
+      return { kind: 'cancelled', ...found, promoted };
+    },
+  );
+
   return {
+    /**
+     * Cancels a registration, found by its cancel token's hash or (for staff) its id, and gives
+     * the freed seat to the first people waiting, in one transaction.
+     * @param {CancelTarget} target
+     * @param {(eventId: string, occurrence: string) => number | undefined | null} capacityOf
+     * @returns {CancelResult}
+     */
+    cancel(target, capacityOf) {
+      flush();
+      return cancelInTransaction.immediate(target, capacityOf);
+    },
+
+    /**
+     * What the cancel page may show for a token: the registration's state, nothing personal.
+     * @param {string} hash
+     * @returns {{ status: 'confirmed' | 'waitlisted' | 'cancelled' } | undefined}
+     */
+    cancelState(hash) {
+      const row = /** @type {{ status: 'confirmed' | 'waitlisted', cancelled_at: string | null } | undefined} */ (byCancelHash.get(hash));
+      return row && { status: row.cancelled_at ? 'cancelled' : row.status };
+    },
+
     /**
      * The stored answer for an idempotency key, if any.
      * @param {string} key
@@ -294,7 +400,8 @@ export function openRsvpStore(dbPath) {
       const params = [];
       if (filter.eventId !== undefined) { where.push('event_id = ?'); params.push(filter.eventId); }
       if (filter.occurrence !== undefined) { where.push('occurrence = ?'); params.push(filter.occurrence); }
-      const sql = `SELECT id, event_id, occurrence, name, email, answers, accommodations, status, position, created_at
+      const sql = `SELECT id, event_id, occurrence, name, email, answers, accommodations, status, position, created_at,
+        cancelled_at, promoted_at
         FROM registrations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY event_id, occurrence, id`;
       return /** @type {RegistrationRow[]} */ (db.prepare(sql).all(...params));
     },
@@ -352,9 +459,9 @@ function migrate(db) {
       throw new Error(`The RSVP database has schema version ${version}; this server knows ${SCHEMA_VERSION}.`);
     }
     db.exec(SCHEMA);
-    const columns = /** @type {{ name: string }[]} */ (db.pragma('table_info(registrations)'));
-    if (!columns.some((column) => column.name === 'email_key')) {
-      db.exec("ALTER TABLE registrations ADD COLUMN email_key TEXT NOT NULL DEFAULT ''");
+    const columns = new Set(/** @type {{ name: string }[]} */ (db.pragma('table_info(registrations)')).map((column) => column.name));
+    for (const [name, type] of Object.entries(VERSION_3_COLUMNS)) {
+      if (!columns.has(name)) db.exec(`ALTER TABLE registrations ADD COLUMN ${name} ${type}`);
     }
     if (version < 3) {
       // Registrations kept from before version 3 get their key, so a new one finds them.
@@ -362,7 +469,7 @@ function migrate(db) {
       const setKey = db.prepare('UPDATE registrations SET email_key = ? WHERE id = ?');
       for (const row of rows) setKey.run(emailKey(row.email), row.id);
     }
-    db.exec(EMAIL_INDEX);
+    db.exec(VERSION_3_INDEXES);
     db.exec(RECOUNT_SEATS);
     if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();

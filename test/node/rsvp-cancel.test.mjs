@@ -1,0 +1,201 @@
+// @ts-check
+/**
+ * Cancelling (#17 item 2): a patron's cancel link (GET shows a page, POST cancels), staff cancel
+ * by id with the staff token, and the waitlist promoted in order when a seat frees or the
+ * capacity is raised.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { parseCsv, post, rows, start } from './rsvp-fixtures.mjs';
+
+const TOKEN = randomBytes(32).toString('base64url');
+
+/**
+ * The registrations' states as the staff export shows them, by email.
+ * @param {string} url
+ */
+async function exported(url) {
+  const response = await fetch(`${url}/export.csv`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  assert.equal(response.status, 200);
+  const [header, ...body] = parseCsv((await response.text()).replace(/^\ufeff/, ''));
+  const at = (/** @type {string} */ name) => header.indexOf(name);
+  return body.map((row) => ({
+    email: row[at('email')], status: row[at('status')], position: row[at('waitlist_position')],
+    promoted: row[at('promoted_at')] !== '', cancelled: row[at('cancelled_at')] !== '',
+  }));
+}
+
+/**
+ * Registers `emails` in order for `eventId` and returns their answers.
+ * @param {string} url
+ * @param {string} eventId
+ * @param {string[]} emails
+ */
+async function registerAll(url, eventId, emails) {
+  const answers = [];
+  for (const email of emails) answers.push(await post(url, { eventId, email }));
+  return answers;
+}
+
+/**
+ * @param {string} cancelUrl
+ * @param {RequestInit} [init]
+ */
+const follow = (cancelUrl, init = {}) => fetch(cancelUrl, init);
+
+describe('the cancel link', () => {
+  it('comes with every confirmation and waitlist place, and only its hash is stored', async (t) => {
+    const { url, dbPath } = await start(t, { exportToken: TOKEN });
+    const [a, , c] = await registerAll(url, 'data-day', ['a@example.org', 'b@example.org', 'c@example.org']);
+    for (const answer of [a, c]) {
+      assert.match(answer.body.cancelUrl, /^\/api\/rsvp\/cancel\?token=[A-Za-z0-9_-]{43}$/);
+    }
+    assert.equal(c.body.status, 'waitlisted');
+    const token = new URL(a.body.cancelUrl, url).searchParams.get('token') ?? '';
+    const stored = JSON.stringify(rows(dbPath));
+    assert.ok(!stored.includes(token), 'the token itself is not in the database');
+    const db = new Database(dbPath, { readonly: true });
+    t.after(() => db.close());
+    const hashes = db.prepare('SELECT cancel_hash FROM registrations').all();
+    assert.equal(new Set(hashes.map((row) => /** @type {{ cancel_hash: string }} */ (row).cancel_hash)).size, 3);
+  });
+
+  it("starts with the configured public origin", async (t) => {
+    const { url } = await start(t, { publicOrigin: 'https://events.example.org' });
+    const answer = await post(url, { eventId: 'open-house' });
+    assert.match(answer.body.cancelUrl, /^https:\/\/events\.example\.org\/api\/rsvp\/cancel\?token=[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('shows a page on GET that changes nothing and names nobody', async (t) => {
+    const { url, dbPath } = await start(t, { exportToken: TOKEN });
+    const [answer] = await registerAll(url, 'data-day', ['secret.patron@example.org']);
+    const link = new URL(answer.body.cancelUrl, url).href;
+    for (const method of ['GET', 'HEAD', 'GET']) {
+      const page = await follow(link, { method });
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+      const text = await page.text();
+      if (method === 'GET') {
+        assert.match(text, /<form method="post"><button type="submit">Cancel my registration<\/button><\/form>/);
+        assert.doesNotMatch(text, /secret|Ada|Lovelace/i);
+      }
+    }
+    assert.deepEqual((await exported(url)).map((row) => row.status), ['confirmed']);
+    assert.equal(rows(dbPath).length, 1);
+  });
+
+  it('cancels on POST and gives the seat to the first person waiting, in order', async (t) => {
+    const { url } = await start(t, { exportToken: TOKEN });
+    const [a] = await registerAll(url, 'data-day', ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org']);
+    const cancelled = await follow(new URL(a.body.cancelUrl, url).href, { method: 'POST' });
+    assert.equal(cancelled.status, 200);
+    assert.equal((await cancelled.json()).status, 'cancelled');
+    assert.deepEqual(await exported(url), [
+      { email: 'a@example.org', status: 'cancelled', position: '', promoted: false, cancelled: true },
+      { email: 'b@example.org', status: 'confirmed', position: '', promoted: false, cancelled: false },
+      { email: 'c@example.org', status: 'confirmed', position: '1', promoted: true, cancelled: false },
+      { email: 'd@example.org', status: 'waitlisted', position: '2', promoted: false, cancelled: false },
+    ]);
+    // The seat went to c: a newcomer waits behind d.
+    const e = await post(url, { eventId: 'data-day', email: 'e@example.org' });
+    assert.deepEqual([e.body.status, e.body.position], ['waitlisted', 3]);
+    // Twice is fine, and frees nothing more.
+    const again = await follow(new URL(a.body.cancelUrl, url).href, { method: 'POST' });
+    assert.equal(again.status, 200);
+    assert.match((await again.json()).message, /already/);
+    assert.equal((await exported(url)).filter((row) => row.status === 'confirmed').length, 2);
+  });
+
+  it('answers a form post from the page with a page', async (t) => {
+    const { url } = await start(t, { publicOrigin: 'https://events.example.org' });
+    const [a] = await registerAll(url, 'workshop', ['a@example.org']);
+    const link = new URL(new URL(a.body.cancelUrl).pathname + new URL(a.body.cancelUrl).search, url).href;
+    const page = await follow(link, {
+      method: 'POST',
+      headers: { Accept: 'text/html', Origin: 'https://events.example.org', 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /Your registration is cancelled/);
+    // The seat is free again.
+    assert.equal((await post(url, { eventId: 'workshop', email: 'b@example.org' })).status, 201);
+  });
+
+  it('cancelling a waitlist place promotes nobody', async (t) => {
+    const { url } = await start(t, { exportToken: TOKEN });
+    const answers = await registerAll(url, 'data-day', ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org']);
+    await follow(new URL(answers[2].body.cancelUrl, url).href, { method: 'POST' });
+    assert.deepEqual((await exported(url)).map((row) => row.status), ['confirmed', 'confirmed', 'cancelled', 'waitlisted']);
+  });
+
+  it('lets the same email register again once cancelled', async (t) => {
+    const { url, dbPath } = await start(t);
+    const [a] = await registerAll(url, 'workshop', ['a@example.org']);
+    await follow(new URL(a.body.cancelUrl, url).href, { method: 'POST' });
+    const again = await post(url, { eventId: 'workshop', email: 'A@example.org' });
+    assert.deepEqual([again.status, again.body.status, again.body.alreadyRegistered], [201, 'confirmed', undefined]);
+    assert.equal(rows(dbPath).length, 2);
+  });
+
+  it('answers 404 to a token it does not know, and cancels nothing', async (t) => {
+    const { url } = await start(t, { exportToken: TOKEN });
+    await registerAll(url, 'workshop', ['a@example.org']);
+    for (const token of ['', 'short', randomBytes(32).toString('base64url')]) {
+      assert.equal((await follow(`${url}/cancel?token=${token}`, { method: 'POST' })).status, 404);
+      assert.equal((await follow(`${url}/cancel?token=${token}`)).status, 404);
+    }
+    assert.equal((await follow(`${url}/cancel?token=x`, { method: 'PUT' })).status, 405);
+    assert.deepEqual((await exported(url)).map((row) => row.status), ['confirmed']);
+  });
+});
+
+describe('staff cancel', () => {
+  it('cancels by id with the staff token, and promotes the first waiting', async (t) => {
+    const { url } = await start(t, { exportToken: TOKEN });
+    await registerAll(url, 'data-day', ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org']);
+    const deleteAs = (/** @type {string} */ path, /** @type {Record<string, string>} */ headers = {}) =>
+      fetch(`${url}${path}`, { method: 'DELETE', headers });
+    assert.equal((await deleteAs('/registrations/2')).status, 401);
+    assert.equal((await deleteAs('/registrations/2', { Authorization: 'Bearer wrong' })).status, 401);
+    const done = await deleteAs('/registrations/2', { Authorization: `Bearer ${TOKEN}` });
+    assert.equal(done.status, 200);
+    assert.deepEqual(await done.json(), { id: 2, status: 'cancelled', alreadyCancelled: false, promoted: [3] });
+    assert.deepEqual((await exported(url)).map((row) => row.status), ['confirmed', 'cancelled', 'confirmed', 'waitlisted']);
+    assert.equal((await deleteAs('/registrations/99', { Authorization: `Bearer ${TOKEN}` })).status, 404);
+    assert.equal((await fetch(`${url}/registrations/2`)).status, 405);
+  });
+
+  it('does not exist without a staff token', async (t) => {
+    const { url } = await start(t);
+    await registerAll(url, 'workshop', ['a@example.org']);
+    assert.equal((await fetch(`${url}/registrations/1`, { method: 'DELETE' })).status, 404);
+  });
+});
+
+describe('capacity raised', () => {
+  it('promotes the people waiting, in order, before any newcomer', async (t) => {
+    let events = [{ id: 'talk', capacity: 2, waitlist: true }];
+    const { url } = await start(t, { events: () => events, exportToken: TOKEN });
+    await registerAll(url, 'talk', ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org', 'e@example.org']);
+    events = [{ id: 'talk', capacity: 4, waitlist: true }];
+    const newcomers = await registerAll(url, 'talk', ['f@example.org', 'g@example.org']);
+    assert.deepEqual(newcomers.map((answer) => [answer.body.status, answer.body.position]), [['waitlisted', 4], ['waitlisted', 5]]);
+    assert.deepEqual((await exported(url)).map((row) => [row.email[0], row.status, row.promoted]), [
+      ['a', 'confirmed', false], ['b', 'confirmed', false], ['c', 'confirmed', true], ['d', 'confirmed', true],
+      ['e', 'waitlisted', false], ['f', 'waitlisted', false], ['g', 'waitlisted', false],
+    ]);
+  });
+
+  it('after a restart too, from the recounted seats', async (t) => {
+    const first = await start(t, { events: [{ id: 'talk', capacity: 1, waitlist: true }], exportToken: TOKEN });
+    await registerAll(first.url, 'talk', ['a@example.org', 'b@example.org']);
+    await first.rsvp.close();
+    const second = await start(t, { dbPath: first.dbPath, events: [{ id: 'talk', capacity: 3, waitlist: true }], exportToken: TOKEN });
+    const c = await post(second.url, { eventId: 'talk', email: 'c@example.org' });
+    assert.equal(c.body.status, 'confirmed');
+    assert.deepEqual((await exported(second.url)).map((row) => [row.email[0], row.status, row.promoted]), [
+      ['a', 'confirmed', false], ['b', 'confirmed', true], ['c', 'confirmed', false],
+    ]);
+  });
+});
