@@ -98,9 +98,11 @@ describe('the cancel link', () => {
       { email: 'c@example.org', status: 'confirmed', position: '1', promoted: true, cancelled: false },
       { email: 'd@example.org', status: 'waitlisted', position: '2', promoted: false, cancelled: false },
     ]);
-    // The seat went to c: a newcomer waits behind d.
+    // The seat went to c: d is now first in line, and a newcomer waits behind d.
+    const d = await post(url, { eventId: 'data-day', email: 'd@example.org' });
+    assert.deepEqual([d.status, d.body.status, d.body.position, d.body.alreadyRegistered], [200, 'waitlisted', 1, true]);
     const e = await post(url, { eventId: 'data-day', email: 'e@example.org' });
-    assert.deepEqual([e.body.status, e.body.position], ['waitlisted', 3]);
+    assert.deepEqual([e.body.status, e.body.position], ['waitlisted', 2]);
     // Twice is fine, and frees nothing more.
     const again = await follow(new URL(a.body.cancelUrl, url).href, { method: 'POST' });
     assert.equal(again.status, 200);
@@ -127,6 +129,9 @@ describe('the cancel link', () => {
     const answers = await registerAll(url, 'data-day', ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org']);
     await follow(new URL(answers[2].body.cancelUrl, url).href, { method: 'POST' });
     assert.deepEqual((await exported(url)).map((row) => row.status), ['confirmed', 'confirmed', 'cancelled', 'waitlisted']);
+    // d moved up to first in line; a newcomer is second.
+    const e = await post(url, { eventId: 'data-day', email: 'e@example.org' });
+    assert.deepEqual([e.body.status, e.body.position], ['waitlisted', 2]);
   });
 
   it('lets the same email register again once cancelled', async (t) => {
@@ -180,11 +185,21 @@ describe('capacity raised', () => {
     await registerAll(url, 'talk', ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org', 'e@example.org']);
     events = [{ id: 'talk', capacity: 4, waitlist: true }];
     const newcomers = await registerAll(url, 'talk', ['f@example.org', 'g@example.org']);
-    assert.deepEqual(newcomers.map((answer) => [answer.body.status, answer.body.position]), [['waitlisted', 4], ['waitlisted', 5]]);
+    assert.deepEqual(newcomers.map((answer) => [answer.body.status, answer.body.position]), [['waitlisted', 2], ['waitlisted', 3]]);
     assert.deepEqual((await exported(url)).map((row) => [row.email[0], row.status, row.promoted]), [
       ['a', 'confirmed', false], ['b', 'confirmed', false], ['c', 'confirmed', true], ['d', 'confirmed', true],
       ['e', 'waitlisted', false], ['f', 'waitlisted', false], ['g', 'waitlisted', false],
     ]);
+  });
+
+  it('promotes everyone waiting when the capacity is lifted', async (t) => {
+    /** @type {{ id: string, capacity?: number, waitlist: boolean }[]} */
+    let events = [{ id: 'talk', capacity: 1, waitlist: true }];
+    const { url } = await start(t, { events: () => events, exportToken: TOKEN });
+    await registerAll(url, 'talk', ['a@example.org', 'b@example.org', 'c@example.org']);
+    events = [{ id: 'talk', waitlist: true }];
+    assert.equal((await post(url, { eventId: 'talk', email: 'd@example.org' })).body.status, 'confirmed');
+    assert.deepEqual((await exported(url)).map((row) => row.status), ['confirmed', 'confirmed', 'confirmed', 'confirmed']);
   });
 
   it('after a restart too, from the recounted seats', async (t) => {

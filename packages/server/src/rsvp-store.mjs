@@ -43,6 +43,7 @@ const SCHEMA = `
     occurrence    TEXT NOT NULL,
     confirmed     INTEGER NOT NULL,
     last_position INTEGER NOT NULL,
+    waiting       INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (event_id, occurrence)
   ) WITHOUT ROWID;
 `;
@@ -79,15 +80,18 @@ export function emailKey(email) {
  */
 const RECOUNT_SEATS = `
   DELETE FROM seats;
-  INSERT INTO seats (event_id, occurrence, confirmed, last_position)
+  INSERT INTO seats (event_id, occurrence, confirmed, last_position, waiting)
   SELECT event_id, occurrence,
     SUM(status = 'confirmed' AND cancelled_at IS NULL),
-    COALESCE(MAX(position), 0)
+    COALESCE(MAX(position), 0),
+    SUM(status = 'waitlisted' AND cancelled_at IS NULL)
   FROM registrations GROUP BY event_id, occurrence;
 `;
 
 /** The one read a registration makes to count its seats (exported for the query-plan test). */
-export const SEATS_QUERY = 'SELECT confirmed, last_position FROM seats WHERE event_id = ? AND occurrence = ?';
+export const SEATS_QUERY = 'SELECT confirmed, last_position, waiting FROM seats WHERE event_id = ? AND occurrence = ?';
+
+/** @typedef {{ confirmed: number, last_position: number, waiting: number }} SeatCounts */
 
 /**
  * @typedef {object} NewRegistration
@@ -160,8 +164,9 @@ export function openRsvpStore(dbPath) {
   const byKey = db.prepare('SELECT request_hash, response FROM registrations WHERE idempotency_key = ?');
   const seatsOf = db.prepare(SEATS_QUERY);
   const saveSeats = db.prepare(`
-    INSERT INTO seats (event_id, occurrence, confirmed, last_position) VALUES (?, ?, ?, ?)
-    ON CONFLICT (event_id, occurrence) DO UPDATE SET confirmed = excluded.confirmed, last_position = excluded.last_position
+    INSERT INTO seats (event_id, occurrence, confirmed, last_position, waiting) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (event_id, occurrence) DO UPDATE SET confirmed = excluded.confirmed, last_position = excluded.last_position,
+      waiting = excluded.waiting
   `);
   const insert = db.prepare(`
     INSERT INTO registrations (event_id, occurrence, name, email, email_key, answers, accommodations, status,
@@ -172,20 +177,24 @@ export function openRsvpStore(dbPath) {
   const firstWaiting = db.prepare(`SELECT id FROM registrations WHERE event_id = ? AND occurrence = ?
     AND status = 'waitlisted' AND cancelled_at IS NULL ORDER BY position LIMIT 1`);
   const confirmWaiting = db.prepare("UPDATE registrations SET status = 'confirmed', promoted_at = ? WHERE id = ?");
-  const setConfirmed = db.prepare('UPDATE seats SET confirmed = ? WHERE event_id = ? AND occurrence = ?');
+  const setCounts = db.prepare('UPDATE seats SET confirmed = ?, waiting = ? WHERE event_id = ? AND occurrence = ?');
+  // A waiting registration's place in line now (positions keep the order they came in).
+  const placeInLine = db.prepare(`SELECT COUNT(*) AS place FROM registrations WHERE event_id = ? AND occurrence = ?
+    AND status = 'waitlisted' AND cancelled_at IS NULL AND position <= ?`);
   const byCancelHash = db.prepare('SELECT id, event_id, occurrence, status, cancelled_at FROM registrations WHERE cancel_hash = ?');
   const byId = db.prepare('SELECT id, event_id, occurrence, status, cancelled_at FROM registrations WHERE id = ?');
   const markCancelled = db.prepare('UPDATE registrations SET cancelled_at = ? WHERE id = ?');
 
   /**
    * Confirms the people waiting, first in line first, while seats are free; in the caller's
-   * transaction. Returns the ids promoted and the confirmed count after.
+   * transaction. Returns the ids promoted and the counts after.
    * @param {string} eventId
    * @param {string} occurrence
    * @param {number} confirmed
+   * @param {number} waiting
    * @param {number | undefined} capacity undefined: no limit
    */
-  function promote(eventId, occurrence, confirmed, capacity) {
+  function promote(eventId, occurrence, confirmed, waiting, capacity) {
     /** @type {number[]} */
     const promoted = [];
     const at = new Date().toISOString();
@@ -195,12 +204,13 @@ export function openRsvpStore(dbPath) {
       confirmWaiting.run(at, next.id);
       promoted.push(next.id);
       confirmed += 1;
+      waiting = Math.max(0, waiting - 1);
     }
-    if (promoted.length) setConfirmed.run(confirmed, eventId, occurrence);
-    return { promoted, confirmed };
+    setCounts.run(confirmed, waiting, eventId, occurrence);
+    return { promoted, confirmed, waiting };
   }
   // The first registration, should a database from before version 3 hold two for one email.
-  const byEmail = db.prepare(`SELECT status, position FROM registrations
+  const byEmail = db.prepare(`SELECT status, position, id FROM registrations
     WHERE event_id = ? AND occurrence = ? AND email_key = ? AND cancelled_at IS NULL ORDER BY id LIMIT 1`);
 
   /**
@@ -225,22 +235,32 @@ export function openRsvpStore(dbPath) {
       const { eventId, occurrence } = registration;
       const key = emailKey(registration.email);
       const same = /** @type {{ status: Decision['status'], position: number | null } | undefined} */ (byEmail.get(eventId, occurrence, key));
-      if (same) return { kind: 'registered', decision: { status: same.status, position: same.position ?? undefined } };
-      const counts = /** @type {{ confirmed: number, last_position: number } | undefined} */ (seatsOf.get(eventId, occurrence));
+      if (same) {
+        const place = same.status === 'waitlisted'
+          ? /** @type {{ place: number }} */ (placeInLine.get(eventId, occurrence, same.position)).place
+          : undefined;
+        return { kind: 'registered', decision: { status: same.status, position: place } };
+      }
+      const counts = /** @type {SeatCounts | undefined} */ (seatsOf.get(eventId, occurrence));
       let taken = counts?.confirmed ?? 0;
+      let waiting = counts?.waiting ?? 0;
       const last = counts?.last_position ?? 0;
       // Seats free while people wait (the capacity was raised): they go first, in order.
-      if (last > 0 && (seating.capacity === undefined || taken < seating.capacity)) {
-        taken = promote(eventId, occurrence, taken, seating.capacity).confirmed;
+      if (waiting > 0 && (seating.capacity === undefined || taken < seating.capacity)) {
+        ({ confirmed: taken, waiting } = promote(eventId, occurrence, taken, waiting, seating.capacity));
       }
       /** @type {Decision} */
       let decision;
+      /** @type {number | null} the waitlist's order, kept once promoted */
+      let order = null;
       if (seating.capacity === undefined || taken < seating.capacity) {
         decision = { status: 'confirmed', position: undefined };
-        saveSeats.run(eventId, occurrence, taken + 1, last);
+        saveSeats.run(eventId, occurrence, taken + 1, last, waiting);
       } else if (seating.waitlist) {
-        decision = { status: 'waitlisted', position: last + 1 };
-        saveSeats.run(eventId, occurrence, taken, last + 1);
+        // The place in line said to the patron; the order stored goes on counting.
+        decision = { status: 'waitlisted', position: waiting + 1 };
+        order = last + 1;
+        saveSeats.run(eventId, occurrence, taken, last + 1, waiting + 1);
       } else {
         return { kind: 'full' };
       }
@@ -251,7 +271,7 @@ export function openRsvpStore(dbPath) {
         cancelHash: registration.cancelHash ?? null,
         answers: JSON.stringify(registration.answers),
         status: decision.status,
-        position: decision.position ?? null,
+        position: order,
         response: JSON.stringify(response),
       });
       return { kind: 'created', requestHash: registration.requestHash, response };
@@ -317,13 +337,16 @@ export function openRsvpStore(dbPath) {
       const found = { id: row.id, eventId: row.event_id, occurrence: row.occurrence, status: row.status };
       if (row.cancelled_at) return { kind: 'already', ...found, promoted: [] };
       markCancelled.run(new Date().toISOString(), row.id);
-      const counts = /** @type {{ confirmed: number, last_position: number } | undefined} */ (seatsOf.get(row.event_id, row.occurrence));
-      let confirmed = counts?.confirmed ?? 0;
-      if (row.status !== 'confirmed') return { kind: 'cancelled', ...found, promoted: [] };
-      confirmed = Math.max(0, confirmed - 1);
-      setConfirmed.run(confirmed, row.event_id, row.occurrence);
+      const counts = /** @type {SeatCounts | undefined} */ (seatsOf.get(row.event_id, row.occurrence));
+      const confirmed = counts?.confirmed ?? 0;
+      const waiting = counts?.waiting ?? 0;
+      if (row.status !== 'confirmed') {
+        setCounts.run(confirmed, Math.max(0, waiting - 1), row.event_id, row.occurrence);
+        return { kind: 'cancelled', ...found, promoted: [] };
+      }
+      const left = Math.max(0, confirmed - 1);
       const capacity = capacityOf(row.event_id, row.occurrence);
-      const { promoted } = promote(row.event_id, row.occurrence, confirmed, capacity === null ? confirmed + 1 : capacity);
+      const { promoted } = promote(row.event_id, row.occurrence, left, waiting, capacity === null ? left + 1 : capacity);
       return { kind: 'cancelled', ...found, promoted };
     },
   );
@@ -462,6 +485,10 @@ function migrate(db) {
     const columns = new Set(/** @type {{ name: string }[]} */ (db.pragma('table_info(registrations)')).map((column) => column.name));
     for (const [name, type] of Object.entries(VERSION_3_COLUMNS)) {
       if (!columns.has(name)) db.exec(`ALTER TABLE registrations ADD COLUMN ${name} ${type}`);
+    }
+    const seatColumns = /** @type {{ name: string }[]} */ (db.pragma('table_info(seats)'));
+    if (!seatColumns.some((column) => column.name === 'waiting')) {
+      db.exec('ALTER TABLE seats ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0');
     }
     if (version < 3) {
       // Registrations kept from before version 3 get their key, so a new one finds them.
