@@ -143,6 +143,22 @@ describe('the cancel link', () => {
     assert.equal(rows(dbPath).length, 2);
   });
 
+  it('comes anew with a replay, which retires the first link; a cancelled registration has none', async (t) => {
+    const { url } = await start(t, { exportToken: TOKEN });
+    const fields = { eventId: 'workshop', email: 'a@example.org' };
+    const first = await post(url, fields, { key: 'replayed-key-1' });
+    const again = await post(url, fields, { key: 'replayed-key-1' });
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.match(again.body.cancelUrl, /^\/api\/rsvp\/cancel\?token=[A-Za-z0-9_-]{43}$/);
+    assert.notEqual(again.body.cancelUrl, first.body.cancelUrl);
+    assert.equal((await follow(new URL(first.body.cancelUrl, url).href, { method: 'POST' })).status, 404);
+    assert.equal((await follow(new URL(again.body.cancelUrl, url).href, { method: 'POST' })).status, 200);
+    const afterCancel = await post(url, fields, { key: 'replayed-key-1' });
+    assert.equal(afterCancel.body.status, 'confirmed', 'the first answer, replayed');
+    assert.equal(afterCancel.body.cancelUrl, undefined);
+    assert.deepEqual((await exported(url)).map((row) => row.status), ['cancelled']);
+  });
+
   it('answers 404 to a token it does not know, and cancels nothing', async (t) => {
     const { url } = await start(t, { exportToken: TOKEN });
     await registerAll(url, 'workshop', ['a@example.org']);

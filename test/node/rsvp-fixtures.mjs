@@ -121,8 +121,8 @@ export function parseCsv(text, separator = ',') {
 }
 
 /**
- * An answer without its cancel link: a replay repeats the first answer but not the link, whose
- * token the server does not keep.
+ * An answer without its cancel link: a replay repeats the first answer with a new link, since
+ * the server keeps no token to repeat.
  * @param {Record<string, unknown>} body
  */
 export function withoutLink(body) {

@@ -58,7 +58,7 @@ describe('one registration per email and occurrence', () => {
     const retry = await post(url, { eventId: 'open-house', email: 'k@example.org' }, { key: 'replay-key-1' });
     assert.deepEqual([first.status, retry.status], [201, 201]);
     assert.equal(retry.headers.get('idempotent-replayed'), 'true');
-    assert.deepEqual(retry.body, withoutLink(first.body));
+    assert.deepEqual(withoutLink(retry.body), withoutLink(first.body));
     assert.equal(rows(dbPath).length, 1);
   });
 

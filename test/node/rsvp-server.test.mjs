@@ -268,7 +268,7 @@ describe('idempotency', () => {
     const first = await post(url, fields, { key });
     const again = await post(url, fields, { key });
     assert.equal(again.status, first.status);
-    assert.deepEqual(again.body, withoutLink(first.body));
+    assert.deepEqual(withoutLink(again.body), withoutLink(first.body));
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     assert.equal(rows(dbPath).length, 1);
   });
@@ -282,7 +282,7 @@ describe('idempotency', () => {
     assert.deepEqual([waitlisted.body.status, waitlisted.body.position], ['waitlisted', 1]);
     await post(url, { eventId: 'data-day' });
     const again = await post(url, { eventId: 'data-day' }, { key });
-    assert.deepEqual(again.body, withoutLink(waitlisted.body));
+    assert.deepEqual(withoutLink(again.body), withoutLink(waitlisted.body));
     assert.equal(rows(dbPath).length, 4);
   });
 
@@ -538,7 +538,7 @@ describe('durability', () => {
     const second = await start(t, { dbPath });
     const replayed = await post(second.url, { eventId: 'data-day' }, { key });
     assert.equal(replayed.status, waitlisted.status);
-    assert.deepEqual(replayed.body, withoutLink(waitlisted.body));
+    assert.deepEqual(withoutLink(replayed.body), withoutLink(waitlisted.body));
     const next = await post(second.url, { eventId: 'data-day' });
     assert.deepEqual([next.body.status, next.body.position], ['waitlisted', 2]);
     assert.equal(rows(dbPath).length, 4);

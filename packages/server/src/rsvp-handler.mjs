@@ -270,7 +270,7 @@ export function createRsvpHandler(options) {
     // A retry is answered from the record before anything that may have changed since (the
     // clock, the event list) can give it a different answer.
     const earlier = store.find(key.value);
-    if (earlier) return replay(request, response, earlier, requestHash);
+    if (earlier) return replay(request, response, earlier, requestHash, () => renewLink(key.value));
 
     const seats = catalog().seats(submission.eventId, submission.occurrence);
     if ('field' in seats) return sendJson(request, response, 422, { errors: { [seats.field]: seats.message } });
@@ -300,12 +300,27 @@ export function createRsvpHandler(options) {
     if (result.kind === 'full') {
       return sendJson(request, response, 409, { status: 'full', message: 'Sorry, this event is full.' });
     }
-    if (result.kind === 'existing') return replay(request, response, result, requestHash);
+    if (result.kind === 'existing') return replay(request, response, result, requestHash, () => renewLink(key.value));
     if (result.kind === 'registered') return sendJson(request, response, 200, alreadyRegistered(result.decision));
     // The link is added to what is sent, not to the answer stored for a replay: the token is
     // not kept.
-    const cancelUrl = `${publicOrigins()[0] ?? ''}${path}/cancel?token=${cancelToken}`;
-    return sendJson(request, response, result.response.status, { ...result.response.body, cancelUrl });
+    return sendJson(request, response, result.response.status, { ...result.response.body, cancelUrl: cancelUrlOf(cancelToken) });
+  }
+
+  /** @param {string} token */
+  function cancelUrlOf(token) {
+    return `${publicOrigins()[0] ?? ''}${path}/cancel?token=${token}`;
+  }
+
+  /**
+   * A replay's cancel link: the first answer may never have arrived (that is why the client
+   * asks again), and its token is not kept, so a new one replaces it. Undefined when the
+   * registration is cancelled.
+   * @param {string} idempotencyKey
+   */
+  function renewLink(idempotencyKey) {
+    const token = randomBytes(32).toString('base64url');
+    return store.renewCancelHash(idempotencyKey, hashToken(token)) ? cancelUrlOf(token) : undefined;
   }
 
   return {
@@ -452,14 +467,17 @@ function eventCatalog({ events, feed }, log) {
  * @param {Response} response
  * @param {{ requestHash: string, response: import('./rsvp-store.mjs').StoredResponse }} earlier
  * @param {string} requestHash
+ * @param {() => string | undefined} renewLink a new cancel link for the registration, if it stands
  */
-function replay(request, response, earlier, requestHash) {
+function replay(request, response, earlier, requestHash, renewLink) {
   if (earlier.requestHash !== requestHash) {
     return sendJson(request, response, 422, {
       errors: { idempotencyKey: 'This idempotency key was already used for a different registration.' },
     });
   }
-  return sendJson(request, response, earlier.response.status, earlier.response.body, { 'Idempotent-Replayed': 'true' });
+  const cancelUrl = renewLink();
+  const body = cancelUrl ? { ...earlier.response.body, cancelUrl } : earlier.response.body;
+  return sendJson(request, response, earlier.response.status, body, { 'Idempotent-Replayed': 'true' });
 }
 
 /**

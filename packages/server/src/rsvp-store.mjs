@@ -184,6 +184,7 @@ export function openRsvpStore(dbPath) {
   const byCancelHash = db.prepare('SELECT id, event_id, occurrence, status, cancelled_at FROM registrations WHERE cancel_hash = ?');
   const byId = db.prepare('SELECT id, event_id, occurrence, status, cancelled_at FROM registrations WHERE id = ?');
   const markCancelled = db.prepare('UPDATE registrations SET cancelled_at = ? WHERE id = ?');
+  const renewCancel = db.prepare('UPDATE registrations SET cancel_hash = ? WHERE idempotency_key = ? AND cancelled_at IS NULL');
 
   /**
    * Confirms the people waiting, first in line first, while seats are free; in the caller's
@@ -362,6 +363,17 @@ export function openRsvpStore(dbPath) {
     cancel(target, capacityOf) {
       flush();
       return cancelInTransaction.immediate(target, capacityOf);
+    },
+
+    /**
+     * Replaces the cancel token's hash of the registration stored under an idempotency key,
+     * unless it is cancelled; whether it did.
+     * @param {string} idempotencyKey
+     * @param {string} hash
+     */
+    renewCancelHash(idempotencyKey, hash) {
+      flush();
+      return renewCancel.run(hash, idempotencyKey).changes > 0;
     },
 
     /**
