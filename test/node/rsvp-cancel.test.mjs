@@ -208,6 +208,18 @@ describe('capacity raised', () => {
     ]);
   });
 
+  it('promotes as soon as the server sees the new capacity, before anyone registers', async (t) => {
+    let events = [{ id: 'talk', capacity: 1, waitlist: true }];
+    const { url } = await start(t, { events: () => events, exportToken: TOKEN });
+    await registerAll(url, 'talk', ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org']);
+    events = [{ id: 'talk', capacity: 3, waitlist: true }];
+    assert.deepEqual((await exported(url)).map((row) => [row.email[0], row.status, row.promoted]), [
+      ['a', 'confirmed', false], ['b', 'confirmed', true], ['c', 'confirmed', true], ['d', 'waitlisted', false],
+    ]);
+    const d = await post(url, { eventId: 'talk', email: 'd@example.org' });
+    assert.deepEqual([d.body.status, d.body.position], ['waitlisted', 1]);
+  });
+
   it('promotes everyone waiting when the capacity is lifted', async (t) => {
     /** @type {{ id: string, capacity?: number, waitlist: boolean }[]} */
     let events = [{ id: 'talk', capacity: 1, waitlist: true }];

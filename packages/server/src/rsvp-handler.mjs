@@ -86,8 +86,10 @@ export function createRsvpHandler(options) {
   if (weak) throw new TypeError(`RSVP export: ${weak}`);
   const now = options.now ?? (() => new Date());
   const log = options.log ?? defaultLog;
-  const catalog = eventCatalog(options, log);
   const store = openRsvpStore(options.dbPath);
+  // When the events change (a refreshed feed raised a capacity), the people waiting get the new
+  // seats at once, in order, rather than at the occurrence's next registration.
+  const catalog = eventCatalog(options, log, () => store.promoteWaiting(capacityOf));
   let closed = false;
 
   /**
@@ -154,6 +156,8 @@ export function createRsvpHandler(options) {
         });
       }
     }
+    // Asking for the events applies a capacity raised since the last request.
+    catalog();
     if (route === 'cancel') return cancelByToken(request, response, url);
     if (route === 'staff-cancel') return cancelByStaff(request, response, url);
     return route === 'submit' ? submit(request, response) : sendExport(request, response, url, store, exportToken);
@@ -427,8 +431,9 @@ ${body}
  * start; a later feed with such an error is logged and the last good events stay in force.
  * @param {RsvpHandlerOptions} options
  * @param {(line: string) => void} log
+ * @param {() => void} [onChange] called after a later derivation succeeds
  */
-function eventCatalog({ events, feed }, log) {
+function eventCatalog({ events, feed }, log, onChange = () => {}) {
   // One empty list, so that "no events" is the same list on every call.
   const NO_EVENTS = /** @type {RsvpEventConfig[]} */ ([]);
   /** @type {unknown} */
@@ -448,7 +453,9 @@ function eventCatalog({ events, feed }, log) {
       if (!Array.isArray(given)) throw new TypeError('events must be an array of { id, capacity?, waitlist?, … }');
       const ids = new Set(given.map((event) => event.id));
       const fromFeed = eventsFromFeed(document).filter((event) => !ids.has(event.id));
+      const first = !compiled;
       compiled = compileEvents([...fromFeed, ...given]);
+      if (!first) onChange();
     } catch (error) {
       if (!compiled) throw error;
       log(`keeping the events of the last good feed: ${error instanceof Error ? error.message : error}`);

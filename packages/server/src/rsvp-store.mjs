@@ -352,6 +352,22 @@ export function openRsvpStore(dbPath) {
     },
   );
 
+  const waitingSeats = db.prepare('SELECT event_id, occurrence, confirmed, waiting FROM seats WHERE waiting > 0');
+  const promoteAll = db.transaction(
+    /** @param {(eventId: string, occurrence: string) => number | undefined | null} capacityOf */
+    (capacityOf) => {
+      const rows = /** @type {{ event_id: string, occurrence: string, confirmed: number, waiting: number }[]} */ (waitingSeats.all());
+      let promoted = 0;
+      for (const row of rows) {
+        const capacity = capacityOf(row.event_id, row.occurrence);
+        // An event gone from the feed keeps its line as it is.
+        if (capacity === null || (capacity !== undefined && row.confirmed >= capacity)) continue;
+        promoted += promote(row.event_id, row.occurrence, row.confirmed, row.waiting, capacity).promoted.length;
+      }
+      return promoted;
+    },
+  );
+
   return {
     /**
      * Cancels a registration, found by its cancel token's hash or (for staff) its id, and gives
@@ -374,6 +390,16 @@ export function openRsvpStore(dbPath) {
     renewCancelHash(idempotencyKey, hash) {
       flush();
       return renewCancel.run(hash, idempotencyKey).changes > 0;
+    },
+
+    /**
+     * Gives the people waiting, in order, the seats the current capacities leave free, for every
+     * occurrence with a line; returns how many were promoted.
+     * @param {(eventId: string, occurrence: string) => number | undefined | null} capacityOf
+     */
+    promoteWaiting(capacityOf) {
+      flush();
+      return promoteAll.immediate(capacityOf);
     },
 
     /**
