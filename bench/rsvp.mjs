@@ -62,7 +62,7 @@ async function load(port, run) {
   const one = (i) => new Promise((resolve, reject) => {
     const key = `${run}-${i}`;
     const body = JSON.stringify({
-      eventId: `event-${i % 1000}`, name: `Patron ${i}`, email: `patron${i}@example.org`,
+      eventId: `event-${i % 1000}`, name: `Patron ${i}`, email: `patron-${run}-${i}@example.org`,
       answers: { role: 'student' }, idempotencyKey: key,
     });
     const req = request({
