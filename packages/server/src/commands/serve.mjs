@@ -4,8 +4,10 @@
  * config's sources, the staff status page, and the registration endpoint, on SQLite with no other
  * setup. A configuration that cannot work stops it at start, with the line to fix.
  *
- * Environment: CIVIC_STAFF_TOKEN (status page and registration export; at least 32 random bytes),
- * STATE_DIRECTORY (set by systemd's StateDirectory=: where the data goes without `dataDir`).
+ * Environment: CIVIC_STAFF_TOKEN (status page and the staff side of registrations; at least 32
+ * random bytes), CIVIC_CANCEL_SECRET (signs cancel links; default: the data folder's
+ * `cancel-secret` file), STATE_DIRECTORY (set by systemd's StateDirectory=: where the data goes
+ * without `dataDir`).
  */
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -13,7 +15,7 @@ import { isAbsolute, join } from 'node:path';
 import { parseCommandArgs, UsageError, withExitStatus } from '../cli-args.mjs';
 import { ConfigError, loadConfig } from '../config.mjs';
 import { jsonLine } from '../json-lines.mjs';
-import { createRsvpHandler, weakTokenReason } from '../rsvp-server.mjs';
+import { createRsvpHandler, DEFAULT_RETENTION_DAYS, weakTokenReason } from '../rsvp-server.mjs';
 import { createCivicServer } from '../serve/civic-server.mjs';
 import { LiveFeed } from '../serve/live-feed.mjs';
 
@@ -79,6 +81,7 @@ export async function startServer(config, options) {
         ...(settings.trustProxy !== undefined ? { trustProxy: settings.trustProxy } : {}),
         ...(settings.forwardedHeader ? { forwardedHeader: settings.forwardedHeader } : {}),
         exportToken: token ?? null,
+        ...(settings.retentionDays !== undefined ? { retentionDays: settings.retentionDays } : {}),
         log,
       });
     } catch (error) {
@@ -101,6 +104,9 @@ export async function startServer(config, options) {
   log(`civic-widgets serve: ${address.url}/feed.json (${feed.events.length} events, ${feed.groups.length} groups, ${feed.resources.length} resources, ${feed.places.length} places) and ${address.url}/feed.ics`);
   log(`  pages allowed: ${settings.origins.join(', ') || 'none (same origin only)'}; data in ${settings.dataDir}`);
   log(`  registrations: ${rsvp ? `${address.url}${rsvp.path}` : 'off'}; status page: ${token ? `${address.url}/status` : 'off (set CIVIC_STAFF_TOKEN)'}`);
+  if (rsvp) {
+    log(`  attendance lists: ${token ? `${address.url}${rsvp.path}/staff` : 'off (set CIVIC_STAFF_TOKEN)'}; names, emails and answers kept ${settings.retentionDays ?? DEFAULT_RETENTION_DAYS} days after each event ends`);
+  }
   return {
     url: address.url,
     live,
@@ -142,6 +148,8 @@ function serverSettings(config, flags) {
     trustProxy: server.trustProxy,
     forwardedHeader: server.forwardedHeader,
     rsvp: server.rsvp !== false,
+    /** @type {number | undefined} */
+    retentionDays: typeof server.rsvp === 'object' ? server.rsvp.retentionDays : undefined,
   };
 }
 
