@@ -130,7 +130,8 @@ export function createRsvpHandler(options) {
     publicOrigins,
     eventOf(eventId, occurrence) {
       const seats = catalog().seats(eventId, occurrence || undefined);
-      return 'field' in seats ? undefined : { title: seats.rule.title, capacity: seats.rule.capacity, timeZone: seats.rule.timeZone };
+      const { title, capacity, timeZone, allDay } = 'field' in seats ? {} : seats.rule;
+      return title === undefined ? undefined : { title, capacity, timeZone, allDay: allDay === true };
     },
     capacityOf,
     now,
