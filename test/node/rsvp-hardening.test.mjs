@@ -555,7 +555,7 @@ describe('npm run rsvp-server (cli.mjs) reads the new settings from the environm
       let output = '';
       const take = (/** @type {Buffer} */ chunk) => {
         output += chunk;
-        if (/staff export:/.test(output)) child.kill('SIGTERM');
+        if (/personal data kept .*\n/.test(output)) child.kill('SIGTERM'); // the last line it prints at start
       };
       child.stdout.on('data', take);
       child.stderr.on('data', take);
