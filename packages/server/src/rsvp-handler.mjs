@@ -14,7 +14,7 @@
 import { dirname } from 'node:path';
 import { cancelToken, loadCancelSecret, tokenId, tokenMatches } from './cancel-link.mjs';
 import { clientAddressOf } from './client-address.mjs';
-import { escapeHtml, sendHtml } from './html-page.mjs';
+import { escapeHtml, htmlDocument, sendHtml } from './html-page.mjs';
 import { header, isJsonContentType, readText, sendJson } from './http-io.mjs';
 import { hashSubmission, idempotencyKey } from './idempotency.mjs';
 import { createRateLimiter } from './rate-limit.mjs';
@@ -458,13 +458,7 @@ const METHODS = {
  * @param {string} body trusted markup
  */
 function sendPage(request, response, status, title, body) {
-  sendHtml(request, response, status, `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${title}</title></head>
-<body><main><h1>${title}</h1>
-${body}
-</main></body></html>
-`);
+  sendHtml(request, response, status, htmlDocument({ title, body: `<main><h1>${escapeHtml(title)}</h1>\n${body}\n</main>` }));
 }
 
 /**
