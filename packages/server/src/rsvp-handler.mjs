@@ -108,6 +108,8 @@ export function createRsvpHandler(options) {
   const store = openRsvpStore(options.dbPath, { now });
   /** @type {Buffer} */
   let secret;
+  /** @type {ReturnType<typeof eventCatalog>} */
+  let catalog;
   try {
     secret = Buffer.isBuffer(options.cancelSecret) && options.cancelSecret.length >= 32
       ? options.cancelSecret
@@ -115,14 +117,14 @@ export function createRsvpHandler(options) {
         env: options.cancelSecret === undefined ? process.env.CIVIC_CANCEL_SECRET : String(options.cancelSecret),
         dataDir: options.dbPath === ':memory:' ? undefined : dirname(options.dbPath),
       });
+    // When the events change (a refreshed feed raised a capacity or moved a date), the people
+    // waiting get the new seats at once, in order, and the retention period follows the new end.
+    catalog = eventCatalog(options, log, () => store.applyEvents(capacityOf, timesOf));
+    store.applyEvents(capacityOf, timesOf);
   } catch (error) {
     store.close();
     throw error;
   }
-  // When the events change (a refreshed feed raised a capacity or moved a date), the people
-  // waiting get the new seats at once, in order, and the retention period follows the new end.
-  const catalog = eventCatalog(options, log, () => store.applyEvents(capacityOf, timesOf));
-  store.applyEvents(capacityOf, timesOf);
   let closed = false;
   const staff = createStaffRoutes({
     store,
@@ -139,7 +141,14 @@ export function createRsvpHandler(options) {
     allowAttempt: (request) => limiters?.export.hit(clientAddress(request)).ok ?? true,
   });
   purgeExpired();
-  const retentionTimer = setInterval(purgeExpired, RETENTION_EVERY_MS);
+  const retentionTimer = setInterval(() => {
+    // A database busy past its timeout now is tried again in an hour, not a crash.
+    try {
+      purgeExpired();
+    } catch (error) {
+      log(`the retention job failed, and runs again in an hour: ${error instanceof Error ? error.message : error}`);
+    }
+  }, RETENTION_EVERY_MS);
   retentionTimer.unref();
 
   /**
