@@ -312,6 +312,7 @@ describe('civic-widgets serve: status, registrations and errors', () => {
     assert.equal(index.status, 200);
     assert.match(await index.text(), />Data Day<\/a><\/th><td>Saturday, March 7, 2026<\/td>/);
     const list = await (await fetch(`${url}/api/rsvp/staff/attendance?eventId=mar-day&occurrence=`, { headers: login })).text();
+    assert.match(list, /<h1>Data Day<\/h1>\n<p>Saturday, March 7, 2026<\/p>/);
     assert.match(list, /<dt>Capacity<\/dt><dd>2<\/dd>/);
     assert.match(list, /aria-label="Check in Ada"/);
     assert.ok(lines.some((line) => /attendance lists: http:\/\/127\.0\.0\.1:\d+\/api\/rsvp\/staff; names, emails and answers kept 7 days after each event ends/.test(line)));

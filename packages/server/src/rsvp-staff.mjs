@@ -146,7 +146,7 @@ export function createStaffRoutes(options) {
   function summaryOf(which, rows) {
     const event = options.eventOf(which.eventId, which.occurrence);
     const standing = rows.filter((row) => !row.cancelled_at);
-    const startsAt = store.occurrences().find((o) => o.event_id === which.eventId && o.occurrence === which.occurrence)?.starts_at ?? null;
+    const startsAt = store.times(which.eventId, which.occurrence)?.starts_at ?? null;
     return {
       ...which,
       title: event?.title ?? which.eventId,

@@ -445,6 +445,7 @@ export function openRsvpStore(dbPath, options = {}) {
   );
 
   const allSeats = db.prepare('SELECT event_id, occurrence, confirmed, waiting, starts_at, ends_at FROM seats');
+  const timesOfOccurrence = db.prepare('SELECT starts_at, ends_at FROM seats WHERE event_id = ? AND occurrence = ?');
   const setTimes = db.prepare('UPDATE seats SET starts_at = ?, ends_at = ? WHERE event_id = ? AND occurrence = ?');
   const promoteAll = db.transaction(
     /**
@@ -605,6 +606,16 @@ export function openRsvpStore(dbPath, options = {}) {
         cancelled_at, promoted_at, checked_in_at, purged_at
         FROM registrations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY event_id, occurrence, id`;
       return /** @type {RegistrationRow[]} */ (db.prepare(sql).all(...params));
+    },
+
+    /**
+     * When an occurrence starts and ends, as the events last said.
+     * @param {string} eventId
+     * @param {string} occurrence
+     * @returns {{ starts_at: string | null, ends_at: string | null } | undefined}
+     */
+    times(eventId, occurrence) {
+      return /** @type {{ starts_at: string | null, ends_at: string | null } | undefined} */ (timesOfOccurrence.get(eventId, occurrence));
     },
 
     /**
