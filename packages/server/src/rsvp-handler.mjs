@@ -16,6 +16,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { clientAddressOf } from './client-address.mjs';
 import { header, isJsonContentType, readText, sendJson } from './http-io.mjs';
 import { hashSubmission, idempotencyKey } from './idempotency.mjs';
+import { mailLanguageOf } from './mail/mail-texts.mjs';
+import { createMailer } from './mail/mail-worker.mjs';
 import { createRateLimiter } from './rate-limit.mjs';
 import { closedReason, compileEvents, eventsFromFeed } from './rsvp-events.mjs';
 import { hasBearerToken, sendExport, weakTokenReason } from './rsvp-export.mjs';
@@ -63,6 +65,9 @@ const DEFAULT_RATE_LIMIT = { windowMs: 60_000, max: 30 };
  * @property {(line: string) => void} [log] where the one-line log messages go (default: stderr
  *   with an ISO time); they never hold patron data
  * @property {() => Date} [now] the clock, for registration windows (for tests)
+ * @property {import('./mail/mail-worker.mjs').MailOptions} [mail] confirmation, waitlist, promotion,
+ *   cancellation and reminder messages over SMTP (docs/server.md "Mail"); off without it. Needs
+ *   `publicOrigin`, which the messages' links start with.
  */
 
 /** @param {string} line */
@@ -86,7 +91,13 @@ export function createRsvpHandler(options) {
   if (weak) throw new TypeError(`RSVP export: ${weak}`);
   const now = options.now ?? (() => new Date());
   const log = options.log ?? defaultLog;
-  const store = openRsvpStore(options.dbPath);
+  // Mail (#17 item 3): queued in the store's transactions, sent by a worker outside requests.
+  if (options.mail && options.publicOrigin === undefined) {
+    throw new TypeError('mail: set publicOrigin too: the links in the messages start with it');
+  }
+  const mailer = options.mail ? createMailer(options.mail, { feed: options.feed, cancelUrl: mailCancelUrl, log }) : undefined;
+  const store = openRsvpStore(options.dbPath, mailer ? { mail: mailer.attach } : {});
+  mailer?.start();
   // When the events change (a refreshed feed raised a capacity), the people waiting get the new
   // seats at once, in order, rather than at the occurrence's next registration.
   const catalog = eventCatalog(options, log, () => store.promoteWaiting(capacityOf));
@@ -297,6 +308,7 @@ export function createRsvpHandler(options) {
         idempotencyKey: key.value,
         requestHash,
         createdAt: new Date().toISOString(),
+        ...(mailer ? { mail: { language: mailLanguageOf(record.language), cancelToken } } : {}),
       },
       { capacity: seats.rule.capacity, waitlist: seats.rule.waitlist },
       describeDecision,
@@ -309,6 +321,18 @@ export function createRsvpHandler(options) {
     // The link is added to what is sent, not to the answer stored for a replay: the token is
     // not kept.
     return sendJson(request, response, result.response.status, { ...result.response.body, cancelUrl: cancelUrlOf(cancelToken) });
+  }
+
+  /**
+   * The cancel link a message carries, absolute or none. #17: until links are derived from the
+   * row (`cancelUrlFor`), only a registration's first message has one, its token kept in the
+   * queue row until sent. Repoint here.
+   * @param {number} _registrationId
+   * @param {import('./mail/mail-queue.mjs').MailDetails} details
+   */
+  function mailCancelUrl(_registrationId, details) {
+    const url = details.token ? cancelUrlOf(details.token) : undefined;
+    return url && /^https?:\/\//.test(url) ? url : undefined;
   }
 
   /** @param {string} token */
@@ -356,9 +380,10 @@ export function createRsvpHandler(options) {
     /** The path the endpoint is mounted at. */
     path,
 
-    /** The store's health and size, for a staff status page (no patron data). */
+    /** The store's health and size (and the mail queue's, when mail is on), for a staff status page (no patron data). */
     status() {
-      return store.stats();
+      const mail = mailer?.counts();
+      return mail ? { ...store.stats(), mail } : store.stats();
     },
 
     /**
@@ -370,10 +395,17 @@ export function createRsvpHandler(options) {
       store.backup(destination);
     },
 
-    /** Closes the database; requests after this answer 503. */
+    /**
+     * Closes the database (once a message being sent is finished); requests after this answer 503.
+     * @returns {Promise<void>}
+     */
     close() {
       closed = true;
-      store.close();
+      if (!mailer) {
+        store.close();
+        return Promise.resolve();
+      }
+      return mailer.stop().finally(() => store.close());
     },
   };
 }

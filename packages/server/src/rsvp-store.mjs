@@ -12,8 +12,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { MAIL_SCHEMA } from './mail/mail-queue.mjs';
 
-const SCHEMA_VERSION = 3;
+// Version 4 (check-in, language, retention) comes from the rsvp-cancel branch; 5 adds the mail queue.
+const SCHEMA_VERSION = 5;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS registrations (
@@ -105,6 +107,8 @@ export const SEATS_QUERY = 'SELECT confirmed, last_position, waiting FROM seats 
  * @property {string} requestHash tells a retry from a different registration under the same key
  * @property {string} createdAt ISO 8601
  * @property {string | null} [cancelHash] SHA-256 of the cancel link's token (the token is not kept)
+ * @property {{ language?: string, cancelToken?: string }} [mail] what the first message needs that
+ *   the row does not keep (#17 item 3)
  */
 
 /**
@@ -140,8 +144,10 @@ export const SEATS_QUERY = 'SELECT confirmed, last_position, waiting FROM seats 
 /**
  * Opens (creating when needed) the registrations database at `dbPath`.
  * @param {string} dbPath an absolute file path, or ':memory:' for a throwaway store
+ * @param {{ mail?: (db: import('better-sqlite3').Database) => import('./mail/mail-queue.mjs').MailHooks }} [options]
+ *   `mail`: attaches the mail queue, whose hooks are called inside the transactions (#17 item 3)
  */
-export function openRsvpStore(dbPath) {
+export function openRsvpStore(dbPath, options = {}) {
   // A relative path would follow the working directory, which a service manager sets to `/`
   // and a person's shell to wherever they happen to be: two databases, each with half the seats.
   if (dbPath !== ':memory:' && !isAbsolute(dbPath)) {
@@ -160,6 +166,8 @@ export function openRsvpStore(dbPath) {
     db.close();
     throw error;
   }
+  // Mail (#17 item 3): queued in the same transaction as what it tells of.
+  const mail = options.mail?.(db);
 
   const byKey = db.prepare('SELECT request_hash, response FROM registrations WHERE idempotency_key = ?');
   const seatsOf = db.prepare(SEATS_QUERY);
@@ -203,6 +211,7 @@ export function openRsvpStore(dbPath) {
       const next = /** @type {{ id: number } | undefined} */ (firstWaiting.get(eventId, occurrence));
       if (!next) break;
       confirmWaiting.run(at, next.id);
+      mail?.promoted(next.id);
       promoted.push(next.id);
       confirmed += 1;
       waiting = Math.max(0, waiting - 1);
@@ -235,12 +244,15 @@ export function openRsvpStore(dbPath) {
       if (existing) return { kind: 'existing', ...existing };
       const { eventId, occurrence } = registration;
       const key = emailKey(registration.email);
-      const same = /** @type {{ status: Decision['status'], position: number | null } | undefined} */ (byEmail.get(eventId, occurrence, key));
+      const same = /** @type {{ id: number, status: Decision['status'], position: number | null } | undefined} */ (byEmail.get(eventId, occurrence, key));
       if (same) {
         const place = same.status === 'waitlisted'
           ? /** @type {{ place: number }} */ (placeInLine.get(eventId, occurrence, same.position)).place
           : undefined;
-        return { kind: 'registered', decision: { status: same.status, position: place } };
+        /** @type {Decision} */
+        const decision = { status: same.status, position: place };
+        mail?.again(same.id, decision);
+        return { kind: 'registered', decision };
       }
       const counts = /** @type {SeatCounts | undefined} */ (seatsOf.get(eventId, occurrence));
       let taken = counts?.confirmed ?? 0;
@@ -266,7 +278,7 @@ export function openRsvpStore(dbPath) {
         return { kind: 'full' };
       }
       const response = respond(decision);
-      insert.run({
+      const { lastInsertRowid } = insert.run({
         ...registration,
         emailKey: key,
         cancelHash: registration.cancelHash ?? null,
@@ -275,6 +287,7 @@ export function openRsvpStore(dbPath) {
         position: order,
         response: JSON.stringify(response),
       });
+      mail?.registered(Number(lastInsertRowid), decision, registration.mail ?? {});
       return { kind: 'created', requestHash: registration.requestHash, response };
     },
   );
@@ -338,6 +351,7 @@ export function openRsvpStore(dbPath) {
       const found = { id: row.id, eventId: row.event_id, occurrence: row.occurrence, status: row.status };
       if (row.cancelled_at) return { kind: 'already', ...found, promoted: [] };
       markCancelled.run(new Date().toISOString(), row.id);
+      mail?.cancelled(row.id);
       const counts = /** @type {SeatCounts | undefined} */ (seatsOf.get(row.event_id, row.occurrence));
       const confirmed = counts?.confirmed ?? 0;
       const waiting = counts?.waiting ?? 0;
@@ -535,6 +549,7 @@ function migrate(db) {
       for (const row of rows) setKey.run(emailKey(row.email), row.id);
     }
     db.exec(VERSION_3_INDEXES);
+    db.exec(MAIL_SCHEMA);
     db.exec(RECOUNT_SEATS);
     if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();

@@ -1,0 +1,22 @@
+// @ts-check
+/** Les mots des messages en français (traduction de en.mjs). */
+export default {
+  dir: 'ltr',
+  subjectConfirmation: 'Vous êtes inscrit·e : {title}',
+  subjectWaitlist: 'Vous êtes sur la liste d’attente : {title}',
+  subjectPromotion: 'Une place s’est libérée : vous êtes inscrit·e à {title}',
+  subjectCancellation: 'Inscription annulée : {title}',
+  subjectReminder: 'Vous êtes déjà inscrit·e : {title}',
+  leadConfirmation: 'Vous êtes inscrit·e à {title}.',
+  leadWaitlist: '{title} est complet. Vous êtes numéro {place} sur la liste d’attente ; nous vous écrirons si une place se libère pour vous.',
+  leadPromotion: 'Une place s’est libérée et elle est pour vous : vous êtes maintenant inscrit·e à {title}.',
+  leadCancellation: 'Votre inscription à {title} est annulée. Merci de nous avoir prévenus.',
+  leadReminderConfirmed: 'Quelqu’un, sans doute vous, a essayé d’inscrire de nouveau cette adresse à {title}. Vous êtes déjà inscrit·e : rien n’a changé.',
+  leadReminderWaitlisted: 'Quelqu’un, sans doute vous, a essayé d’inscrire de nouveau cette adresse à {title}. Vous êtes déjà sur la liste d’attente, numéro {place} : rien n’a changé.',
+  when: 'Quand',
+  where: 'Où',
+  cancel: 'Vous ne pouvez pas venir ? Annulez ici, pour qu’une autre personne puisse prendre la place :',
+  calendar: 'Le fichier joint ajoute l’événement à votre agenda.',
+  footer: 'Vous recevez ce message parce que cette adresse a servi à une inscription. Inutile de répondre.',
+  untitled: 'Événement sans titre',
+};
