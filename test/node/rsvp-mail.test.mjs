@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { mailOptionsFromEnv } from '../../packages/server/src/mail/mail-settings.mjs';
 import { post, start } from './rsvp-fixtures.mjs';
 import { MAIL_FEED, readMessage, startSmtp, startWithMail } from './rsvp-mail-fixtures.mjs';
 
@@ -198,5 +199,17 @@ describe('mail', () => {
     const answer = await post(url, { eventId: 'data-day' });
     assert.equal(answer.status, 201);
     assert.deepEqual(queued(dbPath), []);
+  });
+
+  it('is read from the environment by npm run rsvp-server, naming the variable to fix', () => {
+    assert.equal(mailOptionsFromEnv({}), undefined, 'off without RSVP_SMTP_HOST');
+    const env = { RSVP_SMTP_HOST: 'smtp.library.example', RSVP_MAIL_FROM: 'Library <events@library.example>' };
+    assert.deepEqual(mailOptionsFromEnv({ ...env, RSVP_SMTP_PORT: '2525', RSVP_MAIL_LANGUAGE: 'zh' }), {
+      host: 'smtp.library.example', port: 2525, tls: 'starttls', from: 'Library <events@library.example>', language: 'zh',
+    });
+    assert.throws(() => mailOptionsFromEnv({ ...env, RSVP_SMTP_PORT: 'twenty-five' }), /^Error: RSVP_SMTP_PORT: "twenty-five" is not a port number/);
+    assert.throws(() => mailOptionsFromEnv({ ...env, RSVP_MAIL_FROM: 'events' }), /^Error: RSVP_MAIL_FROM: "events" is not an address/);
+    assert.throws(() => mailOptionsFromEnv({ ...env, RSVP_SMTP_USER: 'events' }), /^Error: RSVP_SMTP_PASSWORD: the environment variable RSVP_SMTP_PASSWORD is not set/);
+    assert.throws(() => mailOptionsFromEnv({ ...env, RSVP_MAIL_LANGUAGE: 'de' }), /^Error: RSVP_MAIL_LANGUAGE: must be one of en, es, fr, zh, ar/);
   });
 });

@@ -5,7 +5,8 @@
  * setup. A configuration that cannot work stops it at start, with the line to fix.
  *
  * Environment: CIVIC_STAFF_TOKEN (status page and registration export; at least 32 random bytes),
- * STATE_DIRECTORY (set by systemd's StateDirectory=: where the data goes without `dataDir`).
+ * STATE_DIRECTORY (set by systemd's StateDirectory=: where the data goes without `dataDir`), and
+ * the variable `server.mail.passwordEnv` names (the SMTP password).
  */
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -13,6 +14,7 @@ import { isAbsolute, join } from 'node:path';
 import { parseCommandArgs, UsageError, withExitStatus } from '../cli-args.mjs';
 import { ConfigError, loadConfig } from '../config.mjs';
 import { jsonLine } from '../json-lines.mjs';
+import { MailSettingError, mailOptionsOf } from '../mail/mail-settings.mjs';
 import { createRsvpHandler, weakTokenReason } from '../rsvp-server.mjs';
 import { createCivicServer } from '../serve/civic-server.mjs';
 import { LiveFeed } from '../serve/live-feed.mjs';
@@ -79,6 +81,7 @@ export async function startServer(config, options) {
         ...(settings.trustProxy !== undefined ? { trustProxy: settings.trustProxy } : {}),
         ...(settings.forwardedHeader ? { forwardedHeader: settings.forwardedHeader } : {}),
         exportToken: token ?? null,
+        ...(settings.mail ? { mail: settings.mail } : {}),
         log,
       });
     } catch (error) {
@@ -92,7 +95,7 @@ export async function startServer(config, options) {
     address = await app.listen(settings.port, settings.host);
   } catch (error) {
     await live.stop();
-    rsvp?.close();
+    await rsvp?.close();
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;
     const why = code === 'EADDRINUSE' ? `port ${settings.port} is taken (another server? choose one with --port)` : code === 'EACCES' ? `this user may not listen on port ${settings.port}` : String(error);
     throw new Error(`cannot listen on ${settings.host}:${settings.port}: ${why}`);
@@ -108,7 +111,7 @@ export async function startServer(config, options) {
     async stop() {
       await app.close();
       await live.stop();
-      rsvp?.close();
+      await rsvp?.close();
     },
   };
 }
@@ -134,6 +137,7 @@ function serverSettings(config, flags) {
     throw fail('origins', '"*" lets any site read the feed, and also post registrations: list the sites instead, or turn registrations off with "rsvp": false');
   }
   return {
+    mail: server.mail ? mailSettings(config, server) : undefined,
     host: flags.host ?? server.host ?? DEFAULT_HOST,
     port,
     dataDir,
@@ -143,6 +147,28 @@ function serverSettings(config, flags) {
     forwardedHeader: server.forwardedHeader,
     rsvp: server.rsvp !== false,
   };
+}
+
+/**
+ * `server.mail` checked, its password read from the environment variable it names; a setting
+ * that cannot work stops the start with its line.
+ * @param {import('../config.mjs').Config} config
+ * @param {Record<string, any>} server
+ */
+function mailSettings(config, server) {
+  const section = server.mail;
+  /** @param {string[]} at @param {string} message */
+  const fail = (at, message) => new ConfigError(`${config.path}:${jsonLine(config.text, ['server', 'mail', ...at])}: server.mail${at.length ? `.${at.join('.')}` : ''}: ${message}`);
+  if (!server.publicOrigin) throw fail([], 'needs server.publicOrigin, which the links in the messages start with');
+  if (server.rsvp === false) throw fail([], 'registrations are off ("rsvp": false), so there is nothing to write about');
+  try {
+    const options = mailOptionsOf(section, section.passwordEnv ? process.env[section.passwordEnv] || undefined : undefined);
+    // The .ics attached shares its UIDs' domain with the feed's (live-feed.mjs).
+    return config.subscribe ? { ...options, uidDomain: new URL(config.subscribe).hostname } : options;
+  } catch (error) {
+    if (error instanceof MailSettingError) throw fail([error.field], error.message);
+    throw error;
+  }
 }
 
 /** systemd's StateDirectory, else the user's state folder (XDG). */

@@ -54,7 +54,7 @@ export function composeMessage({ kind, language, details, found, eventId, cancel
   const text = [
     fill(lead, values),
     '',
-    ...facts.map(([label, value]) => `${label}: ${value}`),
+    ...facts.map(([label, value]) => fill(t.fact, { label, value })),
     ...(link ? ['', t.cancel, link] : []),
     ...(ics ? ['', t.calendar] : []),
     '',

@@ -15,6 +15,7 @@ export default {
   leadReminderWaitlisted: 'Someone, probably you, tried to register this email address for {title} again. You are already on the waitlist, number {place}: nothing has changed.',
   when: 'When',
   where: 'Where',
+  fact: '{label}: {value}',
   cancel: 'Cannot come? Cancel here, so that someone else can have the place:',
   calendar: 'The attached file adds the event to your calendar.',
   footer: 'You receive this message because this email address was used to register. No reply is needed.',

@@ -15,6 +15,7 @@ export default {
   leadReminderWaitlisted: 'Alguien, probablemente usted, intentó inscribir de nuevo esta dirección de correo en {title}. Ya está en la lista de espera, con el número {place}: no ha cambiado nada.',
   when: 'Cuándo',
   where: 'Dónde',
+  fact: '{label}: {value}',
   cancel: '¿No puede venir? Cancele aquí, para que otra persona pueda ocupar la plaza:',
   calendar: 'El archivo adjunto añade el evento a su calendario.',
   footer: 'Recibe este mensaje porque esta dirección de correo se usó para inscribirse. No hace falta responder.',

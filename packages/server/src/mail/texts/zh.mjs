@@ -15,6 +15,7 @@ export default {
   leadReminderWaitlisted: '有人（很可能是您本人）再次用这个邮箱报名 {title}。您已在候补名单上，排第 {place} 位，情况没有变化。',
   when: '时间',
   where: '地点',
+  fact: '{label}：{value}',
   cancel: '不能来了？请在这里取消，把名额留给别人：',
   calendar: '附件可将活动添加到您的日历。',
   footer: '您收到这封邮件，是因为有人用这个邮箱报名了活动。无需回复。',
