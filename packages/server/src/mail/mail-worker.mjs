@@ -79,10 +79,16 @@ export function createMailer(options, context) {
   let again = false;
   let stopped = false;
   let forgotAt = 0;
+  // After the server could not be reached: no new attempt before this (epoch ms).
+  let pausedUntil = 0;
 
   /** Sends what is due, then sleeps until the next is due or the next poll. */
   function wake() {
     if (stopped || !queue) return;
+    if (Date.now() < pausedUntil) {
+      if (!draining) schedule();
+      return;
+    }
     if (draining) {
       again = true;
       return;
@@ -101,7 +107,8 @@ export function createMailer(options, context) {
     if (stopped || !queue) return;
     const due = queue.nextDue();
     const wait = due === undefined ? pollMs : Math.min(pollMs, Math.max(0, due - Date.now()));
-    timer = setTimeout(wake, wait);
+    clearTimeout(timer);
+    timer = setTimeout(wake, Math.max(wait, pausedUntil - Date.now()));
     timer.unref();
   }
 
@@ -122,7 +129,10 @@ export function createMailer(options, context) {
         tally[outcome.result] += 1;
         if (outcome.error) errors.add(outcome.error);
         // The server is unreachable: the other messages would only fail the same way now.
-        if (outcome.unreachable) break;
+        if (outcome.unreachable) {
+          pausedUntil = outcome.retryAt ?? 0;
+          break;
+        }
       }
     } catch (error) {
       context.log(`mail: the queue could not be read (${errorCode(error)})`);
@@ -136,7 +146,7 @@ export function createMailer(options, context) {
   /**
    * @param {import('./mail-queue.mjs').MailQueue} queue
    * @param {import('./mail-queue.mjs').QueuedMail} mail
-   * @returns {Promise<{ result: 'sent' | 'retrying' | 'failed', error?: string, unreachable?: boolean }>}
+   * @returns {Promise<{ result: 'sent' | 'retrying' | 'failed', error?: string, unreachable?: boolean, retryAt?: number }>}
    */
   async function deliver(queue, mail) {
     try {
@@ -164,7 +174,7 @@ export function createMailer(options, context) {
         return { result: 'failed', error: code };
       }
       queue.retryAt(mail, code, at);
-      return { result: 'retrying', error: code, unreachable: response === undefined };
+      return { result: 'retrying', error: code, unreachable: response === undefined, retryAt: at };
     }
     queue.sent(mail);
     return { result: 'sent' };
@@ -180,9 +190,14 @@ export function createMailer(options, context) {
     attach(db) {
       queue = mailQueueOn(db);
       const { hooks } = queue;
+      // A message that cannot be queued is logged and let go: it never costs a registration.
       /** @param {() => void} queueIt */
       const then = (queueIt) => {
-        queueIt();
+        try {
+          queueIt();
+        } catch (error) {
+          context.log(`mail: a message could not be queued (${errorCode(error)})`);
+        }
         setImmediate(wake);
       };
       return {

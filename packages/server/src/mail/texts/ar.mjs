@@ -10,7 +10,7 @@ export default {
   leadConfirmation: 'تم تسجيلك في {title}.',
   leadWaitlist: 'اكتمل العدد في {title}. رقمك {place} على قائمة الانتظار، وسنكتب إليك مجددًا إذا توفّر لك مكان.',
   leadPromotion: 'توفّر مكان وأصبح لك: أنت الآن مسجّل في {title}.',
-  leadCancellation: 'أُلغي تسجيلك في {title}. شكرًا لإبلاغنا.',
+  leadCancellation: 'أُلغي تسجيلك في {title}.',
   leadReminderConfirmed: 'حاول شخص ما، وربما أنت، تسجيل عنوان البريد هذا مرة أخرى في {title}. أنت مسجّل بالفعل، ولم يتغيّر شيء.',
   leadReminderWaitlisted: 'حاول شخص ما، وربما أنت، تسجيل عنوان البريد هذا مرة أخرى في {title}. أنت بالفعل على قائمة الانتظار، ورقمك {place}، ولم يتغيّر شيء.',
   when: 'الموعد',

@@ -10,7 +10,7 @@ export default {
   leadConfirmation: 'You are registered for {title}.',
   leadWaitlist: '{title} is full. You are number {place} on the waitlist; we will write again if a place opens up for you.',
   leadPromotion: 'A place opened up and it is yours: you are now registered for {title}.',
-  leadCancellation: 'Your registration for {title} is cancelled. Thank you for letting us know.',
+  leadCancellation: 'Your registration for {title} is cancelled.',
   leadReminderConfirmed: 'Someone, probably you, tried to register this email address for {title} again. You are already registered: nothing has changed.',
   leadReminderWaitlisted: 'Someone, probably you, tried to register this email address for {title} again. You are already on the waitlist, number {place}: nothing has changed.',
   when: 'When',

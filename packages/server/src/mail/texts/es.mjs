@@ -10,7 +10,7 @@ export default {
   leadConfirmation: 'Está inscrito en {title}.',
   leadWaitlist: '{title} está completo. Tiene el número {place} en la lista de espera; le escribiremos de nuevo si se libera una plaza para usted.',
   leadPromotion: 'Se liberó una plaza y es suya: ahora está inscrito en {title}.',
-  leadCancellation: 'Su inscripción en {title} está cancelada. Gracias por avisarnos.',
+  leadCancellation: 'Su inscripción en {title} está cancelada.',
   leadReminderConfirmed: 'Alguien, probablemente usted, intentó inscribir de nuevo esta dirección de correo en {title}. Ya está inscrito: no ha cambiado nada.',
   leadReminderWaitlisted: 'Alguien, probablemente usted, intentó inscribir de nuevo esta dirección de correo en {title}. Ya está en la lista de espera, con el número {place}: no ha cambiado nada.',
   when: 'Cuándo',

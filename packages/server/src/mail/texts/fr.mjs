@@ -10,7 +10,7 @@ export default {
   leadConfirmation: 'Vous êtes inscrit·e à {title}.',
   leadWaitlist: '{title} est complet. Vous êtes numéro {place} sur la liste d’attente\u00a0; nous vous écrirons si une place se libère pour vous.',
   leadPromotion: 'Une place s’est libérée et elle est pour vous\u00a0: vous êtes maintenant inscrit·e à {title}.',
-  leadCancellation: 'Votre inscription à {title} est annulée. Merci de nous avoir prévenus.',
+  leadCancellation: 'Votre inscription à {title} est annulée.',
   leadReminderConfirmed: 'Quelqu’un, sans doute vous, a essayé d’inscrire de nouveau cette adresse à {title}. Vous êtes déjà inscrit·e\u00a0: rien n’a changé.',
   leadReminderWaitlisted: 'Quelqu’un, sans doute vous, a essayé d’inscrire de nouveau cette adresse à {title}. Vous êtes déjà sur la liste d’attente, numéro {place}\u00a0: rien n’a changé.',
   when: 'Quand',

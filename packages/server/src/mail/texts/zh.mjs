@@ -10,7 +10,7 @@ export default {
   leadConfirmation: '您已成功报名 {title}。',
   leadWaitlist: '{title} 名额已满。您在候补名单上排第 {place} 位；如有空位，我们会再通知您。',
   leadPromotion: '有人取消了报名，空出的名额给了您：您现在已成功报名 {title}。',
-  leadCancellation: '您对 {title} 的报名已取消。感谢您告知我们。',
+  leadCancellation: '您对 {title} 的报名已取消。',
   leadReminderConfirmed: '有人（很可能是您本人）再次用这个邮箱报名 {title}。您已经报过名了，报名情况没有变化。',
   leadReminderWaitlisted: '有人（很可能是您本人）再次用这个邮箱报名 {title}。您已在候补名单上，排第 {place} 位，情况没有变化。',
   when: '时间',
