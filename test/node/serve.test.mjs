@@ -318,6 +318,11 @@ describe('civic-widgets serve: status, registrations and errors', () => {
     assert.match(text, /Quand\u00a0: samedi 7 mars 2026/);
     assert.match(text, /^https:\/\/events\.library\.example\/api\/rsvp\/cancel\?token=[A-Za-z0-9_-]{43}$/m);
     assert.match(mail.parts.find((p) => p.filename === 'event.ics')?.text ?? '', /DTSTART;VALUE=DATE:20260307/);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const status = await raw(`${url}/status`, { headers: { Authorization: `Bearer ${TOKEN}`, Accept: 'application/json' } });
+    assert.deepEqual(JSON.parse(status.body.toString()).registrations.mail, { queued: 0, sending: 0, sent: 1, failed: 0 });
+    const page = await raw(`${url}/status`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    assert.match(page.body.toString(), /Mail: 0 waiting to be sent; in the last day 1 sent and 0 given up\./);
   });
 
   it('answers JSON, nosniff and no-store, for what it does not serve', async (t) => {
