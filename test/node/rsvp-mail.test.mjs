@@ -36,6 +36,12 @@ function messageTo(received, address, nth = 0) {
   return readMessage(found.raw);
 }
 
+/**
+ * The cancel link in a message's plain text, if any.
+ * @param {ReturnType<typeof readMessage>} mail
+ */
+const linkIn = (mail) => /^(https?:\/\/\S+\/cancel\?token=\S+)$/m.exec(mail.parts.find((p) => p.type === 'text/plain')?.text ?? '')?.[1];
+
 describe('mail', () => {
   it('confirms with the event, its .ics and a cancel link that cancels', async (t) => {
     const smtp = await startSmtp();
@@ -59,7 +65,7 @@ describe('mail', () => {
     assert.match(ics.text, /SUMMARY:Data Day 2099/);
     assert.match(ics.text, /DTSTART:20990520T230000Z/);
 
-    const link = /^(http:\/\/127\.0\.0\.1:\d+\/api\/rsvp\/cancel\?token=[A-Za-z0-9_-]{43})$/m.exec(text)?.[1];
+    const link = /^(http:\/\/127\.0\.0\.1:\d+\/api\/rsvp\/cancel\?token=[1-9][0-9]*\.[A-Za-z0-9_-]{43})$/m.exec(text)?.[1];
     assert.ok(link, 'the plain text carries an absolute cancel link');
     assert.ok(html.includes(`href="${link}"`), 'so does the HTML');
     const cancelled = await fetch(link, { method: 'POST' });
@@ -76,11 +82,13 @@ describe('mail', () => {
     t.after(() => smtp.close());
     const { url } = await startWithMail(t, smtp.port);
     const first = await post(url, { eventId: 'data-day', email: 'first@example.org' });
-    await post(url, { eventId: 'data-day', email: 'second@example.org' });
+    const second = await post(url, { eventId: 'data-day', email: 'second@example.org' });
+    const secondLink = new URL(second.body.cancelUrl, url).href;
     await smtp.until(2);
     const waiting = messageTo(smtp.received, 'second@example.org');
     assert.equal(waiting.subject, 'You are on the waitlist: Data Day 2099');
     assert.match(waiting.parts[0]?.text ?? '', /You are number 1 on the waitlist/);
+    assert.equal(linkIn(waiting), secondLink, 'the link the form showed');
 
     const cancel = await fetch(new URL(first.body.cancelUrl, url), { method: 'POST' });
     assert.equal(cancel.status, 200);
@@ -88,7 +96,10 @@ describe('mail', () => {
     const promoted = messageTo(smtp.received, 'second@example.org', 1);
     assert.equal(promoted.subject, 'A place opened up: you are registered for Data Day 2099');
     assert.ok(promoted.parts.some((p) => p.filename === 'event.ics'));
-    assert.equal(messageTo(smtp.received, 'first@example.org', 1).subject, 'Registration cancelled: Data Day 2099');
+    assert.equal(linkIn(promoted), secondLink, 'every message carries the same link');
+    const cancelled = messageTo(smtp.received, 'first@example.org', 1);
+    assert.equal(cancelled.subject, 'Registration cancelled: Data Day 2099');
+    assert.equal(linkIn(cancelled), undefined, 'nothing left to cancel');
   });
 
   it('keeps mail queued while the SMTP server is down and sends it once it is up', async (t) => {
@@ -122,6 +133,44 @@ describe('mail', () => {
     for (const line of logged) assert.ok(!/@|patient|patron/i.test(line), `no address or name in "${line}"`);
   });
 
+  it('sends only the cancellation notice for a registration cancelled before its confirmation went out', async (t) => {
+    const probe = await startSmtp();
+    const { port } = probe;
+    await probe.close();
+    const { url, dbPath } = await startWithMail(t, port);
+    const answer = await post(url, { eventId: 'data-day', email: 'changed.mind@example.org' });
+    const cancel = await fetch(new URL(answer.body.cancelUrl, url), { method: 'POST' });
+    assert.equal(cancel.status, 200);
+    // The registration's data is gone; the notice keeps its own copy of the address until sent.
+    const db = new Database(dbPath, { readonly: true });
+    const registration = /** @type {{ email: string }} */ (db.prepare('SELECT email FROM registrations').get());
+    db.close();
+    assert.equal(registration.email, '');
+    assert.deepEqual(queued(dbPath).map((r) => [r.kind, r.state, r.recipient]), [['cancellation', 'queued', 'changed.mind@example.org']]);
+
+    const smtp = await startSmtp(port);
+    t.after(() => smtp.close());
+    await smtp.until(1);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(smtp.received.map((m) => readMessage(m.raw).subject), ['Registration cancelled: Data Day 2099']);
+    assert.deepEqual(queued(dbPath).map((r) => [r.kind, r.state, r.recipient]), [['cancellation', 'sent', null]]);
+  });
+
+  it('forgets its mail when the retention period deletes the registration', async (t) => {
+    const smtp = await startSmtp();
+    t.after(() => smtp.close());
+    let clock = new Date('2099-05-01T00:00:00Z');
+    const { url, dbPath, rsvp } = await startWithMail(t, smtp.port, { now: () => clock, retentionDays: 30 });
+    await post(url, { eventId: 'data-day', email: 'kept.a.while@example.org' });
+    await post(url, { eventId: 'data-day', email: 'waiting@example.org' });
+    await smtp.until(2);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(queued(dbPath).length, 2);
+    clock = new Date('2099-07-01T00:00:00Z');
+    assert.equal(rsvp.handler.purgeExpired(), 2);
+    assert.deepEqual(queued(dbPath), []);
+  });
+
   it('writes in the registration\'s language, right to left in Arabic', async (t) => {
     const smtp = await startSmtp();
     t.after(() => smtp.close());
@@ -152,7 +201,9 @@ describe('mail', () => {
     await smtp.until(2);
     await new Promise((r) => setTimeout(r, 400));
     assert.equal(smtp.received.length, 2, 'one confirmation and one reminder');
-    assert.equal(messageTo(smtp.received, 'again@example.org', 1).subject, 'You are already registered: Data Day 2099');
+    const reminder = messageTo(smtp.received, 'again@example.org', 1);
+    assert.equal(reminder.subject, 'You are already registered: Data Day 2099');
+    assert.equal(linkIn(reminder), linkIn(messageTo(smtp.received, 'again@example.org')), 'with the cancel link');
     assert.deepEqual(queued(dbPath).map((r) => r.kind), ['confirmation', 'reminder']);
   });
 

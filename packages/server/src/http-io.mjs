@@ -14,7 +14,7 @@
  * @param {Response} response
  * @param {number} status
  * @param {unknown} body
- * @param {Record<string, string>} [headers]
+ * @param {Record<string, string | string[]>} [headers]
  */
 export function sendJson(request, response, status, body, headers = {}) {
   const bytes = Buffer.from(JSON.stringify(body));

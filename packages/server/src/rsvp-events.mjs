@@ -18,7 +18,10 @@ import { occurrenceKey, parseFeedTime, toEpochMs } from './feed-time.mjs';
  * @property {boolean} [cancelled] registrations are refused
  * @property {string} [seriesId] with `recurrenceId`: this entry replaces one occurrence of that series
  * @property {string} [recurrenceId] the replaced occurrence's original start
- * @property {string} [start] the replacement's own start, which a form may name the occurrence by
+ * @property {string} [start] when it starts (feed time); for a replacement, its own start, which a
+ *   form may name the occurrence by
+ * @property {string} [end] when it ends (feed time); retention counts from here (else from the start)
+ * @property {string} [title] what staff pages call it
  * @property {Question[]} [questions] the questions its form asks (`rsvp.questions`), checked against each submission's answers
  */
 
@@ -40,12 +43,21 @@ import { occurrenceKey, parseFeedTime, toEpochMs } from './feed-time.mjs';
  * @property {number | undefined} closesMs
  * @property {boolean} cancelled
  * @property {Question[]} questions
+ * @property {string} title
+ * @property {string | undefined} timeZone
+ * @property {number | undefined} startsMs a one-off event's start; a series' first
+ * @property {number} durationMs how long an occurrence lasts (0 when the feed gives no end)
+ */
+
+/**
+ * When an occurrence starts and ends, as ISO 8601 instants; null when the events do not say.
+ * @typedef {{ startsAt: string | null, endsAt: string | null }} OccurrenceTimes
  */
 
 /**
  * Where a submission's seats are counted: the series and original occurrence for an override, so
  * that registrations made through the override and through the series share the seats.
- * @typedef {{ eventId: string, occurrence: string, rule: EventRule }} Seats
+ * @typedef {{ eventId: string, occurrence: string, rule: EventRule, times: OccurrenceTimes }} Seats
  * @typedef {{ field: 'eventId' | 'occurrence', message: string }} EventError
  */
 
@@ -54,7 +66,8 @@ import { occurrenceKey, parseFeedTime, toEpochMs } from './feed-time.mjs';
  * @property {EventRule} rule
  * @property {boolean} recurring
  * @property {string | undefined} timeZone
- * @property {Map<string, { occurrence: string, rule: EventRule }>} overrides by original and by moved start
+ * @property {Map<string, { occurrence: string, rule: EventRule, times: OccurrenceTimes }>} overrides by original and by moved start
+ * @property {OccurrenceTimes} times a one-off event's
  */
 
 /**
@@ -89,6 +102,8 @@ export function eventsFromFeed(feed) {
       seriesId: isOverride ? String(event.seriesId) : undefined,
       recurrenceId: isOverride ? String(event.recurrenceId) : undefined,
       start: typeof event.start === 'string' ? event.start : undefined,
+      end: typeof event.end === 'string' ? event.end : undefined,
+      title: typeof event.title === 'string' ? event.title : undefined,
       questions: questionsOf(rsvp?.questions),
     });
   }
@@ -103,18 +118,18 @@ export function eventsFromFeed(feed) {
 export function compileEvents(configs) {
   /** @type {Map<string, Series>} */
   const series = new Map();
-  /** @type {Map<string, { seriesId: string, occurrence: string, rule: EventRule }>} */
+  /** @type {Map<string, { seriesId: string, occurrence: string, rule: EventRule, times: OccurrenceTimes }>} */
   const overrideIds = new Map();
 
   for (const config of configs) {
-    if (!config.seriesId) series.set(config.id, { rule: toRule(config), recurring: config.recurring === true, timeZone: config.timezone, overrides: new Map() });
+    if (!config.seriesId) series.set(config.id, seriesOf(config, config.recurring === true));
   }
   for (const config of configs) {
     const parent = config.seriesId ? series.get(config.seriesId) : undefined;
     if (!config.seriesId) continue;
     if (!parent) {
       // An override of a series that takes no registrations stands on its own.
-      series.set(config.id, { rule: toRule(config), recurring: false, timeZone: config.timezone, overrides: new Map() });
+      series.set(config.id, seriesOf(config, false));
       continue;
     }
     const zone = config.timezone ?? parent.timeZone;
@@ -130,8 +145,11 @@ export function compileEvents(configs) {
       opensMs: own.opensMs ?? parent.rule.opensMs,
       closesMs: own.closesMs ?? parent.rule.closesMs,
       questions: config.questions ?? parent.rule.questions,
+      title: config.title ?? parent.rule.title,
+      startsMs: own.startsMs ?? toEpochMs(original, zone),
+      durationMs: config.end ? own.durationMs : parent.rule.durationMs,
     };
-    const entry = { occurrence, rule };
+    const entry = { occurrence, rule, times: timesOf(rule, rule.startsMs) };
     parent.overrides.set(occurrence, entry);
     const moved = config.start ? parseFeedTime(config.start) : undefined;
     if (moved) parent.overrides.set(occurrenceKey(moved, zone), entry);
@@ -147,10 +165,10 @@ export function compileEvents(configs) {
      */
     seats(eventId, occurrence) {
       const override = overrideIds.get(eventId);
-      if (override) return { eventId: override.seriesId, occurrence: override.occurrence, rule: override.rule };
+      if (override) return { eventId: override.seriesId, occurrence: override.occurrence, rule: override.rule, times: override.times };
       const found = series.get(eventId);
       if (!found) return { field: 'eventId', message: 'This event does not take registrations here.' };
-      if (!found.recurring) return { eventId, occurrence: '', rule: found.rule };
+      if (!found.recurring) return { eventId, occurrence: '', rule: found.rule, times: found.times };
       if (occurrence === undefined || occurrence === '') {
         return { field: 'occurrence', message: 'Choose which date you are registering for.' };
       }
@@ -158,9 +176,29 @@ export function compileEvents(configs) {
       if (!time) return { field: 'occurrence', message: 'The date is not in a form the server understands.' };
       const key = occurrenceKey(time, found.timeZone);
       const replaced = found.overrides.get(key);
-      return replaced ? { eventId, ...replaced } : { eventId, occurrence: key, rule: found.rule };
+      return replaced ? { eventId, ...replaced } : { eventId, occurrence: key, rule: found.rule, times: timesOf(found.rule, toEpochMs(time, found.timeZone)) };
     },
   };
+}
+
+/**
+ * @param {RsvpEventConfig} config
+ * @param {boolean} recurring
+ * @returns {Series}
+ */
+function seriesOf(config, recurring) {
+  const rule = toRule(config);
+  return { rule, recurring, timeZone: config.timezone, overrides: new Map(), times: timesOf(rule, rule.startsMs) };
+}
+
+/**
+ * @param {EventRule} rule
+ * @param {number | undefined} startsMs
+ * @returns {OccurrenceTimes}
+ */
+function timesOf(rule, startsMs) {
+  if (startsMs === undefined) return { startsAt: null, endsAt: null };
+  return { startsAt: new Date(startsMs).toISOString(), endsAt: new Date(startsMs + rule.durationMs).toISOString() };
 }
 
 /**
@@ -185,8 +223,19 @@ function toRule(config) {
   if (capacity !== undefined && capacity !== null && !(Number.isInteger(capacity) && capacity >= 0)) {
     throw new TypeError(`Event "${config.id}": capacity must be a whole number of seats from 0, not ${JSON.stringify(capacity)}`);
   }
+  // People write feeds: a start the server cannot read leaves the event without times (retention
+  // then counts from each registration) rather than refusing it.
+  const start = config.start ? parseFeedTime(config.start) : undefined;
+  const end = config.end ? parseFeedTime(config.end) : undefined;
+  const startsMs = start && toEpochMs(start, config.timezone);
+  const endsMs = end ? toEpochMs(end, config.timezone) : undefined;
+  const durationMs = startsMs === undefined ? 0 : endsMs !== undefined && endsMs > startsMs ? endsMs - startsMs : start?.kind === 'date' ? 86_400_000 : 0;
   return {
     id: config.id,
+    title: config.title ?? config.id,
+    timeZone: config.timezone,
+    startsMs,
+    durationMs,
     capacity: capacity ?? undefined,
     waitlist: config.waitlist === true,
     opensMs: windowEdge(config, 'opens'),

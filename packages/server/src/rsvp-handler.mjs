@@ -7,26 +7,32 @@
  *                              (same email, same occurrence), 409 full, 422 errors
  *   OPTIONS {path}[/…]         CORS preflight for the configured origins
  *   GET     {path}/health      { ok: true }
- *   GET     {path}/export.csv  staff export, with `Authorization: Bearer <exportToken>`
  *   GET     {path}/cancel?token=…   a page asking to confirm (a mail scanner's GET changes nothing)
  *   POST    {path}/cancel?token=…   the patron cancels; the first waiting takes the seat
- *   DELETE  {path}/registrations/{id}  staff cancel, with `Authorization: Bearer <exportToken>`
+ *   …and the staff routes of rsvp-staff.mjs (export, attendance, check-in, staff cancel).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { cancelToken, loadCancelSecret, tokenId, tokenMatches } from './cancel-link.mjs';
 import { clientAddressOf } from './client-address.mjs';
+import { escapeHtml, sendHtml } from './html-page.mjs';
 import { header, isJsonContentType, readText, sendJson } from './http-io.mjs';
 import { hashSubmission, idempotencyKey } from './idempotency.mjs';
-import { mailLanguageOf } from './mail/mail-texts.mjs';
 import { createMailer } from './mail/mail-worker.mjs';
 import { createRateLimiter } from './rate-limit.mjs';
 import { closedReason, compileEvents, eventsFromFeed } from './rsvp-events.mjs';
-import { hasBearerToken, sendExport, weakTokenReason } from './rsvp-export.mjs';
+import { weakTokenReason } from './rsvp-export.mjs';
+import { createStaffRoutes, STAFF_METHODS, staffRouteOf } from './rsvp-staff.mjs';
 import { openRsvpStore } from './rsvp-store.mjs';
 import { answerErrors, validateSubmission } from './rsvp-validate.mjs';
 
 /** Far more than any registration needs (answers included), far less than a slow-loris wants. */
 export const MAX_BODY_BYTES = 32 * 1024;
 const DEFAULT_RATE_LIMIT = { windowMs: 60_000, max: 30 };
+/** Days after an occurrence ends that its registrations' personal data is kept (docs/privacy.md). */
+export const DEFAULT_RETENTION_DAYS = 30;
+/** How often the retention job runs, besides at start. */
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
+const DAY_MS = 86_400_000;
 
 /**
  * @typedef {import('./rsvp-events.mjs').RsvpEventConfig} RsvpEventConfig
@@ -64,7 +70,13 @@ const DEFAULT_RATE_LIMIT = { windowMs: 60_000, max: 30 };
  *   RSVP_EXPORT_TOKEN environment variable; without one the export answers 404.
  * @property {(line: string) => void} [log] where the one-line log messages go (default: stderr
  *   with an ISO time); they never hold patron data
- * @property {() => Date} [now] the clock, for registration windows (for tests)
+ * @property {() => Date} [now] the clock: registration windows, the times recorded, and the
+ *   retention period (tests move it)
+ * @property {string | Buffer} [cancelSecret] signs the cancel links (cancel-link.mjs). Default:
+ *   the CIVIC_CANCEL_SECRET environment variable, else the `cancel-secret` file beside the
+ *   database (created at first start). Every process serving one database needs the same one.
+ * @property {number} [retentionDays] days after an occurrence ends that its registrations'
+ *   personal data is kept (default 30; 0: deleted once it ends)
  * @property {import('./mail/mail-worker.mjs').MailOptions} [mail] confirmation, waitlist, promotion,
  *   cancellation and reminder messages over SMTP (docs/server.md "Mail"); off without it. Needs
  *   `publicOrigin`, which the messages' links start with.
@@ -91,17 +103,63 @@ export function createRsvpHandler(options) {
   if (weak) throw new TypeError(`RSVP export: ${weak}`);
   const now = options.now ?? (() => new Date());
   const log = options.log ?? defaultLog;
+  const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > 3650) {
+    throw new TypeError(`retentionDays must be a whole number of days from 0 to 3650, not ${JSON.stringify(retentionDays)}`);
+  }
+  // The store first: it refuses a relative path, which would put the secret in the working directory.
   // Mail (#17 item 3): queued in the store's transactions, sent by a worker outside requests.
   if (options.mail && options.publicOrigin === undefined) {
     throw new TypeError('mail: set publicOrigin too: the links in the messages start with it');
   }
   const mailer = options.mail ? createMailer(options.mail, { feed: options.feed, cancelUrl: mailCancelUrl, log }) : undefined;
-  const store = openRsvpStore(options.dbPath, mailer ? { mail: mailer.attach } : {});
+  const store = openRsvpStore(options.dbPath, { now, ...(mailer ? { mail: mailer.attach } : {}) });
+  /** @type {Buffer} */
+  let secret;
+  try {
+    secret = Buffer.isBuffer(options.cancelSecret) && options.cancelSecret.length >= 32
+      ? options.cancelSecret
+      : loadCancelSecret({
+        env: options.cancelSecret === undefined ? process.env.CIVIC_CANCEL_SECRET : String(options.cancelSecret),
+        dataDir: options.dbPath === ':memory:' ? undefined : dirname(options.dbPath),
+      });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  // When the events change (a refreshed feed raised a capacity or moved a date), the people
+  // waiting get the new seats at once, in order, and the retention period follows the new end.
+  const catalog = eventCatalog(options, log, () => store.applyEvents(capacityOf, timesOf));
+  store.applyEvents(capacityOf, timesOf);
   mailer?.start();
-  // When the events change (a refreshed feed raised a capacity), the people waiting get the new
-  // seats at once, in order, rather than at the occurrence's next registration.
-  const catalog = eventCatalog(options, log, () => store.promoteWaiting(capacityOf));
   let closed = false;
+  const staff = createStaffRoutes({
+    store,
+    token: exportToken,
+    path,
+    publicOrigins,
+    eventOf(eventId, occurrence) {
+      const seats = catalog().seats(eventId, occurrence || undefined);
+      return 'field' in seats ? undefined : { title: seats.rule.title, capacity: seats.rule.capacity, timeZone: seats.rule.timeZone };
+    },
+    capacityOf,
+    now,
+    allowAttempt: (request) => limiters?.export.hit(clientAddress(request)).ok ?? true,
+  });
+  purgeExpired();
+  const retentionTimer = setInterval(purgeExpired, RETENTION_EVERY_MS);
+  retentionTimer.unref();
+
+  /**
+   * Deletes the personal data of registrations for occurrences that ended more than
+   * `retentionDays` ago; returns how many.
+   */
+  function purgeExpired() {
+    if (closed) return 0;
+    const purged = store.purgeEndedBefore(new Date(now().getTime() - retentionDays * DAY_MS).toISOString());
+    if (purged > 0) log(`deleted the personal data of ${purged} registrations for events that ended more than ${retentionDays} days ago`);
+    return purged;
+  }
 
   /**
    * @param {string} pathname
@@ -110,10 +168,9 @@ export function createRsvpHandler(options) {
   function routeOf(pathname) {
     if (pathname === path) return 'submit';
     if (pathname === `${path}/health`) return 'health';
-    if (pathname === `${path}/export.csv`) return 'export';
     if (pathname === `${path}/cancel`) return 'cancel';
-    if (/^\/registrations\/[1-9][0-9]{0,15}$/.test(pathname.slice(path.length))) return 'staff-cancel';
-    return pathname.startsWith(`${path}/`) ? 'unknown' : undefined;
+    if (!pathname.startsWith(`${path}/`)) return undefined;
+    return staffRouteOf(pathname.slice(path.length)) ?? 'unknown';
   }
 
   /**
@@ -125,7 +182,9 @@ export function createRsvpHandler(options) {
   async function serve(route, request, response, url) {
     response.setHeader('Vary', 'Origin');
     const origin = header(request, 'origin');
-    if (origin !== undefined) {
+    const staffRoute = route in STAFF_METHODS;
+    // Staff routes answer no other origin (no CORS) and check their own (rsvp-staff.mjs).
+    if (origin !== undefined && !staffRoute) {
       if (allowedOrigins.has(origin)) {
         response.setHeader('Access-Control-Allow-Origin', origin);
         // So a form on another origin can wait as long as a 429 asks.
@@ -157,7 +216,8 @@ export function createRsvpHandler(options) {
       return sendJson(request, response, ok ? 200 : 503, { ok });
     }
 
-    const limiter = limiters?.[route === 'submit' || route === 'cancel' ? 'submit' : 'export'];
+    // Staff with the token are not limited (a door's check-ins come fast); their failed logins are.
+    const limiter = staffRoute ? undefined : limiters?.submit;
     if (limiter) {
       const decision = limiter.hit(clientAddress(request));
       if (!decision.ok) {
@@ -170,8 +230,8 @@ export function createRsvpHandler(options) {
     // Asking for the events applies a capacity raised since the last request.
     catalog();
     if (route === 'cancel') return cancelByToken(request, response, url);
-    if (route === 'staff-cancel') return cancelByStaff(request, response, url);
-    return route === 'submit' ? submit(request, response) : sendExport(request, response, url, store, exportToken);
+    if (route === 'submit') return submit(request, response);
+    return staff.serve(/** @type {import('./rsvp-staff.mjs').StaffRoute} */ (route), request, response, url);
   }
 
   /**
@@ -186,8 +246,28 @@ export function createRsvpHandler(options) {
   }
 
   /**
-   * GET shows what the link is for and a button; POST cancels. A mail scanner or a link preview
-   * follows the GET and changes nothing.
+   * An occurrence's times as the events say now; undefined when they do not say (the times
+   * last known stay).
+   * @param {string} eventId
+   * @param {string} occurrence
+   */
+  function timesOf(eventId, occurrence) {
+    const seats = catalog().seats(eventId, occurrence || undefined);
+    return 'field' in seats || seats.times.startsAt === null ? undefined : seats.times;
+  }
+
+  /**
+   * The cancel link of a registration: absolute when a public origin is configured, else a path
+   * on the endpoint. Any message may carry it: it is worked out, not stored.
+   * @param {import('./cancel-link.mjs').LinkedRegistration} registration
+   */
+  function cancelUrlFor(registration) {
+    return `${publicOrigins()[0] ?? ''}${path}/cancel?token=${cancelToken(secret, registration)}`;
+  }
+
+  /**
+   * GET shows what the link is for and a button; POST cancels and deletes the patron's data. A
+   * mail scanner or a link preview follows the GET and changes nothing.
    * @param {Request} request
    * @param {Response} response
    * @param {URL} url
@@ -196,44 +276,25 @@ export function createRsvpHandler(options) {
     request.resume();
     const token = url.searchParams.get('token') ?? '';
     const html = request.method !== 'POST' || /text\/html/.test(header(request, 'accept') ?? '');
-    const hash = /^[A-Za-z0-9_-]{43}$/.test(token) ? hashToken(token) : undefined;
-    const state = hash === undefined ? undefined : store.cancelState(hash);
-    if (!hash || !state) {
+    const id = tokenId(token);
+    const state = id === undefined ? undefined : store.state(id);
+    if (!state || !tokenMatches(secret, token, state)) {
       const error = 'This cancel link is not known: it may be mistyped, or the registration was deleted.';
       return html ? sendPage(request, response, 404, 'Cancel link not found', `<p>${error}</p>`) : sendJson(request, response, 404, { error });
     }
     if (request.method !== 'POST') {
-      const body = state.status === 'cancelled'
+      const body = state.cancelled_at
         ? '<p>This registration is already cancelled.</p>'
-        : `<p>This registration is ${state.status === 'confirmed' ? 'confirmed' : 'on the waitlist'}. Cancelling frees the place for the next person waiting.</p>
+        : `<p>This registration is ${state.status === 'confirmed' ? 'confirmed' : 'on the waitlist'}. Cancelling frees the place for the next person waiting, and deletes your name, email and answers.</p>
 <form method="post"><button type="submit">Cancel my registration</button></form>`;
       return sendPage(request, response, 200, 'Cancel your registration', body);
     }
-    const result = store.cancel({ by: 'token', hash }, capacityOf);
-    const done = result.kind === 'already' ? 'This registration was already cancelled.' : 'Your registration is cancelled.';
-    if (html) return sendPage(request, response, 200, 'Registration cancelled', `<p>${done}</p>`);
+    const result = store.cancel(state.id, capacityOf);
+    const done = result.kind === 'already'
+      ? 'This registration was already cancelled.'
+      : 'Your registration is cancelled, and your name, email and answers are deleted.';
+    if (html) return sendPage(request, response, 200, 'Registration cancelled', `<p>${escapeHtml(done)}</p>`);
     return sendJson(request, response, 200, { status: 'cancelled', message: done });
-  }
-
-  /**
-   * @param {Request} request
-   * @param {Response} response
-   * @param {URL} url
-   */
-  function cancelByStaff(request, response, url) {
-    request.resume();
-    if (!exportToken) return sendJson(request, response, 404, { error: 'Staff cancelling is off: start the server with RSVP_EXPORT_TOKEN.' });
-    if (!hasBearerToken(request, exportToken)) {
-      return sendJson(request, response, 401, { error: 'Staff cancelling needs Authorization: Bearer <token>.' }, {
-        'WWW-Authenticate': 'Bearer realm="rsvp-export"',
-      });
-    }
-    const id = Number(url.pathname.slice(path.length + '/registrations/'.length));
-    const result = store.cancel({ by: 'id', id }, capacityOf);
-    if (result.kind === 'unknown') return sendJson(request, response, 404, { error: `No registration ${id}.` });
-    return sendJson(request, response, 200, {
-      id, status: 'cancelled', alreadyCancelled: result.kind === 'already', promoted: result.promoted,
-    });
   }
 
   /**
@@ -285,7 +346,7 @@ export function createRsvpHandler(options) {
     // A retry is answered from the record before anything that may have changed since (the
     // clock, the event list) can give it a different answer.
     const earlier = store.find(key.value);
-    if (earlier) return replay(request, response, earlier, requestHash, () => renewLink(key.value));
+    if (earlier) return replay(request, response, earlier, requestHash, cancelUrlFor);
 
     const seats = catalog().seats(submission.eventId, submission.occurrence);
     if ('field' in seats) return sendJson(request, response, 422, { errors: { [seats.field]: seats.message } });
@@ -294,61 +355,38 @@ export function createRsvpHandler(options) {
     const unanswered = answerErrors(seats.rule.questions, submission.answers);
     if (unanswered) return sendJson(request, response, 422, { errors: unanswered });
 
-    // 256 random bits; only their hash is stored, so the database cannot cancel for anyone.
-    const cancelToken = randomBytes(32).toString('base64url');
     const result = await store.registerSoon(
       {
-        cancelHash: hashToken(cancelToken),
         eventId: seats.eventId,
         occurrence: seats.occurrence,
         name: submission.name,
         email: submission.email,
         answers: submission.answers,
         accommodations: submission.accommodations,
+        language: submission.language ?? null,
         idempotencyKey: key.value,
         requestHash,
-        createdAt: new Date().toISOString(),
-        ...(mailer ? { mail: { language: mailLanguageOf(record.language), cancelToken } } : {}),
+        createdAt: now().toISOString(),
       },
-      { capacity: seats.rule.capacity, waitlist: seats.rule.waitlist },
+      { capacity: seats.rule.capacity, waitlist: seats.rule.waitlist, ...seats.times },
       describeDecision,
     );
     if (result.kind === 'full') {
       return sendJson(request, response, 409, { status: 'full', message: 'Sorry, this event is full.' });
     }
-    if (result.kind === 'existing') return replay(request, response, result, requestHash, () => renewLink(key.value));
-    if (result.kind === 'registered') return sendJson(request, response, 200, alreadyRegistered(result.decision));
-    // The link is added to what is sent, not to the answer stored for a replay: the token is
-    // not kept.
-    return sendJson(request, response, result.response.status, { ...result.response.body, cancelUrl: cancelUrlOf(cancelToken) });
+    if (result.kind === 'existing') return replay(request, response, result, requestHash, cancelUrlFor);
+    if (result.kind === 'registered') return sendJson(request, response, 200, alreadyRegistered(result.status));
+    // The link is added to what is sent, not to the answer stored: a replay works it out again.
+    return sendJson(request, response, result.response.status, { ...result.response.body, cancelUrl: cancelUrlFor(result.row) });
   }
 
   /**
-   * The cancel link a message carries, absolute or none. #17: until links are derived from the
-   * row (`cancelUrlFor`), only a registration's first message has one, its token kept in the
-   * queue row until sent. Repoint here.
-   * @param {number} _registrationId
-   * @param {import('./mail/mail-queue.mjs').MailDetails} details
+   * The cancel link a message carries: absolute, or none (a page that is not on a public origin).
+   * @param {import('./cancel-link.mjs').LinkedRegistration} registration
    */
-  function mailCancelUrl(_registrationId, details) {
-    const url = details.token ? cancelUrlOf(details.token) : undefined;
-    return url && /^https?:\/\//.test(url) ? url : undefined;
-  }
-
-  /** @param {string} token */
-  function cancelUrlOf(token) {
-    return `${publicOrigins()[0] ?? ''}${path}/cancel?token=${token}`;
-  }
-
-  /**
-   * A replay's cancel link: the first answer may never have arrived (that is why the client
-   * asks again), and its token is not kept, so a new one replaces it. Undefined when the
-   * registration is cancelled.
-   * @param {string} idempotencyKey
-   */
-  function renewLink(idempotencyKey) {
-    const token = randomBytes(32).toString('base64url');
-    return store.renewCancelHash(idempotencyKey, hashToken(token)) ? cancelUrlOf(token) : undefined;
+  function mailCancelUrl(registration) {
+    const url = cancelUrlFor(registration);
+    return /^https?:\/\//.test(url) ? url : undefined;
   }
 
   return {
@@ -380,6 +418,18 @@ export function createRsvpHandler(options) {
     /** The path the endpoint is mounted at. */
     path,
 
+    /**
+     * The cancel link of a stored registration (its `id` and `created_at`), for any message to
+     * the patron: confirmation, waitlist, promotion, reminder.
+     */
+    cancelUrlFor,
+
+    /**
+     * Runs the retention job now (it also runs at start and every hour): deletes the personal
+     * data of registrations whose occurrence ended more than `retentionDays` ago; returns how many.
+     */
+    purgeExpired,
+
     /** The store's health and size (and the mail queue's, when mail is on), for a staff status page (no patron data). */
     status() {
       const mail = mailer?.counts();
@@ -401,6 +451,7 @@ export function createRsvpHandler(options) {
      */
     close() {
       closed = true;
+      clearInterval(retentionTimer);
       if (!mailer) {
         store.close();
         return Promise.resolve();
@@ -412,22 +463,16 @@ export function createRsvpHandler(options) {
 
 /** @typedef {ReturnType<typeof createRsvpHandler>} RsvpHandler */
 
-/** @typedef {'submit' | 'health' | 'export' | 'cancel' | 'staff-cancel' | 'unknown'} Route */
+/** @typedef {'submit' | 'health' | 'cancel' | 'unknown' | import('./rsvp-staff.mjs').StaffRoute} Route */
 
 /** @type {Record<Route, string>} */
 const METHODS = {
   submit: 'POST, OPTIONS',
   health: 'GET, HEAD, OPTIONS',
-  export: 'GET, HEAD, OPTIONS',
   cancel: 'GET, HEAD, POST, OPTIONS',
-  'staff-cancel': 'DELETE, OPTIONS',
   unknown: 'GET, HEAD, OPTIONS',
+  ...STAFF_METHODS,
 };
-
-/** @param {string} token */
-function hashToken(token) {
-  return createHash('sha256').update(token).digest('base64url');
-}
 
 /**
  * A small HTML page for a patron who followed a cancel link: no name, email or answers on it.
@@ -438,22 +483,13 @@ function hashToken(token) {
  * @param {string} body trusted markup
  */
 function sendPage(request, response, status, title, body) {
-  const bytes = Buffer.from(`<!doctype html>
+  sendHtml(request, response, status, `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${title}</title></head>
 <body><main><h1>${title}</h1>
 ${body}
 </main></body></html>
 `);
-  response.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': String(bytes.length),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Content-Security-Policy': "default-src 'none'; form-action 'self'",
-  });
-  response.end(request.method === 'HEAD' ? undefined : bytes);
 }
 
 /**
@@ -501,21 +537,22 @@ function eventCatalog({ events, feed }, log, onChange = () => {}) {
 /**
  * Answers a key seen before: with its first answer when the registration is the same, or 422 on
  * `idempotencyKey` when it is not (as the IETF Idempotency-Key draft does), since 409 means "full"
- * to the form.
+ * to the form. The first answer may never have arrived (that is why the client asks again), so
+ * the cancel link comes again too, unless the registration is cancelled. Once the registration's
+ * personal data is deleted, so is the hash that told a retry apart: the first answer is replayed.
  * @param {Request} request
  * @param {Response} response
- * @param {{ requestHash: string, response: import('./rsvp-store.mjs').StoredResponse }} earlier
+ * @param {{ requestHash: string, response: import('./rsvp-store.mjs').StoredResponse, row: import('./rsvp-store.mjs').StoredRow }} earlier
  * @param {string} requestHash
- * @param {() => string | undefined} renewLink a new cancel link for the registration, if it stands
+ * @param {(registration: import('./cancel-link.mjs').LinkedRegistration) => string} cancelUrlFor
  */
-function replay(request, response, earlier, requestHash, renewLink) {
-  if (earlier.requestHash !== requestHash) {
+function replay(request, response, earlier, requestHash, cancelUrlFor) {
+  if (!earlier.row.purged && earlier.requestHash !== requestHash) {
     return sendJson(request, response, 422, {
       errors: { idempotencyKey: 'This idempotency key was already used for a different registration.' },
     });
   }
-  const cancelUrl = renewLink();
-  const body = cancelUrl ? { ...earlier.response.body, cancelUrl } : earlier.response.body;
+  const body = earlier.row.cancelled ? earlier.response.body : { ...earlier.response.body, cancelUrl: cancelUrlFor(earlier.row) };
   return sendJson(request, response, earlier.response.status, body, { 'Idempotent-Replayed': 'true' });
 }
 
@@ -538,16 +575,16 @@ function describeDecision(decision) {
 }
 
 /**
- * The answer to a second registration by the same email for the same occurrence: the first
- * one's status as it stands now, and nothing stored.
- * @param {import('./rsvp-store.mjs').Decision} decision
+ * The answer to a second registration by the same email for the same occurrence: whether the
+ * first one is confirmed or waiting, and nothing more (no place in line, no link, no name), since
+ * whoever knows an email can ask; nothing is stored.
+ * @param {import('./rsvp-store.mjs').Decision['status']} status
  */
-function alreadyRegistered(decision) {
-  const { body } = describeDecision(decision);
-  const message = decision.status === 'confirmed'
+function alreadyRegistered(status) {
+  const message = status === 'confirmed'
     ? 'You are already registered for this event.'
-    : `You are already on the waitlist for this event, number ${decision.position}.`;
-  return { ...body, alreadyRegistered: true, message };
+    : 'You are already on the waitlist for this event.';
+  return { status, alreadyRegistered: true, message };
 }
 
 /**

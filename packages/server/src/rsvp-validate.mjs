@@ -17,7 +17,14 @@ export const LIMITS = Object.freeze({
   answerChoices: 50,
   answerChoice: 500,
   idempotencyKey: 200,
+  language: 35,
 });
+
+/**
+ * The languages the widgets speak (src/locales): a submission's `language` is kept only when it
+ * is one of them, since it serves to write to the patron in it.
+ */
+export const PATRON_LANGUAGES = Object.freeze(['en', 'es', 'fr', 'zh', 'ar']);
 
 /**
  * A registration as checked; strings are trimmed.
@@ -28,6 +35,7 @@ export const LIMITS = Object.freeze({
  * @property {string} email
  * @property {Record<string, string | string[]>} answers
  * @property {string} accommodations
+ * @property {string | undefined} language one of PATRON_LANGUAGES: the language subtag of the tag sent
  */
 
 // Plausible, not RFC 5322: one @, no spaces, a dotted domain. The confirmation email is the test.
@@ -108,8 +116,34 @@ export function validateSubmission(body) {
     errors.accommodations = UNSTORABLE;
   }
 
+  const language = languageOf(body.language, errors);
+
   if (Object.keys(errors).length > 0) return { errors };
-  return { value: { eventId, occurrence, name, email, answers, accommodations } };
+  return { value: { eventId, occurrence, name, email, answers, accommodations, language } };
+}
+
+/**
+ * The patron's language from a BCP 47 tag (`es`, `es-MX`, `zh-Hant`): its language subtag when
+ * the widgets speak it, else none (the server's default language serves). A value that is not
+ * a tag at all is an error.
+ * @param {unknown} value
+ * @param {Record<string, string>} errors
+ */
+function languageOf(value, errors) {
+  if (value === undefined || value === null || value === '') return undefined;
+  /** @type {string | undefined} */
+  let tag;
+  try {
+    tag = typeof value === 'string' && value.length <= LIMITS.language ? Intl.getCanonicalLocales(value)[0] : undefined;
+  } catch {
+    tag = undefined;
+  }
+  if (!tag) {
+    errors.language = 'This is not a language tag (BCP 47, such as "en" or "es-MX").';
+    return undefined;
+  }
+  const primary = tag.split('-')[0] ?? '';
+  return PATRON_LANGUAGES.includes(primary) ? primary : undefined;
 }
 
 /**

@@ -40,8 +40,7 @@ export const REMINDER_INTERVAL_MS = 3600_000;
 
 /**
  * @typedef {'confirmation' | 'waitlist' | 'promotion' | 'cancellation' | 'reminder'} MailKind
- * @typedef {{ place?: number, status?: 'confirmed' | 'waitlisted', token?: string }} MailDetails
- *   `token`: the first message's cancel token, until links are derived from the row (#17)
+ * @typedef {{ place?: number, status?: 'confirmed' | 'waitlisted' }} MailDetails
  * @typedef {object} QueuedMail a claimed row
  * @property {number} id
  * @property {number} registration_id
@@ -54,20 +53,30 @@ export const REMINDER_INTERVAL_MS = 3600_000;
  * @property {number} attempts tries before this one
  * @property {number} created_at epoch ms
  * @property {string} claim
+ * @property {string | undefined} registered_at the registration's `created_at`, which its cancel link needs
  */
 
+/** @type {WeakMap<import('better-sqlite3').Database, import('better-sqlite3').Statement>} */
+const purgeStatements = new WeakMap();
+
 /**
- * Deletes the queued mail of these registrations, sent or not: the retention job calls it, in
- * its own transaction, when it deletes their personal data. Works whether mail is on or off.
+ * Deletes the mail of these registrations, queued or sent, in the caller's transaction:
+ * rsvp-store.mjs `purgePersonal` calls it wherever a patron's data is deleted (a cancel, the end
+ * of the retention period). A cancellation notice still to be sent stays, with its own copy of
+ * the address, until it is sent or given up: it is the patron's receipt for the cancel.
  * @param {import('better-sqlite3').Database} db
  * @param {readonly number[]} registrationIds
  * @returns {number} rows deleted
  */
 export function purgeMail(db, registrationIds) {
-  const remove = db.prepare('DELETE FROM mail_queue WHERE registration_id = ?');
-  let deleted = 0;
-  for (const id of registrationIds) deleted += remove.run(id).changes;
-  return deleted;
+  if (registrationIds.length === 0) return 0;
+  let statement = purgeStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(`DELETE FROM mail_queue WHERE registration_id IN (SELECT value FROM json_each(?))
+      AND NOT (kind = 'cancellation' AND state IN ('queued', 'sending'))`);
+    purgeStatements.set(db, statement);
+  }
+  return statement.run(JSON.stringify(registrationIds)).changes;
 }
 
 /**
@@ -78,10 +87,13 @@ export function purgeMail(db, registrationIds) {
  */
 export function mailQueueOn(db, options = {}) {
   const now = options.now ?? Date.now;
-  const registration = db.prepare('SELECT * FROM registrations WHERE id = ?');
+  const registration = db.prepare('SELECT email, language, event_id, occurrence, status, position, cancelled_at FROM registrations WHERE id = ?');
+  const registeredAt = db.prepare('SELECT created_at FROM registrations WHERE id = ?').pluck();
+  // A waiting registration's place in line now, for a reminder.
+  const placeInLine = db.prepare(`SELECT COUNT(*) FROM registrations WHERE event_id = ? AND occurrence = ?
+    AND status = 'waitlisted' AND cancelled_at IS NULL AND position <= ?`).pluck();
   const insert = db.prepare(`INSERT INTO mail_queue (registration_id, kind, recipient, language, event_id, occurrence, details,
     next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const dropPending = db.prepare("DELETE FROM mail_queue WHERE registration_id = ? AND state = 'queued'");
   const lastReminder = db.prepare("SELECT 1 FROM mail_queue WHERE registration_id = ? AND kind = 'reminder' AND created_at > ? LIMIT 1");
   const claimDue = db.prepare(`UPDATE mail_queue SET state = 'sending', claim = ?, lease_until = ?
     WHERE id IN (SELECT id FROM mail_queue WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?)
@@ -103,18 +115,21 @@ export function mailQueueOn(db, options = {}) {
   const counts = db.prepare('SELECT state, COUNT(*) AS n FROM mail_queue GROUP BY state');
 
   /**
+   * @typedef {{ email: string, language: string | null, event_id: string, occurrence: string,
+   *   status: 'confirmed' | 'waitlisted', position: number | null }} Recipient
+   */
+
+  /**
+   * Queues a message to the registration's address (none once its data is deleted).
    * @param {number} registrationId
    * @param {MailKind} kind
-   * @param {MailDetails} [details]
-   * @param {string} [language] the submission's, when the row does not keep one
+   * @param {(row: Recipient) => MailDetails} [details]
    */
-  function enqueue(registrationId, kind, details = {}, language) {
-    const row = /** @type {Record<string, unknown> | undefined} */ (registration.get(registrationId));
-    if (!row || typeof row.email !== 'string' || !row.email) return;
-    // `language` is a column from schema version 4 on; read it where it is there.
-    const tag = typeof row.language === 'string' && row.language ? row.language : language ?? null;
+  function enqueue(registrationId, kind, details = () => ({})) {
+    const row = /** @type {Recipient | undefined} */ (registration.get(registrationId));
+    if (!row?.email) return;
     const at = now();
-    insert.run(registrationId, kind, row.email, tag, row.event_id, row.occurrence, JSON.stringify(details), at, at);
+    insert.run(registrationId, kind, row.email, row.language, row.event_id, row.occurrence, JSON.stringify(details(row)), at, at);
   }
 
   return {
@@ -124,35 +139,33 @@ export function mailQueueOn(db, options = {}) {
        * A new registration: its confirmation or waitlist place.
        * @param {number} id
        * @param {import('../rsvp-store.mjs').Decision} decision
-       * @param {{ language?: string, cancelToken?: string }} mail from the submission
        */
-      registered(id, decision, mail) {
-        const token = mail.cancelToken ? { token: mail.cancelToken } : {};
-        if (decision.status === 'confirmed') enqueue(id, 'confirmation', token, mail.language);
-        else enqueue(id, 'waitlist', { place: decision.position, ...token }, mail.language);
+      registered(id, decision) {
+        if (decision.status === 'confirmed') enqueue(id, 'confirmation');
+        else enqueue(id, 'waitlist', () => ({ place: decision.position }));
       },
       /** @param {number} id confirmed from the waitlist */
       promoted(id) {
         enqueue(id, 'promotion');
       },
       /**
-       * Cancelled: what was still to be sent about it is dropped, and the cancellation queued
-       * with its own copy of the address (the retention job may delete the registration's).
+       * Cancelled: the notice, with its own copy of the address, queued before the store deletes
+       * the registration's data (and with it, through purgeMail, what was still to be sent).
        * @param {number} id
        */
       cancelled(id) {
-        dropPending.run(id);
         enqueue(id, 'cancellation');
       },
       /**
        * The same email submitted again: a reminder of the registration, at most one an hour,
        * so that the "already registered" answer cannot be used to flood someone's inbox.
        * @param {number} id
-       * @param {import('../rsvp-store.mjs').Decision} decision
        */
-      again(id, decision) {
+      again(id) {
         if (lastReminder.get(id, now() - REMINDER_INTERVAL_MS)) return;
-        enqueue(id, 'reminder', { status: decision.status, ...(decision.position ? { place: decision.position } : {}) });
+        enqueue(id, 'reminder', (row) => (row.status === 'waitlisted'
+          ? { status: row.status, place: /** @type {number} */ (placeInLine.get(row.event_id, row.occurrence, row.position)) }
+          : { status: row.status }));
       },
     },
 
@@ -168,7 +181,9 @@ export function mailQueueOn(db, options = {}) {
       return db.transaction(() => {
         const at = now();
         interrupted.run(at, at);
-        return /** @type {QueuedMail[]} */ (claimDue.all(claim, at + leaseMs, at, limit));
+        const claimed = /** @type {QueuedMail[]} */ (claimDue.all(claim, at + leaseMs, at, limit));
+        for (const mail of claimed) mail.registered_at = /** @type {string | undefined} */ (registeredAt.get(mail.registration_id));
+        return claimed;
       }).immediate();
     },
 

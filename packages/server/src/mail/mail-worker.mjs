@@ -47,8 +47,8 @@ const FORGET_EVERY_MS = 3600_000;
  * @param {MailOptions} options
  * @param {object} context
  * @param {unknown | (() => unknown)} context.feed the handler's feed, for the events' details
- * @param {(registrationId: number, details: import('./mail-queue.mjs').MailDetails) => string | undefined} context.cancelUrl
- *   the absolute cancel link for a message, if there is one to give
+ * @param {(registration: import('../cancel-link.mjs').LinkedRegistration) => string | undefined} context.cancelUrl
+ *   the registration's absolute cancel link, if there is one to give
  * @param {(line: string) => void} context.log
  */
 export function createMailer(options, context) {
@@ -158,7 +158,7 @@ export function createMailer(options, context) {
         details,
         found: await eventOf(mail.event_id, mail.occurrence),
         eventId: mail.event_id,
-        cancelUrl: context.cancelUrl(mail.registration_id, details),
+        cancelUrl: mail.registered_at ? context.cancelUrl({ id: mail.registration_id, created_at: mail.registered_at }) : undefined,
         ...(options.uidDomain ? { uidDomain: options.uidDomain } : {}),
       });
       await transport.sendMail({ from: options.from, ...(options.replyTo ? { replyTo: options.replyTo } : {}), to: mail.recipient, ...message });

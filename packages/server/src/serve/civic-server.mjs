@@ -6,7 +6,7 @@
  */
 import { sendJson } from '../http-io.mjs';
 import { createJsonHttpServer } from '../json-http-server.mjs';
-import { sameSecret } from '../rsvp-export.mjs';
+import { STAFF_REALM, staffCredential } from '../staff-auth.mjs';
 import { createFeedRoutes } from './feed-routes.mjs';
 import { STATUS_STYLE_HASH, statusHtml, statusReport, storeHealth } from './status-page.mjs';
 
@@ -55,7 +55,7 @@ export function createCivicServer(options) {
     if (!options.staffToken) return sendJson(request, response, 404, { error: 'The status page is off: set CIVIC_STAFF_TOKEN to turn it on.' });
     const wantsJson = url.pathname === '/status.json' || /application\/json/.test(request.headers.accept ?? '') && !/text\/html/.test(request.headers.accept ?? '');
     if (!authorized(request)) {
-      return sendJson(request, response, 401, { error: 'Staff only: send the staff token.' }, wantsJson ? {} : { 'WWW-Authenticate': 'Basic realm="civic-widgets staff", charset="UTF-8"' });
+      return sendJson(request, response, 401, { error: 'Staff only: send the staff token.' }, wantsJson ? {} : { 'WWW-Authenticate': STAFF_REALM });
     }
     const report = statusReport(options.live, options.rsvp && options.rsvpDbPath ? storeHealth(options.rsvp, options.rsvpDbPath) : undefined);
     if (wantsJson) return sendJson(request, response, 200, report);
@@ -77,11 +77,7 @@ export function createCivicServer(options) {
    * @param {Request} request
    */
   function authorized(request) {
-    const header = request.headers.authorization ?? '';
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
-    const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header)?.[1];
-    const given = bearer ?? (basic ? Buffer.from(basic, 'base64').toString('utf8').replace(/^[^:]*:/, '') : undefined);
-    return !!given && !!options.staffToken && sameSecret(given, options.staffToken);
+    return staffCredential(request, options.staffToken) !== undefined;
   }
 
   return {
