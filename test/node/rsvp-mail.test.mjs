@@ -6,7 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { mailOptionsFromEnv } from '../../packages/server/src/mail/mail-settings.mjs';
+import { readFileSync } from 'node:fs';
+import { parseConfig } from '../../packages/server/src/config.mjs';
+import { mailOptionsFromEnv, mailOptionsOf } from '../../packages/server/src/mail/mail-settings.mjs';
+import { MAIL_LANGUAGES, mailTexts } from '../../packages/server/src/mail/mail-texts.mjs';
+import { PATRON_LANGUAGES } from '../../packages/server/src/rsvp-validate.mjs';
 import { post, start } from './rsvp-fixtures.mjs';
 import { MAIL_FEED, readMessage, startSmtp, startWithMail } from './rsvp-mail-fixtures.mjs';
 
@@ -250,6 +254,32 @@ describe('mail', () => {
     const answer = await post(url, { eventId: 'data-day' });
     assert.equal(answer.status, 201);
     assert.deepEqual(queued(dbPath), []);
+  });
+
+  it('has every message in every language a registration can keep', () => {
+    for (const language of PATRON_LANGUAGES) assert.ok(MAIL_LANGUAGES.includes(/** @type {any} */ (language)), language);
+    const keys = Object.keys(mailTexts('en')).sort();
+    for (const language of MAIL_LANGUAGES) {
+      const texts = mailTexts(language);
+      assert.deepEqual(Object.keys(texts).sort(), keys, language);
+      for (const [key, text] of Object.entries(texts)) {
+        const wanted = [...(mailTexts('en')[/** @type {keyof typeof texts} */ (key)].match(/\{\w+\}/g) ?? [])].sort();
+        assert.deepEqual([...(text.match(/\{\w+\}/g) ?? [])].sort(), wanted, `${language} ${key} keeps its placeholders`);
+      }
+    }
+  });
+
+  it('takes the settings docs/server.md shows', () => {
+    const doc = readFileSync(new URL('../../docs/server.md', import.meta.url), 'utf8');
+    const blocks = [...doc.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '').filter((b) => b.includes('"passwordEnv"'));
+    assert.equal(blocks.length, 1);
+    const server = JSON.parse(blocks[0] ?? '');
+    const config = parseConfig(JSON.stringify({ sources: [{ file: 'feed.json' }], server }, null, 2), '/etc/civic-widgets/civic.json');
+    const section = /** @type {any} */ (config.server).mail;
+    assert.deepEqual(mailOptionsOf(section, 'from the environment'), {
+      host: 'smtp.riverside-library.org', port: 587, tls: 'starttls', user: 'events', password: 'from the environment',
+      from: 'Riverside Library <events@riverside-library.org>', replyTo: 'programs@riverside-library.org', language: 'en',
+    });
   });
 
   it('is read from the environment by npm run rsvp-server, naming the variable to fix', () => {

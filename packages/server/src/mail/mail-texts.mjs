@@ -20,15 +20,13 @@ const CATALOGUES = { en, es, fr, zh, ar };
 export const MAIL_LANGUAGES = /** @type {MailLanguage[]} */ (Object.keys(CATALOGUES));
 
 /**
- * The language we write to a BCP 47 tag in (`es-MX` → `es`, `zh-Hant` → `zh`), or undefined
- * when we have none for it.
- * @param {unknown} tag
+ * The language we write in for a registration's stored `language`, or undefined when we have no
+ * words in it. The store keeps only a tag's language subtag (rsvp-validate.mjs `languageOf`).
+ * @param {unknown} language
  * @returns {MailLanguage | undefined}
  */
-export function mailLanguageOf(tag) {
-  if (typeof tag !== 'string') return undefined;
-  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
-  return MAIL_LANGUAGES.find((language) => language === primary);
+export function mailLanguageOf(language) {
+  return MAIL_LANGUAGES.find((known) => known === language);
 }
 
 /**
