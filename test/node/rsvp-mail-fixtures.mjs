@@ -22,6 +22,8 @@ export async function startSmtp(port = 0) {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // The RSVP server keeps its connection open between messages; a test ending need not wait for it.
+    closeTimeout: 100,
     onData(stream, session, callback) {
       /** @type {Buffer[]} */
       const chunks = [];

@@ -50,6 +50,7 @@ export function mailOptionsOf(section, password) {
     throw fail('port', `${JSON.stringify(section.port)} is not a port number`);
   }
   if (section.tls !== undefined && !TLS.includes(section.tls)) throw fail('tls', `must be one of ${TLS.map((v) => `"${v}"`).join(', ')}`);
+  if (!section.from) throw fail('from', 'is required: the sender, e.g. "Riverside Library <events@riverside.org>"');
   if (typeof section.from !== 'string' || !ADDRESS.test(section.from.trim())) {
     throw fail('from', `${JSON.stringify(section.from)} is not an address like "Riverside Library <events@riverside.org>"`);
   }
