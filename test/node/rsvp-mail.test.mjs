@@ -211,6 +211,16 @@ describe('mail', () => {
     assert.deepEqual(queued(dbPath).map((r) => r.kind), ['confirmation', 'reminder']);
   });
 
+  it('writes to the address as registered, never to a list hidden in it', async (t) => {
+    const smtp = await startSmtp();
+    t.after(() => smtp.close());
+    const { url } = await startWithMail(t, smtp.port);
+    const answer = await post(url, { eventId: 'data-day', email: 'x,victim@example.org' });
+    assert.equal(answer.status, 201);
+    await smtp.until(1);
+    assert.deepEqual(smtp.received.map((m) => m.to), [['"x,victim"@example.org']]);
+  });
+
   it('sends each message once with two servers on one database', async (t) => {
     const smtp = await startSmtp();
     t.after(() => smtp.close());

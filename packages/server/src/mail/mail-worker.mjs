@@ -164,7 +164,10 @@ export function createMailer(options, context) {
         cancelUrl: mail.registered_at ? context.cancelUrl({ id: mail.registration_id, created_at: mail.registered_at }) : undefined,
         ...(options.uidDomain ? { uidDomain: options.uidDomain } : {}),
       });
-      await transport.sendMail({ from: options.from, ...(options.replyTo ? { replyTo: options.replyTo } : {}), to: mail.recipient, ...message });
+      // An object, not a string: nodemailer would read "x,victim@example.org" as a list and write
+      // to victim@example.org, past the one-registration-per-email rule.
+      const to = { name: '', address: mail.recipient };
+      await transport.sendMail({ from: options.from, ...(options.replyTo ? { replyTo: options.replyTo } : {}), to, ...message });
     } catch (error) {
       const code = errorCode(error);
       const response = /** @type {{ responseCode?: number }} */ (error).responseCode;
