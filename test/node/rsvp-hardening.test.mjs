@@ -555,7 +555,7 @@ describe('npm run rsvp-server (cli.mjs) reads the new settings from the environm
       let output = '';
       const take = (/** @type {Buffer} */ chunk) => {
         output += chunk;
-        if (/staff export:/.test(output)) child.kill('SIGTERM');
+        if (/personal data kept .*\n/.test(output)) child.kill('SIGTERM'); // the last line it prints at start
       };
       child.stdout.on('data', take);
       child.stderr.on('data', take);
@@ -573,11 +573,19 @@ describe('npm run rsvp-server (cli.mjs) reads the new settings from the environm
     assert.match(output, /staff export: http:\/\/127\.0\.0\.1:\d+\/api\/rsvp\/export\.csv/);
   });
 
+  it('keeps personal data for the days RSVP_RETENTION_DAYS says', async () => {
+    const { output } = /** @type {{ output: string }} */ (await runCli({ RSVP_RETENTION_DAYS: '7' }));
+    assert.match(output, /personal data kept 7 days after each event ends/);
+  });
+
   it('refuses to start on a weak token or a setting it cannot read, saying why', async () => {
     for (const [env, message] of /** @type {[Record<string, string>, RegExp][]} */ ([
       [{ RSVP_EXPORT_TOKEN: 'letmein' }, /export token has 7 characters/],
       [{ RSVP_TRUST_PROXY: 'proxy.example.org' }, /trustProxy: "proxy.example.org"/],
       [{ RSVP_TRUST_PROXY: 'true' }, /trustProxy/],
+      [{ RSVP_RETENTION_DAYS: 'thirty' }, /RSVP_RETENTION_DAYS must be a whole number of days from 0 to 3650, not "thirty"/],
+      [{ RSVP_RETENTION_DAYS: '4000' }, /RSVP_RETENTION_DAYS/],
+      [{ CIVIC_CANCEL_SECRET: 'secret' }, /CIVIC_CANCEL_SECRET: the cancel secret has 6 characters/],
     ])) {
       const { output, code } = /** @type {{ output: string, code: number }} */ (await runCli(env));
       assert.equal(code, 1);

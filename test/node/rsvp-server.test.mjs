@@ -6,12 +6,14 @@
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { createRateLimiter } from '../../packages/server/src/rate-limit.mjs';
 import { csvCell } from '../../packages/server/src/rsvp-csv.mjs';
 import { createRsvpHandler, MAX_BODY_BYTES } from '../../packages/server/src/rsvp-server.mjs';
+import { PATRON_LANGUAGES } from '../../packages/server/src/rsvp-validate.mjs';
 import { EVENTS, freshDbPath, freshKey, parseCsv, post, rows, start, withoutLink } from './rsvp-fixtures.mjs';
 
 /** @typedef {import('../../packages/server/src/rsvp-server.mjs').RsvpServerOptions} Options */
@@ -88,6 +90,8 @@ describe('validation (422, nothing stored)', () => {
     ['an answer over 2000 characters', { eventId: 'data-day', answers: { why: 'x'.repeat(2001) } }, 'answers.why'],
     ['accommodations over 2000 characters', { eventId: 'data-day', accommodations: 'x'.repeat(2001) }, 'accommodations'],
     ['accommodations that are not text', { eventId: 'data-day', accommodations: { asl: true } }, 'accommodations'],
+    ['a language that is not a tag', { eventId: 'data-day', language: 'Español' }, 'language'],
+    ['a language that is not text', { eventId: 'data-day', language: ['es'] }, 'language'],
   ];
 
   for (const [title, fields, field] of cases) {
@@ -105,6 +109,15 @@ describe('validation (422, nothing stored)', () => {
     const { url } = await start(t);
     const answer = await post(url, { eventId: 'data-day', name: '', email: 'nope' });
     assert.deepEqual(Object.keys(answer.body.errors).sort(), ['email', 'name']);
+  });
+
+  it('keeps the language of a locale the widgets have, by its language subtag, and no other', async (t) => {
+    const { url, dbPath } = await start(t);
+    for (const language of ['es-MX', 'zh-Hant-TW', 'AR', 'fr', 'de-AT', 'en', undefined]) await post(url, { eventId: 'open-house', language });
+    assert.deepEqual(rows(dbPath).map((row) => /** @type {{ language: string | null }} */ (/** @type {unknown} */ (row)).language), ['es', 'zh', 'ar', 'fr', null, 'en', null]);
+    // The locales the widgets ship (src/locales) are the ones the server keeps.
+    const shipped = readdirSync(new URL('../../src/locales/', import.meta.url)).map((name) => name.replace(/\.ts$/, '')).filter((name) => name !== 'messages');
+    assert.deepEqual([...PATRON_LANGUAGES].sort(), shipped.sort());
   });
 
   it('keeps a question id "__proto__" as a plain answer', async (t) => {

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -323,6 +324,28 @@ describe('civic-widgets serve: status, registrations and errors', () => {
     assert.deepEqual(JSON.parse(status.body.toString()).registrations.mail, { queued: 0, sending: 0, sent: 1, failed: 0 });
     const page = await raw(`${url}/status`, { headers: { Authorization: `Bearer ${TOKEN}` } });
     assert.match(page.body.toString(), /Mail: 0 waiting to be sent; in the last day 1 sent and 0 given up\./);
+  });
+
+  it('gives staff the attendance list with the status page\'s login, and keeps the data the days configured', async (t) => {
+    const { url, lines } = await start(t, { rsvp: { retentionDays: 7 } });
+    const register = await fetch(`${url}/api/rsvp`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'key-staff-00000000', Origin: LIBRARY },
+      body: JSON.stringify({ eventId: 'mar-day', name: 'Ada', email: 'ada@example.org', answers: {}, idempotencyKey: 'key-staff-00000000' }),
+    });
+    assert.equal(register.status, 201);
+    const login = { Authorization: `Basic ${Buffer.from(`staff:${TOKEN}`).toString('base64')}` };
+    const index = await fetch(`${url}/api/rsvp/staff`, { headers: login });
+    assert.equal(index.status, 200);
+    assert.match(await index.text(), />Data Day<\/a><\/th><td>Saturday, March 7, 2026<\/td>/);
+    const list = await (await fetch(`${url}/api/rsvp/staff/attendance?eventId=mar-day&occurrence=`, { headers: login })).text();
+    assert.match(list, /<dt>Capacity<\/dt><dd>2<\/dd>/);
+    assert.match(list, /aria-label="Check in Ada"/);
+    assert.ok(lines.some((line) => /attendance lists: http:\/\/127\.0\.0\.1:\d+\/api\/rsvp\/staff; names, emails and answers kept 7 days after each event ends/.test(line)));
+    // The data folder holds the cancel links' secret, readable by the server's account only.
+    const secret = readdirSync(dir).flatMap((name) => (name.startsWith('data-') ? [join(dir, name, 'cancel-secret')] : [])).filter(existsSync);
+    assert.ok(secret.length > 0);
+    for (const file of secret) assert.equal(statSync(file).mode & 0o777, 0o600);
   });
 
   it('answers JSON, nosniff and no-store, for what it does not serve', async (t) => {

@@ -15,8 +15,12 @@
  *   RSVP_FORWARDED_HEADER  x-forwarded-for (default) or forwarded (RFC 7239)
  *   RSVP_FEED          feed file or http(s) URL whose events take registrations, re-read every
  *                      5 minutes (default: the sample feed of examples/sample-feed.js, built for today)
- *   RSVP_EXPORT_TOKEN  bearer token for GET /api/rsvp/export.csv, 32 random bytes or more
- *                      (export off without it)
+ *   RSVP_EXPORT_TOKEN  the staff token (export, attendance lists, check-in, staff cancel), 32
+ *                      random bytes or more (staff routes off without it)
+ *   RSVP_RETENTION_DAYS  days after an event ends that names, emails and answers are kept
+ *                      (default 30; docs/privacy.md)
+ *   CIVIC_CANCEL_SECRET  signs the cancel links (default: a `cancel-secret` file made beside the
+ *                      database); every process serving one database needs the same
  *   RSVP_SMTP_HOST     turns mail on (docs/server.md "Mail"); with RSVP_SMTP_PORT, RSVP_SMTP_TLS
  *                      (starttls, implicit or none), RSVP_SMTP_USER, RSVP_SMTP_PASSWORD,
  *                      RSVP_MAIL_FROM (required), RSVP_MAIL_REPLY_TO, RSVP_MAIL_LANGUAGE,
@@ -30,7 +34,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feedByMinute } from './feed-by-minute.mjs';
 import { mailOptionsFromEnv } from './mail/mail-settings.mjs';
-import { createRsvpServer } from './rsvp-server.mjs';
+import { createRsvpServer, DEFAULT_RETENTION_DAYS } from './rsvp-server.mjs';
 
 const DEFAULT_PORT = 8787;
 const DEFAULT_ORIGINS = 'http://127.0.0.1:8000,http://localhost:8000';
@@ -54,6 +58,12 @@ const trust = process.env.RSVP_TRUST_PROXY?.trim();
 const trustProxy = !trust || trust === 'false' ? false : /^\d+$/.test(trust) ? Number(trust) : trust;
 const forwardedHeader = process.env.RSVP_FORWARDED_HEADER === 'forwarded' ? 'forwarded' : 'x-forwarded-for';
 
+const retention = process.env.RSVP_RETENTION_DAYS?.trim();
+if (retention && !(/^\d{1,4}$/.test(retention) && Number(retention) <= 3650)) {
+  console.error(`The RSVP server cannot start: RSVP_RETENTION_DAYS must be a whole number of days from 0 to 3650, not "${retention}"`);
+  process.exit(1);
+}
+
 const { feed, source } = await feedSource(process.env.RSVP_FEED);
 /** @type {import('./rsvp-server.mjs').RsvpServer} */
 let rsvp;
@@ -63,6 +73,7 @@ try {
   rsvp = createRsvpServer({
     dbPath, allowedOrigins, feed, trustProxy, forwardedHeader, publicOrigin: process.env.RSVP_PUBLIC_ORIGIN || undefined,
     ...(mail ? { mail } : {}),
+    ...(retention ? { retentionDays: Number(retention) } : {}),
   });
 } catch (error) {
   // A configuration error (a weak token, a capacity of "ten"): its message says what to change.
@@ -74,8 +85,9 @@ console.log(`RSVP endpoint: ${url}`);
 console.log(`  events from ${source}; database ${dbPath}`);
 console.log(`  origins allowed: ${[process.env.RSVP_PUBLIC_ORIGIN, ...allowedOrigins].filter(Boolean).join(', ') || '(none: requests without Origin only)'}`);
 console.log(`  client addresses: ${trustProxy === false ? 'the connection\'s (RSVP_TRUST_PROXY unset)' : `${forwardedHeader} through ${trustProxy}`}`);
-console.log(`  staff export: ${process.env.RSVP_EXPORT_TOKEN ? `${url}/export.csv` : 'off (set RSVP_EXPORT_TOKEN)'}`);
+console.log(`  staff export: ${process.env.RSVP_EXPORT_TOKEN ? `${url}/export.csv, attendance: ${url}/staff` : 'off (set RSVP_EXPORT_TOKEN)'}`);
 console.log(`  mail: ${process.env.RSVP_SMTP_HOST ? `through ${process.env.RSVP_SMTP_HOST}` : 'off (set RSVP_SMTP_HOST)'}`);
+console.log(`  personal data kept ${retention || DEFAULT_RETENTION_DAYS} days after each event ends`);
 
 let stopping = false;
 const stop = async () => {

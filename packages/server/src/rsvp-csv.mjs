@@ -31,9 +31,10 @@ export function toCsv(rows) {
 }
 
 /**
- * The export's rows: one per registration (status confirmed, waitlisted or cancelled; a promoted
- * registration keeps its waitlist position and says when), one column per question id met in any
- * answer (checkbox lists joined with "; ").
+ * The export's rows (and an attendance list's): one per registration (status confirmed, waitlisted
+ * or cancelled; a promoted registration keeps its waitlist position and says when; a check-in and
+ * the deletion of the personal data say when), one column per question id met in any answer
+ * (checkbox lists joined with "; ").
  * @param {import('./rsvp-store.mjs').RegistrationRow[]} registrations
  * @returns {(string | number | null)[][]}
  */
@@ -43,13 +44,13 @@ export function registrationRows(registrations) {
   // answered it, and a row without it shows an empty cell, never Object.prototype's function.
   const questionIds = [...new Set(parsed.flatMap(({ answers }) => Object.keys(answers)))].sort();
   const header = [
-    'id', 'event_id', 'occurrence', 'status', 'waitlist_position', 'name', 'email', 'accommodations', 'created_at',
-    'promoted_at', 'cancelled_at',
+    'id', 'event_id', 'occurrence', 'status', 'waitlist_position', 'name', 'email', 'language', 'accommodations', 'created_at',
+    'promoted_at', 'cancelled_at', 'checked_in_at', 'personal_data_deleted_at',
     ...questionIds.map((id) => `answer:${id}`),
   ];
   const body = parsed.map(({ row, answers }) => [
     row.id, row.event_id, row.occurrence, row.cancelled_at ? 'cancelled' : row.status, row.position, row.name, row.email,
-    row.accommodations, row.created_at, row.promoted_at, row.cancelled_at,
+    row.language, row.accommodations, row.created_at, row.promoted_at, row.cancelled_at, row.checked_in_at, row.purged_at,
     ...questionIds.map((id) => {
       const answer = Object.hasOwn(answers, id) ? answers[id] : undefined;
       if (Array.isArray(answer)) return answer.map(String).join('; ');

@@ -45,6 +45,7 @@ import { occurrenceKey, parseFeedTime, toEpochMs } from './feed-time.mjs';
  * @property {Question[]} questions
  * @property {string} title
  * @property {string | undefined} timeZone
+ * @property {boolean} allDay its dates have no time of day
  * @property {number | undefined} startsMs a one-off event's start; a series' first
  * @property {number} durationMs how long an occurrence lasts (0 when the feed gives no end)
  */
@@ -146,6 +147,7 @@ export function compileEvents(configs) {
       closesMs: own.closesMs ?? parent.rule.closesMs,
       questions: config.questions ?? parent.rule.questions,
       title: config.title ?? parent.rule.title,
+      allDay: config.start ? own.allDay : parent.rule.allDay,
       startsMs: own.startsMs ?? toEpochMs(original, zone),
       durationMs: config.end ? own.durationMs : parent.rule.durationMs,
     };
@@ -234,6 +236,7 @@ function toRule(config) {
     id: config.id,
     title: config.title ?? config.id,
     timeZone: config.timezone,
+    allDay: start?.kind === 'date',
     startsMs,
     durationMs,
     capacity: capacity ?? undefined,

@@ -63,11 +63,12 @@ const DAY_MS = 86_400_000;
  *   client-address.mjs); default false: forwarding headers are ignored
  * @property {ForwardedHeader} [forwardedHeader] the header those proxies write (default `x-forwarded-for`)
  * @property {{ windowMs: number, max: number, maxClients?: number } | false} [rateLimit] per client
- *   address, counted apart for registrations and for exports (default 30 a minute; false turns it off)
+ *   address, counted apart for registrations and cancel links, and for failed staff logins
+ *   (default 30 a minute; false turns it off)
  * @property {string} [path] where the endpoint lives (default '/api/rsvp')
- * @property {string | null} [exportToken] bearer token for the CSV export, at least 32 random
- *   bytes (43 base64url characters); a weaker one is refused at start. Default: the
- *   RSVP_EXPORT_TOKEN environment variable; without one the export answers 404.
+ * @property {string | null} [exportToken] the staff token (export, attendance lists, check-in,
+ *   staff cancel), at least 32 random bytes (43 base64url characters); a weaker one is refused at
+ *   start. Default: the RSVP_EXPORT_TOKEN environment variable; without one those routes answer 404.
  * @property {(line: string) => void} [log] where the one-line log messages go (default: stderr
  *   with an ISO time); they never hold patron data
  * @property {() => Date} [now] the clock: registration windows, the times recorded, and the
@@ -140,7 +141,8 @@ export function createRsvpHandler(options) {
     publicOrigins,
     eventOf(eventId, occurrence) {
       const seats = catalog().seats(eventId, occurrence || undefined);
-      return 'field' in seats ? undefined : { title: seats.rule.title, capacity: seats.rule.capacity, timeZone: seats.rule.timeZone };
+      const { title, capacity, timeZone, allDay } = 'field' in seats ? {} : seats.rule;
+      return title === undefined ? undefined : { title, capacity, timeZone, allDay: allDay === true };
     },
     capacityOf,
     now,

@@ -6,7 +6,7 @@
 import { createJsonHttpServer } from './json-http-server.mjs';
 import { createRsvpHandler } from './rsvp-handler.mjs';
 
-export { createRsvpHandler, MAX_BODY_BYTES } from './rsvp-handler.mjs';
+export { createRsvpHandler, DEFAULT_RETENTION_DAYS, MAX_BODY_BYTES } from './rsvp-handler.mjs';
 export { clientAddressOf } from './client-address.mjs';
 export { hasBearerToken, weakTokenReason } from './rsvp-export.mjs';
 

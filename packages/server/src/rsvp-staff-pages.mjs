@@ -35,6 +35,7 @@ button { font: inherit; min-height: 2.75rem; min-width: 6rem; padding: 0.25rem 1
  * @property {string} title
  * @property {string | null} startsAt
  * @property {string | undefined} timeZone
+ * @property {boolean} allDay
  * @property {number | undefined} capacity undefined: no limit
  * @property {number} confirmed
  * @property {number} waitlisted
@@ -54,15 +55,17 @@ button { font: inherit; min-height: 2.75rem; min-width: 6rem; padding: 0.25rem 1
  */
 
 /**
- * When an occurrence starts, as staff read it: in the event's zone when known.
- * @param {string | null} startsAt
- * @param {string | undefined} timeZone
- * @param {string} occurrence shown when the start is unknown
+ * When an occurrence starts, as staff read it: in the event's zone when known, the date alone
+ * for an all-day event.
+ * @param {{ startsAt: string | null, timeZone: string | undefined, allDay: boolean, occurrence: string }} o
+ *   the occurrence key is shown when the start is unknown
  */
-export function occurrenceLabel(startsAt, timeZone, occurrence) {
+export function occurrenceLabel({ startsAt, timeZone, allDay, occurrence }) {
   if (!startsAt) return occurrence || 'date not known';
+  /** @type {Intl.DateTimeFormatOptions} */
+  const time = allDay ? {} : { hour: 'numeric', minute: '2-digit', ...(timeZone ? {} : { timeZoneName: 'short' }) };
   try {
-    return new Intl.DateTimeFormat('en', { dateStyle: 'full', timeStyle: 'short', timeZone: timeZone ?? 'UTC', timeZoneName: timeZone ? undefined : 'short' })
+    return new Intl.DateTimeFormat('en', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: timeZone ?? 'UTC', ...time })
       .format(new Date(startsAt));
   } catch {
     return startsAt;
@@ -114,7 +117,7 @@ export function staffIndexHtml(path, occurrences, nowMs) {
   const table = (list) => (list.length === 0 ? '<p>None.</p>' : `<table>
 <thead><tr><th scope="col">Event</th><th scope="col">When</th><th scope="col">Capacity</th><th scope="col">Confirmed</th><th scope="col">Waitlisted</th><th scope="col">Cancelled</th><th scope="col">Checked in</th><th scope="col" class="screen">CSV</th></tr></thead>
 <tbody>
-${list.map((o) => `<tr><th scope="row"><a href="${e(attendanceHref(path, o))}">${e(o.title)}</a></th><td>${e(occurrenceLabel(o.startsAt, o.timeZone, o.occurrence))}</td>` +
+${list.map((o) => `<tr><th scope="row"><a href="${e(attendanceHref(path, o))}">${e(o.title)}</a></th><td>${e(occurrenceLabel(o))}</td>` +
     `<td>${o.capacity ?? 'no limit'}</td><td>${o.confirmed}</td><td>${o.waitlisted}</td><td>${o.cancelled}</td><td>${o.checkedIn}</td>` +
     `<td class="screen"><a href="${e(attendanceHref(path, o, 'csv'))}">CSV<span class="screen"> for ${e(o.title)}</span></a></td></tr>`).join('\n')}
 </tbody>
@@ -136,7 +139,7 @@ ${table(past)}
  * @param {Attendee[]} waitlisted in line order
  */
 export function attendanceHtml(path, summary, confirmed, waitlisted) {
-  const when = occurrenceLabel(summary.startsAt, summary.timeZone, summary.occurrence);
+  const when = occurrenceLabel(summary);
   const counts = [
     ['Capacity', summary.capacity ?? 'no limit'], ['Confirmed', summary.confirmed], ['Waitlisted', summary.waitlisted],
     ['Cancelled', summary.cancelled], ['Checked in', summary.checkedIn],

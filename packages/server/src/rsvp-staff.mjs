@@ -29,7 +29,7 @@ import { crossSiteReason, STAFF_REALM, staffCredential } from './staff-auth.mjs'
  * @property {string | null} token the staff token; without one every staff route answers 404
  * @property {string} path the endpoint's path
  * @property {() => string[]} publicOrigins
- * @property {(eventId: string, occurrence: string) => { title: string, capacity: number | undefined, timeZone: string | undefined } | undefined} eventOf
+ * @property {(eventId: string, occurrence: string) => { title: string, capacity: number | undefined, timeZone: string | undefined, allDay: boolean } | undefined} eventOf
  *   what the events say of an occurrence now (undefined: gone from the feed)
  * @property {import('./rsvp-store.mjs').CapacityOf} capacityOf
  * @property {() => Date} now
@@ -152,6 +152,7 @@ export function createStaffRoutes(options) {
       title: event?.title ?? which.eventId,
       startsAt,
       timeZone: event?.timeZone,
+      allDay: event?.allDay ?? false,
       capacity: event?.capacity,
       confirmed: standing.filter((row) => row.status === 'confirmed').length,
       waitlisted: standing.filter((row) => row.status === 'waitlisted').length,
@@ -169,14 +170,14 @@ export function createStaffRoutes(options) {
       const event = options.eventOf(o.event_id, o.occurrence);
       return {
         eventId: o.event_id, occurrence: o.occurrence, title: event?.title ?? o.event_id, startsAt: o.starts_at,
-        endsAt: o.ends_at, timeZone: event?.timeZone, capacity: event?.capacity, confirmed: o.confirmed,
+        endsAt: o.ends_at, timeZone: event?.timeZone, allDay: event?.allDay ?? false, capacity: event?.capacity, confirmed: o.confirmed,
         waitlisted: o.waitlisted, cancelled: o.cancelled, checkedIn: o.checked_in,
       };
     });
     const accept = header(request, 'accept') ?? '';
     if (/application\/json/.test(accept) && !/text\/html/.test(accept)) {
       return sendJson(request, response, 200, {
-        occurrences: occurrences.map(({ timeZone: _zone, ...o }) => ({
+        occurrences: occurrences.map(({ timeZone: _zone, allDay: _allDay, ...o }) => ({
           ...o, capacity: o.capacity ?? null, attendance: attendanceHref(path, o), csv: attendanceHref(path, o, 'csv'),
         })),
       });

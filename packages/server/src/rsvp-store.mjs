@@ -177,8 +177,11 @@ export const SEATS_QUERY = 'SELECT confirmed, last_position, waiting FROM seats 
  * @property {string | null} [startsAt] ISO 8601, when known
  * @property {string | null} [endsAt] ISO 8601, when known: retention counts from here
  * @typedef {{ id: number, created_at: string, cancelled: boolean, purged: boolean }} StoredRow what a stored answer belongs to
- * @typedef {{ kind: 'created' | 'existing', requestHash: string, response: StoredResponse, row: StoredRow } | { kind: 'full' } | { kind: 'registered', status: Decision['status'] }} RegisterResult
- *   `existing`: the idempotency key was seen; `registered`: this email already has a registration
+ * @typedef {{ kind: 'created', requestHash: string, response: StoredResponse, row: StoredRow, promoted: number[] }
+ *   | { kind: 'existing', requestHash: string, response: StoredResponse, row: StoredRow }
+ *   | { kind: 'full' } | { kind: 'registered', status: Decision['status'] }} RegisterResult
+ *   `existing`: the idempotency key was seen; `registered`: this email already has a registration;
+ *   `promoted`: the ids a raised capacity confirmed before this registration took its place
  */
 
 /**
@@ -341,8 +344,10 @@ export function openRsvpStore(dbPath, options = {}) {
       let waiting = counts?.waiting ?? 0;
       const last = counts?.last_position ?? 0;
       // Seats free while people wait (the capacity was raised): they go first, in order.
+      /** @type {number[]} */
+      let promoted = [];
       if (waiting > 0 && (seating.capacity === undefined || taken < seating.capacity)) {
-        ({ confirmed: taken, waiting } = promote(eventId, occurrence, taken, waiting, seating.capacity));
+        ({ confirmed: taken, waiting, promoted } = promote(eventId, occurrence, taken, waiting, seating.capacity));
       }
       const startsAt = seating.startsAt ?? null;
       const endsAt = seating.endsAt ?? null;
@@ -373,7 +378,7 @@ export function openRsvpStore(dbPath, options = {}) {
       });
       const row = { id: Number(lastInsertRowid), created_at: registration.createdAt, cancelled: false, purged: false };
       mail?.registered(row.id, decision);
-      return { kind: 'created', requestHash: registration.requestHash, response, row };
+      return { kind: 'created', requestHash: registration.requestHash, response, row, promoted };
     },
   );
 
@@ -462,7 +467,8 @@ export function openRsvpStore(dbPath, options = {}) {
      */
     (capacityOf, timesOf) => {
       const rows = /** @type {(OccurrenceCounts & { waiting: number })[]} */ (allSeats.all());
-      let promoted = 0;
+      /** @type {number[]} */
+      const promoted = [];
       for (const row of rows) {
         // A moved event keeps its registrations' data until its new end, not its old one.
         const times = timesOf(row.event_id, row.occurrence);
@@ -473,7 +479,7 @@ export function openRsvpStore(dbPath, options = {}) {
         const capacity = capacityOf(row.event_id, row.occurrence);
         // An event gone from the feed keeps its line as it is.
         if (capacity === null || (capacity !== undefined && row.confirmed >= capacity)) continue;
-        promoted += promote(row.event_id, row.occurrence, row.confirmed, row.waiting, capacity).promoted.length;
+        promoted.push(...promote(row.event_id, row.occurrence, row.confirmed, row.waiting, capacity).promoted);
       }
       return promoted;
     },
@@ -535,7 +541,7 @@ export function openRsvpStore(dbPath, options = {}) {
 
     /**
      * Applies the events as they are now: an occurrence's new times, and the seats a larger
-     * capacity frees, given to the people waiting, in order. Returns how many were promoted.
+     * capacity frees, given to the people waiting, in order. Returns the ids promoted.
      * @param {CapacityOf} capacityOf
      * @param {TimesOf} [timesOf]
      */

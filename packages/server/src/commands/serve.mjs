@@ -4,9 +4,10 @@
  * config's sources, the staff status page, and the registration endpoint, on SQLite with no other
  * setup. A configuration that cannot work stops it at start, with the line to fix.
  *
- * Environment: CIVIC_STAFF_TOKEN (status page and registration export; at least 32 random bytes),
- * STATE_DIRECTORY (set by systemd's StateDirectory=: where the data goes without `dataDir`), and
- * the variable `server.mail.passwordEnv` names (the SMTP password).
+ * Environment: CIVIC_STAFF_TOKEN (status page and the staff side of registrations; at least 32
+ * random bytes), CIVIC_CANCEL_SECRET (signs cancel links; default: the data folder's
+ * `cancel-secret` file), STATE_DIRECTORY (set by systemd's StateDirectory=: where the data goes
+ * without `dataDir`), and the variable `server.mail.passwordEnv` names (the SMTP password).
  */
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -15,7 +16,7 @@ import { parseCommandArgs, UsageError, withExitStatus } from '../cli-args.mjs';
 import { ConfigError, loadConfig } from '../config.mjs';
 import { jsonLine } from '../json-lines.mjs';
 import { MailSettingError, mailOptionsOf } from '../mail/mail-settings.mjs';
-import { createRsvpHandler, weakTokenReason } from '../rsvp-server.mjs';
+import { createRsvpHandler, DEFAULT_RETENTION_DAYS, weakTokenReason } from '../rsvp-server.mjs';
 import { createCivicServer } from '../serve/civic-server.mjs';
 import { LiveFeed } from '../serve/live-feed.mjs';
 
@@ -82,6 +83,7 @@ export async function startServer(config, options) {
         ...(settings.forwardedHeader ? { forwardedHeader: settings.forwardedHeader } : {}),
         exportToken: token ?? null,
         ...(settings.mail ? { mail: settings.mail } : {}),
+        ...(settings.retentionDays !== undefined ? { retentionDays: settings.retentionDays } : {}),
         log,
       });
     } catch (error) {
@@ -104,6 +106,10 @@ export async function startServer(config, options) {
   log(`civic-widgets serve: ${address.url}/feed.json (${feed.events.length} events, ${feed.groups.length} groups, ${feed.resources.length} resources, ${feed.places.length} places) and ${address.url}/feed.ics`);
   log(`  pages allowed: ${settings.origins.join(', ') || 'none (same origin only)'}; data in ${settings.dataDir}`);
   log(`  registrations: ${rsvp ? `${address.url}${rsvp.path}` : 'off'}; status page: ${token ? `${address.url}/status` : 'off (set CIVIC_STAFF_TOKEN)'}`);
+  if (rsvp) {
+    log(`  mail: ${settings.mail ? `through ${settings.mail.host}` : 'off (no server.mail)'}`);
+    log(`  attendance lists: ${token ? `${address.url}${rsvp.path}/staff` : 'off (set CIVIC_STAFF_TOKEN)'}; names, emails and answers kept ${settings.retentionDays ?? DEFAULT_RETENTION_DAYS} days after each event ends`);
+  }
   return {
     url: address.url,
     live,
@@ -146,6 +152,8 @@ function serverSettings(config, flags) {
     trustProxy: server.trustProxy,
     forwardedHeader: server.forwardedHeader,
     rsvp: server.rsvp !== false,
+    /** @type {number | undefined} */
+    retentionDays: typeof server.rsvp === 'object' ? server.rsvp.retentionDays : undefined,
   };
 }
 

@@ -1,0 +1,20 @@
+// @ts-check
+/**
+ * One RSVP server in a process of its own, for the tests that run two on one database file:
+ *
+ *   node rsvp-process-server.mjs <database file> <events as JSON>
+ *
+ * Sends { url } to its parent once listening; closes (writing what is queued) when the parent
+ * disconnects. Run without a parent (as `node --test` may), it does nothing.
+ */
+import { createRsvpServer } from '../../packages/server/src/rsvp-server.mjs';
+
+if (process.send) {
+  const [dbPath = '', events = '[]'] = process.argv.slice(2);
+  const rsvp = createRsvpServer({ dbPath, events: JSON.parse(events), rateLimit: false, exportToken: null });
+  const { url } = await rsvp.listen(0);
+  process.send({ url });
+  process.on('disconnect', () => {
+    rsvp.close().then(() => process.exit(0));
+  });
+}
