@@ -87,7 +87,7 @@ export function purgeMail(db, registrationIds) {
  */
 export function mailQueueOn(db, options = {}) {
   const now = options.now ?? Date.now;
-  const registration = db.prepare('SELECT email, language, event_id, occurrence, status, position, cancelled_at FROM registrations WHERE id = ?');
+  const registration = db.prepare('SELECT email, language, event_id, occurrence, status, position FROM registrations WHERE id = ?');
   const registeredAt = db.prepare('SELECT created_at FROM registrations WHERE id = ?').pluck();
   // A waiting registration's place in line now, for a reminder.
   const placeInLine = db.prepare(`SELECT COUNT(*) FROM registrations WHERE event_id = ? AND occurrence = ?
