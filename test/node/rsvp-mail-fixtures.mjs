@@ -24,6 +24,12 @@ export async function startSmtp(port = 0) {
     logger: false,
     // The RSVP server keeps its connection open between messages; a test ending need not wait for it.
     closeTimeout: 100,
+    // An address that does not exist here, as a real server answers at RCPT TO.
+    onRcptTo(address, session, callback) {
+      if (address.address.startsWith('no.such.user@')) {
+        callback(Object.assign(new Error('5.1.1 no such user here'), { responseCode: 550 }));
+      } else callback();
+    },
     onData(stream, session, callback) {
       /** @type {Buffer[]} */
       const chunks = [];

@@ -221,6 +221,38 @@ describe('mail', () => {
     assert.deepEqual(smtp.received.map((m) => m.to), [['"x,victim"@example.org']]);
   });
 
+  it('gives up at once on an address the SMTP server refuses for good, and logs no address', async (t) => {
+    const smtp = await startSmtp();
+    t.after(() => smtp.close());
+    const { url, dbPath, logged } = await startWithMail(t, smtp.port);
+    await post(url, { eventId: 'data-day', email: 'no.such.user@example.org' });
+    await post(url, { eventId: 'data-day', email: 'real@example.org' });
+    await smtp.until(1);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(smtp.received.map((m) => m.to[0]), ['real@example.org']);
+    const rows = queued(dbPath);
+    assert.deepEqual(rows.map((r) => [r.kind, r.state, r.recipient, r.attempts]), [['confirmation', 'failed', null, 1], ['waitlist', 'sent', null, 1]]);
+    assert.equal(/** @type {any} */ (rows[0]).last_error, 'EENVELOPE 550');
+    assert.ok(logged.some((line) => /given up 1 \(EENVELOPE 550\)/.test(line)), logged.join('\n'));
+    for (const line of logged) assert.ok(!/@|no\.such/.test(line), line);
+  });
+
+  it('tells the waiting when a larger capacity gives them seats', async (t) => {
+    const smtp = await startSmtp();
+    t.after(() => smtp.close());
+    let feed = MAIL_FEED;
+    const { url } = await startWithMail(t, smtp.port, { feed: () => feed });
+    await post(url, { eventId: 'data-day', email: 'seated@example.org' });
+    await post(url, { eventId: 'data-day', email: 'next.in.line@example.org' });
+    await smtp.until(2);
+    feed = { ...MAIL_FEED, events: [{ ...MAIL_FEED.events[0], capacity: 2 }] };
+    // The endpoint sees the new capacity at its next registration, and seats the waiting first.
+    await post(url, { eventId: 'data-day', email: 'third@example.org' });
+    await smtp.until(4);
+    assert.equal(messageTo(smtp.received, 'next.in.line@example.org', 1).subject, 'A place opened up: you are registered for Data Day 2099');
+    assert.equal(messageTo(smtp.received, 'third@example.org').subject, 'You are on the waitlist: Data Day 2099');
+  });
+
   it('sends each message once with two servers on one database', async (t) => {
     const smtp = await startSmtp();
     t.after(() => smtp.close());
