@@ -113,6 +113,17 @@ export async function startWithMail(t, smtpPort, options = {}) {
 }
 
 /**
+ * An SMTP server and an RSVP server sending to it; the test closes both when it ends.
+ * @param {{ after: (fn: () => unknown) => void }} t
+ * @param {Partial<import('../../packages/server/src/rsvp-server.mjs').RsvpServerOptions>} [options]
+ */
+export async function startMailed(t, options = {}) {
+  const smtp = await startSmtp();
+  t.after(() => smtp.close());
+  return { smtp, ...(await startWithMail(t, smtp.port, options)) };
+}
+
+/**
  * A message's headers and its leaf parts, decoded (base64, quoted-printable, RFC 2047 words).
  * @param {string} raw
  */

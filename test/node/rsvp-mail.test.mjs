@@ -12,7 +12,7 @@ import { mailOptionsFromEnv, mailOptionsOf } from '../../packages/server/src/mai
 import { MAIL_LANGUAGES, mailTexts } from '../../packages/server/src/mail/mail-texts.mjs';
 import { PATRON_LANGUAGES } from '../../packages/server/src/rsvp-validate.mjs';
 import { post, start } from './rsvp-fixtures.mjs';
-import { MAIL_FEED, readMessage, startSmtp, startWithMail } from './rsvp-mail-fixtures.mjs';
+import { MAIL_FEED, readMessage, startMailed, startSmtp, startWithMail } from './rsvp-mail-fixtures.mjs';
 
 /**
  * The mail queue's rows, read through a connection of the test's own.
@@ -48,9 +48,7 @@ const linkIn = (mail) => /^(https?:\/\/\S+\/cancel\?token=\S+)$/m.exec(mail.part
 
 describe('mail', () => {
   it('confirms with the event, its .ics and a cancel link that cancels', async (t) => {
-    const smtp = await startSmtp();
-    t.after(() => smtp.close());
-    const { url } = await startWithMail(t, smtp.port);
+    const { smtp, url } = await startMailed(t);
     const answer = await post(url, { eventId: 'data-day', email: 'ada@example.org' });
     assert.equal(answer.status, 201);
     await smtp.until(1);
@@ -82,9 +80,7 @@ describe('mail', () => {
   });
 
   it('tells the waiting their place, then that a cancel gave them the seat', async (t) => {
-    const smtp = await startSmtp();
-    t.after(() => smtp.close());
-    const { url } = await startWithMail(t, smtp.port);
+    const { smtp, url } = await startMailed(t);
     const first = await post(url, { eventId: 'data-day', email: 'first@example.org' });
     const second = await post(url, { eventId: 'data-day', email: 'second@example.org' });
     const secondLink = new URL(second.body.cancelUrl, url).href;
@@ -161,10 +157,8 @@ describe('mail', () => {
   });
 
   it('forgets its mail when the retention period deletes the registration', async (t) => {
-    const smtp = await startSmtp();
-    t.after(() => smtp.close());
     let clock = new Date('2099-05-01T00:00:00Z');
-    const { url, dbPath, rsvp } = await startWithMail(t, smtp.port, { now: () => clock, retentionDays: 30 });
+    const { smtp, url, dbPath, rsvp } = await startMailed(t, { now: () => clock, retentionDays: 30 });
     await post(url, { eventId: 'data-day', email: 'kept.a.while@example.org' });
     await post(url, { eventId: 'data-day', email: 'waiting@example.org' });
     await smtp.until(2);
@@ -176,9 +170,7 @@ describe('mail', () => {
   });
 
   it('writes in the registration\'s language, right to left in Arabic', async (t) => {
-    const smtp = await startSmtp();
-    t.after(() => smtp.close());
-    const { url } = await startWithMail(t, smtp.port);
+    const { smtp, url } = await startMailed(t);
     await post(url, { eventId: 'data-day', email: 'ana@example.org', language: 'es-MX' });
     await post(url, { eventId: 'data-day', email: 'amal@example.org', language: 'ar' });
     await post(url, { eventId: 'data-day', email: 'kim@example.org', language: 'ko' });
@@ -194,9 +186,7 @@ describe('mail', () => {
   });
 
   it('reminds a registrant who submits again, at most once an hour', async (t) => {
-    const smtp = await startSmtp();
-    t.after(() => smtp.close());
-    const { url, dbPath } = await startWithMail(t, smtp.port);
+    const { smtp, url, dbPath } = await startMailed(t);
     await post(url, { eventId: 'data-day', email: 'again@example.org' });
     for (let i = 0; i < 4; i++) {
       const answer = await post(url, { eventId: 'data-day', email: 'Again@Example.org ' });
@@ -212,9 +202,7 @@ describe('mail', () => {
   });
 
   it('writes to the address as registered, never to a list hidden in it', async (t) => {
-    const smtp = await startSmtp();
-    t.after(() => smtp.close());
-    const { url } = await startWithMail(t, smtp.port);
+    const { smtp, url } = await startMailed(t);
     const answer = await post(url, { eventId: 'data-day', email: 'x,victim@example.org' });
     assert.equal(answer.status, 201);
     await smtp.until(1);
@@ -222,9 +210,7 @@ describe('mail', () => {
   });
 
   it('gives up at once on an address the SMTP server refuses for good, and logs no address', async (t) => {
-    const smtp = await startSmtp();
-    t.after(() => smtp.close());
-    const { url, dbPath, logged } = await startWithMail(t, smtp.port);
+    const { smtp, url, dbPath, logged } = await startMailed(t);
     await post(url, { eventId: 'data-day', email: 'no.such.user@example.org' });
     await post(url, { eventId: 'data-day', email: 'real@example.org' });
     await smtp.until(1);
@@ -238,10 +224,8 @@ describe('mail', () => {
   });
 
   it('tells the waiting when a larger capacity gives them seats', async (t) => {
-    const smtp = await startSmtp();
-    t.after(() => smtp.close());
     let feed = MAIL_FEED;
-    const { url } = await startWithMail(t, smtp.port, { feed: () => feed });
+    const { smtp, url } = await startMailed(t, { feed: () => feed });
     await post(url, { eventId: 'data-day', email: 'seated@example.org' });
     await post(url, { eventId: 'data-day', email: 'next.in.line@example.org' });
     await smtp.until(2);
@@ -269,9 +253,7 @@ describe('mail', () => {
   });
 
   it('gives up, never resends, a message whose sender died while sending', async (t) => {
-    const smtp = await startSmtp();
-    t.after(() => smtp.close());
-    const { url, dbPath, rsvp } = await startWithMail(t, smtp.port);
+    const { smtp, url, dbPath, rsvp } = await startMailed(t);
     await post(url, { eventId: 'data-day', email: 'sent.once@example.org' });
     await smtp.until(1);
     await rsvp.close();
