@@ -111,6 +111,20 @@ async function start(t, server) {
 }
 
 /**
+ * Registers Ada (under `email`) for Data Day from the library's site.
+ * @param {string} url the server's
+ * @param {string} key the idempotency key
+ * @param {string} email
+ */
+function registerAt(url, key, email) {
+  return fetch(`${url}/api/rsvp`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, Origin: LIBRARY },
+    body: JSON.stringify({ eventId: 'mar-day', name: 'Ada', email, answers: {}, idempotencyKey: key }),
+  });
+}
+
+/**
  * A raw request, so that nothing between us and the server decodes or caches.
  * @param {string} url
  * @param {{ method?: string, headers?: Record<string, string> }} [options]
@@ -267,11 +281,7 @@ describe('civic-widgets serve: status, registrations and errors', () => {
 
   it('takes registrations for the live feed\'s events', async (t) => {
     const { url } = await start(t);
-    const post = (/** @type {string} */ key, /** @type {string} */ email) => fetch(`${url}/api/rsvp`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, Origin: LIBRARY },
-      body: JSON.stringify({ eventId: 'mar-day', name: 'Ada', email, answers: {}, idempotencyKey: key }),
-    });
+    const post = (/** @type {string} */ key, /** @type {string} */ email) => registerAt(url, key, email);
     const first = await post('key-one-0000000000', 'ada@example.org');
     assert.equal(first.status, 201, await first.clone().text());
     assert.equal(/** @type {{ status: string }} */ (await first.json()).status, 'confirmed');
@@ -281,11 +291,7 @@ describe('civic-widgets serve: status, registrations and errors', () => {
 
   it('lets a patron cancel by link and staff cancel with the staff token', async (t) => {
     const { url } = await start(t);
-    const post = (/** @type {string} */ key, /** @type {string} */ email) => fetch(`${url}/api/rsvp`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, Origin: LIBRARY },
-      body: JSON.stringify({ eventId: 'mar-day', name: 'Ada', email, answers: {}, idempotencyKey: key }),
-    });
+    const post = (/** @type {string} */ key, /** @type {string} */ email) => registerAt(url, key, email);
     const first = /** @type {{ cancelUrl: string }} */ (await (await post('key-one-0000000000', 'ada@example.org')).json());
     await post('key-two-0000000000', 'grace@example.org');
     const link = new URL(first.cancelUrl, url);
@@ -328,11 +334,7 @@ describe('civic-widgets serve: status, registrations and errors', () => {
 
   it('gives staff the attendance list with the status page\'s login, and keeps the data the days configured', async (t) => {
     const { url, lines } = await start(t, { rsvp: { retentionDays: 7 } });
-    const register = await fetch(`${url}/api/rsvp`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'key-staff-00000000', Origin: LIBRARY },
-      body: JSON.stringify({ eventId: 'mar-day', name: 'Ada', email: 'ada@example.org', answers: {}, idempotencyKey: 'key-staff-00000000' }),
-    });
+    const register = await registerAt(url, 'key-staff-00000000', 'ada@example.org');
     assert.equal(register.status, 201);
     const login = { Authorization: `Basic ${Buffer.from(`staff:${TOKEN}`).toString('base64')}` };
     const index = await fetch(`${url}/api/rsvp/staff`, { headers: login });

@@ -15,6 +15,26 @@ export function escapeHtml(text) {
 }
 
 /**
+ * A whole page in English (the staff's and the server's own pages), not indexed by search engines.
+ * @param {{ title: string, css?: string, body: string }} page `title` is text; `body` is markup
+ */
+export function htmlDocument({ title, css, body }) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)}</title>
+${css ? `<style>${css}</style>\n` : ''}</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/**
  * The CSP source that allows one inline style sheet.
  * @param {string} css
  */

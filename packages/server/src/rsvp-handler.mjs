@@ -14,7 +14,7 @@
 import { dirname } from 'node:path';
 import { cancelToken, loadCancelSecret, tokenId, tokenMatches } from './cancel-link.mjs';
 import { clientAddressOf } from './client-address.mjs';
-import { escapeHtml, sendHtml } from './html-page.mjs';
+import { escapeHtml, htmlDocument, sendHtml } from './html-page.mjs';
 import { header, isJsonContentType, readText, sendJson } from './http-io.mjs';
 import { hashSubmission, idempotencyKey } from './idempotency.mjs';
 import { createMailer } from './mail/mail-worker.mjs';
@@ -108,15 +108,17 @@ export function createRsvpHandler(options) {
   if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > 3650) {
     throw new TypeError(`retentionDays must be a whole number of days from 0 to 3650, not ${JSON.stringify(retentionDays)}`);
   }
-  // The store first: it refuses a relative path, which would put the secret in the working directory.
   // Mail (#17 item 3): queued in the store's transactions, sent by a worker outside requests.
   if (options.mail && options.publicOrigin === undefined) {
     throw new TypeError('mail: set publicOrigin too: the links in the messages start with it');
   }
   const mailer = options.mail ? createMailer(options.mail, { feed: options.feed, cancelUrl: mailCancelUrl, log }) : undefined;
+  // The store first: it refuses a relative path, which would put the secret in the working directory.
   const store = openRsvpStore(options.dbPath, { now, ...(mailer ? { mail: mailer.attach } : {}) });
   /** @type {Buffer} */
   let secret;
+  /** @type {ReturnType<typeof eventCatalog>} */
+  let catalog;
   try {
     secret = Buffer.isBuffer(options.cancelSecret) && options.cancelSecret.length >= 32
       ? options.cancelSecret
@@ -124,14 +126,14 @@ export function createRsvpHandler(options) {
         env: options.cancelSecret === undefined ? process.env.CIVIC_CANCEL_SECRET : String(options.cancelSecret),
         dataDir: options.dbPath === ':memory:' ? undefined : dirname(options.dbPath),
       });
+    // When the events change (a refreshed feed raised a capacity or moved a date), the people
+    // waiting get the new seats at once, in order, and the retention period follows the new end.
+    catalog = eventCatalog(options, log, () => store.applyEvents(capacityOf, timesOf));
+    store.applyEvents(capacityOf, timesOf);
   } catch (error) {
     store.close();
     throw error;
   }
-  // When the events change (a refreshed feed raised a capacity or moved a date), the people
-  // waiting get the new seats at once, in order, and the retention period follows the new end.
-  const catalog = eventCatalog(options, log, () => store.applyEvents(capacityOf, timesOf));
-  store.applyEvents(capacityOf, timesOf);
   mailer?.start();
   let closed = false;
   const staff = createStaffRoutes({
@@ -149,7 +151,14 @@ export function createRsvpHandler(options) {
     allowAttempt: (request) => limiters?.export.hit(clientAddress(request)).ok ?? true,
   });
   purgeExpired();
-  const retentionTimer = setInterval(purgeExpired, RETENTION_EVERY_MS);
+  const retentionTimer = setInterval(() => {
+    // A database busy past its timeout now is tried again in an hour, not a crash.
+    try {
+      purgeExpired();
+    } catch (error) {
+      log(`the retention job failed, and runs again in an hour: ${error instanceof Error ? error.message : error}`);
+    }
+  }, RETENTION_EVERY_MS);
   retentionTimer.unref();
 
   /**
@@ -485,13 +494,7 @@ const METHODS = {
  * @param {string} body trusted markup
  */
 function sendPage(request, response, status, title, body) {
-  sendHtml(request, response, status, `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${title}</title></head>
-<body><main><h1>${title}</h1>
-${body}
-</main></body></html>
-`);
+  sendHtml(request, response, status, htmlDocument({ title, body: `<main><h1>${escapeHtml(title)}</h1>\n${body}\n</main>` }));
 }
 
 /**

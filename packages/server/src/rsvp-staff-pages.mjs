@@ -4,7 +4,7 @@
  * occurrence's attendance list, printable, with check-in buttons that work on a tablet at the door
  * without a script (plain forms; the server answers each with the list again).
  */
-import { escapeHtml as e } from './html-page.mjs';
+import { escapeHtml as e, htmlDocument } from './html-page.mjs';
 
 /** The pages' one style sheet, allowed by its hash (html-page.mjs). */
 export const STAFF_STYLE = `body { font: 1rem/1.5 system-ui, sans-serif; margin: 1.5rem auto; max-width: 70rem; padding: 0 1rem; }
@@ -88,20 +88,7 @@ export function attendanceHref(path, which, format = 'html') {
  * @param {string} body
  */
 function page(title, body) {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${e(title)}</title>
-<style>${STAFF_STYLE}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return htmlDocument({ title, css: STAFF_STYLE, body });
 }
 
 /**

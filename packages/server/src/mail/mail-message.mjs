@@ -4,6 +4,7 @@
  * and the event's .ics. No name and no answers go in it: the address is all a message needs.
  */
 import { occurrenceIcs, placeText, seriesIcs } from '../../lib/feed.js';
+import { escapeHtml } from '../html-page.mjs';
 import { fill, mailTexts } from './mail-texts.mjs';
 
 /**
@@ -113,9 +114,4 @@ function icsOf(found, untitled, uidDomain) {
   if (!found) return undefined;
   const options = { untitled, feedTimeZone: found.timeZone, ...(uidDomain ? { uidDomain } : {}) };
   return found.occurrence ? occurrenceIcs(found.occurrence, options) : seriesIcs(found.event, found.events, options);
-}
-
-/** @param {string} text */
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

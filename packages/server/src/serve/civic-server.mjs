@@ -4,11 +4,12 @@
  * (`/status`), the registration endpoint (`/api/rsvp`, when on) and a health check (`/healthz`)
  * on one node:http server. Every other answer is JSON, `nosniff` and `no-store`.
  */
+import { sendHtml } from '../html-page.mjs';
 import { sendJson } from '../http-io.mjs';
 import { createJsonHttpServer } from '../json-http-server.mjs';
 import { STAFF_REALM, staffCredential } from '../staff-auth.mjs';
 import { createFeedRoutes } from './feed-routes.mjs';
-import { STATUS_STYLE_HASH, statusHtml, statusReport, storeHealth } from './status-page.mjs';
+import { STATUS_STYLE, statusHtml, statusReport, storeHealth } from './status-page.mjs';
 
 /**
  * @typedef {import('node:http').IncomingMessage} Request
@@ -59,16 +60,7 @@ export function createCivicServer(options) {
     }
     const report = statusReport(options.live, options.rsvp && options.rsvpDbPath ? storeHealth(options.rsvp, options.rsvpDbPath) : undefined);
     if (wantsJson) return sendJson(request, response, 200, report);
-    const body = Buffer.from(statusHtml(report, options.title ?? 'civic-widgets'));
-    response.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Length': String(body.length),
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': `default-src 'none'; style-src '${STATUS_STYLE_HASH}'; frame-ancestors 'none'`,
-      'Referrer-Policy': 'no-referrer',
-    });
-    response.end(request.method === 'HEAD' ? undefined : body);
+    return sendHtml(request, response, 200, statusHtml(report, options.title ?? 'civic-widgets'), STATUS_STYLE);
   }
 
   /**

@@ -5,18 +5,16 @@
  * monitor (`Accept: application/json`). Behind the staff token, like the export: it names the
  * sources' hosts and the database's path.
  */
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { escapeHtml as escape, htmlDocument } from '../html-page.mjs';
 
-const STYLE = `body { font: 1rem/1.5 system-ui, sans-serif; margin: 1.5rem auto; max-width: 70rem; padding: 0 1rem; }
+export const STATUS_STYLE = `body { font: 1rem/1.5 system-ui, sans-serif; margin: 1.5rem auto; max-width: 70rem; padding: 0 1rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid; padding: 0.5rem; text-align: start; vertical-align: top; }
 thead th { border-bottom-width: 2px; }
 tr.stale td:first-of-type, tr.failed td:first-of-type { font-weight: bold; }
 small { opacity: 0.8; }
 `;
-/** The page's one style sheet, allowed by its hash: the page runs under a CSP with nothing else. */
-export const STATUS_STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
 
 /**
  * What the status page says of the registration store: the handler's counts (nothing about
@@ -100,17 +98,7 @@ export function statusHtml(report, title) {
       ? `Working: ${store.registrations} registrations for ${store.occurrences} event dates, ${((store.bytes ?? 0) / 1024).toFixed(0)} KB, in <code>${escape(store.path)}</code>.${mailText(store.mail)}`
       : `<strong>Not working:</strong> ${escape(store.error ?? 'the database does not answer')} (<code>${escape(store.path)}</code>).`
     : 'Registrations are off on this server.';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Status: ${escape(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>Status: ${escape(title)}</h1>
+  return htmlDocument({ title: `Status: ${title}`, css: STATUS_STYLE, body: `<h1>Status: ${escape(title)}</h1>
 <p>${report.ok ? 'Every source was read at its last try.' : '<strong>Something needs attention</strong> (below).'} Feed built ${time(report.feed.builtAt)}: ${report.feed.events} events, ${report.feed.groups} groups, ${report.feed.resources} resources, ${report.feed.places} places.</p>
 <h2>Sources</h2>
 <table>
@@ -120,10 +108,7 @@ ${rows}
 </tbody>
 </table>
 <h2>Registrations</h2>
-<p>${storeText}</p>
-</body>
-</html>
-`;
+<p>${storeText}</p>` });
 }
 
 /** @param {string} state */
@@ -134,11 +119,6 @@ function stateText(state) {
 /** @param {string | undefined} iso */
 function time(iso) {
   return iso ? `<time datetime="${escape(iso)}">${escape(iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</time>` : '—';
-}
-
-/** @param {string} text */
-function escape(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
