@@ -79,6 +79,15 @@ export const MAIL_FEED = {
       location: { name: 'Main Library, Room 2', address: '100 Main St, Springfield' },
       capacity: 1, waitlist: true, rsvp: {},
     },
+    {
+      id: 'user-group', title: 'Housing Data User Group', start: '2099-06-02T18:30:00', end: '2099-06-02T20:00:00',
+      rrule: 'FREQ=WEEKLY;COUNT=4', location: { name: 'Room B' }, rsvp: {},
+    },
+    // The third meeting moved a day later, to another room.
+    {
+      id: 'user-group-moved', title: 'Housing Data User Group (moved)', start: '2099-06-17T18:30:00', end: '2099-06-17T20:00:00',
+      seriesId: 'user-group', recurrenceId: '2099-06-16T18:30:00', location: { name: 'Auditorium' },
+    },
   ],
 };
 

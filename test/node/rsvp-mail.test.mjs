@@ -79,6 +79,20 @@ describe('mail', () => {
     assert.ok(!goodbye.parts.some((p) => p.filename), 'nothing to add to a calendar once cancelled');
   });
 
+  it('names the occurrence registered for, and one an override moved', async (t) => {
+    const { smtp, url } = await startMailed(t);
+    assert.equal((await post(url, { eventId: 'user-group', occurrence: '2099-06-09T18:30:00', email: 'second.week@example.org' })).status, 201);
+    assert.equal((await post(url, { eventId: 'user-group', occurrence: '2099-06-16T18:30:00', email: 'third.week@example.org' })).status, 201);
+    await smtp.until(2);
+    const second = messageTo(smtp.received, 'second.week@example.org');
+    assert.match(second.parts[0]?.text ?? '', /When: Tuesday, June 9, 2099, 6:30\s*–\s*8:00\sPM CDT\r?\nWhere: Room B/);
+    assert.match(second.parts.find((p) => p.filename === 'event.ics')?.text ?? '', /DTSTART:20990609T233000Z/);
+    const third = messageTo(smtp.received, 'third.week@example.org');
+    assert.equal(third.subject, 'You are registered: Housing Data User Group (moved)');
+    assert.match(third.parts[0]?.text ?? '', /When: Wednesday, June 17, 2099, 6:30\s*–\s*8:00\sPM CDT\r?\nWhere: Auditorium/);
+    assert.match(third.parts.find((p) => p.filename === 'event.ics')?.text ?? '', /DTSTART:20990617T233000Z/);
+  });
+
   it('tells the waiting their place, then that a cancel gave them the seat', async (t) => {
     const { smtp, url } = await startMailed(t);
     const first = await post(url, { eventId: 'data-day', email: 'first@example.org' });

@@ -14,30 +14,40 @@ const DAY_MS = 86_400_000;
  * @typedef {object} MailEvent
  * @property {CivicEvent} event the event (an override's own, when one replaced the occurrence)
  * @property {Occurrence | undefined} occurrence undefined when the feed no longer has it
- * @property {CivicEvent[]} events the feed's events, for a series' overrides
+ * @property {CivicEvent[]} events the event and its overrides (a series' .ics needs them)
  * @property {string | undefined} timeZone the zone its times are shown in
  */
 
 /**
- * Looks events up in the current feed, normalized once per feed object.
+ * Looks events up in the current feed. Only the event asked for and its overrides are
+ * normalized, once per feed object: normalizing a whole 50,000-event feed would hold up the
+ * server for a fifth of a second or more at each refresh.
  * @param {unknown | (() => unknown)} feed a feed document or a function returning the current one
  */
 export function mailEventsOf(feed) {
-  /** @type {WeakMap<object, import('../../lib/feed.js').Feed>} */
+  /** @type {WeakMap<object, Map<string, import('../../lib/feed.js').Feed | undefined>>} */
   const normalized = new WeakMap();
-  const current = () => {
+  /** @param {string} eventId */
+  const current = (eventId) => {
     const document = typeof feed === 'function' ? feed() : feed;
-    if (typeof document !== 'object' || document === null) return undefined;
-    let found = normalized.get(document);
-    if (!found) {
-      try {
-        found = normalizeFeed(document).feed;
-      } catch {
-        return undefined;
-      }
-      normalized.set(document, found);
+    if (!isObject(document) || !Array.isArray(document.events)) return undefined;
+    let byEvent = normalized.get(document);
+    if (!byEvent) {
+      byEvent = new Map();
+      normalized.set(document, byEvent);
     }
-    return found;
+    if (!byEvent.has(eventId)) {
+      const related = document.events.filter((item) => isObject(item) && (String(item.id) === eventId || item.seriesId === eventId));
+      /** @type {import('../../lib/feed.js').Feed | undefined} */
+      let found;
+      try {
+        found = normalizeFeed({ ...document, events: related, groups: [], resources: [], places: [] }).feed;
+      } catch {
+        found = undefined;
+      }
+      byEvent.set(eventId, found);
+    }
+    return byEvent.get(eventId);
   };
 
   /**
@@ -47,7 +57,7 @@ export function mailEventsOf(feed) {
    * @returns {Promise<MailEvent | undefined>}
    */
   return async function mailEvent(eventId, occurrence) {
-    const doc = current();
+    const doc = current(eventId);
     const event = doc?.events.find((candidate) => candidate.id === eventId && !candidate.recurrenceId);
     if (!doc || !event) return undefined;
     const timeZone = event.timezone ?? doc.timezone;
@@ -91,3 +101,11 @@ function keyOf(text, zone) {
 }
 
 /** @typedef {ReturnType<typeof mailEventsOf>} MailEventLookup */
+
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, unknown>}
+ */
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
