@@ -14,6 +14,6 @@ export { plainText, safeUrl } from './text.js';
 export type * from './types.js';
 export { mergeFeeds, itemsFrom, withDefaults } from './merge.js';
 export type { LabelledFeed, MergeNote } from './merge.js';
-export { feedIcs } from './ics-writer.js';
+export { feedIcs, occurrenceIcs, placeText, seriesIcs } from './ics-writer.js';
 export { FEED_FORMATS } from './adapter.js';
 export type { FeedList } from './adapter.js';

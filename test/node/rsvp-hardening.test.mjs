@@ -535,7 +535,7 @@ describe('backups', () => {
     assert.deepEqual(db.prepare('SELECT confirmed, last_position FROM seats').get(), { confirmed: 2, last_position: 1 });
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     assert.throws(() => rsvp.handler.backup(copy), /exists|not empty/i, 'an existing backup is never overwritten');
-    assert.deepEqual(rsvp.handler.status(), { ok: true, registrations: 4, occurrences: 1, schemaVersion: 4 });
+    assert.deepEqual(rsvp.handler.status(), { ok: true, registrations: 4, occurrences: 1, schemaVersion: 5 });
   });
 });
 

@@ -100,7 +100,7 @@ describe('schema versions', () => {
     assert.deepEqual([newcomer.status, newcomer.body.status, newcomer.body.position], [201, 'waitlisted', 2]);
     const db = new Database(dbPath, { readonly: true });
     t.after(() => db.close());
-    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    assert.equal(db.pragma('user_version', { simple: true }), 5);
     const keys = /** @type {{ email_key: string }[]} */ (db.prepare('SELECT email_key FROM registrations').all());
     assert.ok(keys.every((row) => row.email_key.length === 43), 'every row has its email key');
   });
@@ -127,7 +127,7 @@ describe('schema versions', () => {
     assert.equal((await post(url, { eventId: 'workshop' })).status, 409, 'the seat is still taken');
     const db = new Database(dbPath, { readonly: true });
     t.after(() => db.close());
-    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    assert.equal(db.pragma('user_version', { simple: true }), 5);
     const columns = /** @type {{ name: string }[]} */ (db.pragma('table_info(registrations)')).map((column) => column.name);
     assert.ok(!columns.includes('cancel_hash'));
     for (const name of ['language', 'checked_in_at', 'purged_at']) assert.ok(columns.includes(name), name);
@@ -140,8 +140,8 @@ describe('schema versions', () => {
   it('refuses a database from a newer server', async () => {
     const dbPath = freshDbPath();
     const newer = new Database(dbPath);
-    newer.pragma('user_version = 5');
+    newer.pragma('user_version = 6');
     newer.close();
-    assert.throws(() => createRsvpServer({ events: EVENTS, dbPath, exportToken: null }), /schema version 5/);
+    assert.throws(() => createRsvpServer({ events: EVENTS, dbPath, exportToken: null }), /schema version 6/);
   });
 });

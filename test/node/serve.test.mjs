@@ -19,6 +19,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { parseConfig } from '../../packages/server/src/config.mjs';
 import { startServer } from '../../packages/server/src/commands/serve.mjs';
+import { readMessage, startSmtp } from './rsvp-mail-fixtures.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'packages/server/bin/civic-widgets.mjs');
@@ -303,6 +304,34 @@ describe('civic-widgets serve: status, registrations and errors', () => {
     assert.equal((await post('key-four-000000000', 'joan@example.org')).status, 201, 'the seat staff freed');
   });
 
+  it('mails patrons through the SMTP server of server.mail, with links on the public origin', async (t) => {
+    const smtp = await startSmtp();
+    t.after(() => smtp.close());
+    const { url } = await start(t, {
+      publicOrigin: 'https://events.library.example',
+      mail: { host: '127.0.0.1', port: smtp.port, tls: 'none', from: 'Riverside Library <events@library.example>', language: 'fr' },
+    });
+    const answer = await fetch(`${url}/api/rsvp`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'key-mail-000000000', Origin: LIBRARY },
+      body: JSON.stringify({ eventId: 'mar-day', name: 'Ada', email: 'ada@example.org', answers: {}, idempotencyKey: 'key-mail-000000000' }),
+    });
+    assert.equal(answer.status, 201);
+    await smtp.until(1);
+    const mail = readMessage(smtp.received[0]?.raw ?? '');
+    // No language in the submission: the config's.
+    assert.equal(mail.subject, 'Vous êtes inscrit·e\u00a0: Data Day');
+    const text = mail.parts[0]?.text ?? '';
+    assert.match(text, /Quand\u00a0: samedi 7 mars 2026/);
+    assert.match(text, /^https:\/\/events\.library\.example\/api\/rsvp\/cancel\?token=[1-9][0-9]*\.[A-Za-z0-9_-]{43}$/m);
+    assert.match(mail.parts.find((p) => p.filename === 'event.ics')?.text ?? '', /DTSTART;VALUE=DATE:20260307/);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const status = await raw(`${url}/status`, { headers: { Authorization: `Bearer ${TOKEN}`, Accept: 'application/json' } });
+    assert.deepEqual(JSON.parse(status.body.toString()).registrations.mail, { queued: 0, sending: 0, sent: 1, failed: 0 });
+    const page = await raw(`${url}/status`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    assert.match(page.body.toString(), /Mail: 0 waiting to be sent; in the last day 1 sent and 0 given up\./);
+  });
+
   it('gives staff the attendance list with the status page\'s login, and keeps the data the days configured', async (t) => {
     const { url, lines } = await start(t, { rsvp: { retentionDays: 7 } });
     const register = await registerAt(url, 'key-staff-00000000', 'ada@example.org');
@@ -339,6 +368,15 @@ describe('civic-widgets serve: status, registrations and errors', () => {
     await assert.rejects(startServer(config({ dataDir: 'relative/data' }), { log: () => undefined }), /server\.dataDir: "relative\/data" is relative/);
     await assert.rejects(startServer(config({ origins: ['*'] }), { log: () => undefined }), /server\.origins: "\*" lets any site/);
     await assert.rejects(startServer(config(), { token: 'password123', log: () => undefined }), /CIVIC_STAFF_TOKEN: the staff token has 11 characters/);
+    const mail = { host: 'smtp.library.example', from: 'events@library.example' };
+    await assert.rejects(startServer(config({ mail }), { log: () => undefined }), /civic-\d+\.json:\d+: server\.mail: needs server\.publicOrigin/);
+    const publicOrigin = 'https://events.library.example';
+    await assert.rejects(startServer(config({ publicOrigin, mail: { ...mail, user: 'events', passwordEnv: 'NO_SUCH_SMTP_PASSWORD' } }), { log: () => undefined }),
+      /civic-\d+\.json:\d+: server\.mail\.passwordEnv: the environment variable NO_SUCH_SMTP_PASSWORD is not set/);
+    await assert.rejects(startServer(config({ publicOrigin, mail: { ...mail, from: 'the library' } }), { log: () => undefined }),
+      /server\.mail\.from: "the library" is not an address/);
+    // The password itself has no place in the config.
+    assert.throws(() => config({ publicOrigin, mail: { ...mail, password: 'hunter2' } }), /civic-\d+\.json:\d+: unknown field "password" in server\.mail/);
   });
 });
 

@@ -21,6 +21,10 @@
  *                      (default 30; docs/privacy.md)
  *   CIVIC_CANCEL_SECRET  signs the cancel links (default: a `cancel-secret` file made beside the
  *                      database); every process serving one database needs the same
+ *   RSVP_SMTP_HOST     turns mail on (docs/server.md "Mail"); with RSVP_SMTP_PORT, RSVP_SMTP_TLS
+ *                      (starttls, implicit or none), RSVP_SMTP_USER, RSVP_SMTP_PASSWORD,
+ *                      RSVP_MAIL_FROM (required), RSVP_MAIL_REPLY_TO, RSVP_MAIL_LANGUAGE,
+ *                      RSVP_MAIL_GIVE_UP_HOURS; needs RSVP_PUBLIC_ORIGIN for the links
  *
  * Usage: node packages/server/src/cli.mjs
  */
@@ -29,6 +33,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feedByMinute } from './feed-by-minute.mjs';
+import { mailOptionsFromEnv } from './mail/mail-settings.mjs';
 import { createRsvpServer, DEFAULT_RETENTION_DAYS } from './rsvp-server.mjs';
 
 const DEFAULT_PORT = 8787;
@@ -63,8 +68,11 @@ const { feed, source } = await feedSource(process.env.RSVP_FEED);
 /** @type {import('./rsvp-server.mjs').RsvpServer} */
 let rsvp;
 try {
+  const mail = mailOptionsFromEnv(process.env);
+  if (mail && !process.env.RSVP_PUBLIC_ORIGIN) throw new Error('RSVP_SMTP_HOST: mail needs RSVP_PUBLIC_ORIGIN too, which the links in the messages start with');
   rsvp = createRsvpServer({
     dbPath, allowedOrigins, feed, trustProxy, forwardedHeader, publicOrigin: process.env.RSVP_PUBLIC_ORIGIN || undefined,
+    ...(mail ? { mail } : {}),
     ...(retention ? { retentionDays: Number(retention) } : {}),
   });
 } catch (error) {
@@ -78,6 +86,7 @@ console.log(`  events from ${source}; database ${dbPath}`);
 console.log(`  origins allowed: ${[process.env.RSVP_PUBLIC_ORIGIN, ...allowedOrigins].filter(Boolean).join(', ') || '(none: requests without Origin only)'}`);
 console.log(`  client addresses: ${trustProxy === false ? 'the connection\'s (RSVP_TRUST_PROXY unset)' : `${forwardedHeader} through ${trustProxy}`}`);
 console.log(`  staff export: ${process.env.RSVP_EXPORT_TOKEN ? `${url}/export.csv, attendance: ${url}/staff` : 'off (set RSVP_EXPORT_TOKEN)'}`);
+console.log(`  mail: ${process.env.RSVP_SMTP_HOST ? `through ${process.env.RSVP_SMTP_HOST}` : 'off (set RSVP_SMTP_HOST)'}`);
 console.log(`  personal data kept ${retention || DEFAULT_RETENTION_DAYS} days after each event ends`);
 
 let stopping = false;

@@ -16,7 +16,7 @@ import { sendJson } from './http-io.mjs';
 /**
  * @param {(request: Request, response: Response) => Promise<boolean | void> | boolean | void} handle
  *   answers a request, or returns false (or a promise of false) for a 404
- * @param {{ onClosed?: () => void }} [options] `onClosed`: after the last request has finished
+ * @param {{ onClosed?: () => void | Promise<void> }} [options] `onClosed`: after the last request has finished
  */
 export function createJsonHttpServer(handle, options = {}) {
   const server = createServer((request, response) => {
@@ -82,16 +82,15 @@ export function createJsonHttpServer(handle, options = {}) {
     close(graceMs = 5000) {
       return new Promise((resolve) => {
         if (!server.listening) {
-          options.onClosed?.();
-          resolve();
+          Promise.resolve(options.onClosed?.()).catch(() => {}).then(() => resolve());
           return;
         }
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         force.unref();
         server.close(() => {
           clearTimeout(force);
-          options.onClosed?.();
-          resolve();
+          // The RSVP handler finishes a message being sent before it closes its database.
+          Promise.resolve(options.onClosed?.()).catch(() => {}).then(() => resolve());
         });
         server.closeIdleConnections();
       });

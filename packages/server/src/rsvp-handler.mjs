@@ -17,6 +17,7 @@ import { clientAddressOf } from './client-address.mjs';
 import { escapeHtml, htmlDocument, sendHtml } from './html-page.mjs';
 import { header, isJsonContentType, readText, sendJson } from './http-io.mjs';
 import { hashSubmission, idempotencyKey } from './idempotency.mjs';
+import { createMailer } from './mail/mail-worker.mjs';
 import { createRateLimiter } from './rate-limit.mjs';
 import { closedReason, compileEvents, eventsFromFeed } from './rsvp-events.mjs';
 import { weakTokenReason } from './rsvp-export.mjs';
@@ -77,6 +78,9 @@ const DAY_MS = 86_400_000;
  *   database (created at first start). Every process serving one database needs the same one.
  * @property {number} [retentionDays] days after an occurrence ends that its registrations'
  *   personal data is kept (default 30; 0: deleted once it ends)
+ * @property {import('./mail/mail-worker.mjs').MailOptions} [mail] confirmation, waitlist, promotion,
+ *   cancellation and reminder messages over SMTP (docs/server.md "Mail"); off without it. Needs
+ *   `publicOrigin`, which the messages' links start with.
  */
 
 /** @param {string} line */
@@ -104,8 +108,13 @@ export function createRsvpHandler(options) {
   if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > 3650) {
     throw new TypeError(`retentionDays must be a whole number of days from 0 to 3650, not ${JSON.stringify(retentionDays)}`);
   }
+  // Mail (#17 item 3): queued in the store's transactions, sent by a worker outside requests.
+  if (options.mail && options.publicOrigin === undefined) {
+    throw new TypeError('mail: set publicOrigin too: the links in the messages start with it');
+  }
+  const mailer = options.mail ? createMailer(options.mail, { feed: options.feed, cancelUrl: mailCancelUrl, log }) : undefined;
   // The store first: it refuses a relative path, which would put the secret in the working directory.
-  const store = openRsvpStore(options.dbPath, { now });
+  const store = openRsvpStore(options.dbPath, { now, ...(mailer ? { mail: mailer.attach } : {}) });
   /** @type {Buffer} */
   let secret;
   /** @type {ReturnType<typeof eventCatalog>} */
@@ -125,6 +134,7 @@ export function createRsvpHandler(options) {
     store.close();
     throw error;
   }
+  mailer?.start();
   let closed = false;
   const staff = createStaffRoutes({
     store,
@@ -381,6 +391,15 @@ export function createRsvpHandler(options) {
     return sendJson(request, response, result.response.status, { ...result.response.body, cancelUrl: cancelUrlFor(result.row) });
   }
 
+  /**
+   * The cancel link a message carries: absolute, or none (a page that is not on a public origin).
+   * @param {import('./cancel-link.mjs').LinkedRegistration} registration
+   */
+  function mailCancelUrl(registration) {
+    const url = cancelUrlFor(registration);
+    return /^https?:\/\//.test(url) ? url : undefined;
+  }
+
   return {
     /**
      * Serves the request when its path is the endpoint's (`path` or below it) and returns true;
@@ -422,9 +441,10 @@ export function createRsvpHandler(options) {
      */
     purgeExpired,
 
-    /** The store's health and size, for a staff status page (no patron data). */
+    /** The store's health and size (and the mail queue's, when mail is on), for a staff status page (no patron data). */
     status() {
-      return store.stats();
+      const mail = mailer?.counts();
+      return mail ? { ...store.stats(), mail } : store.stats();
     },
 
     /**
@@ -436,11 +456,18 @@ export function createRsvpHandler(options) {
       store.backup(destination);
     },
 
-    /** Closes the database; requests after this answer 503. */
+    /**
+     * Closes the database (once a message being sent is finished); requests after this answer 503.
+     * @returns {Promise<void>}
+     */
     close() {
       closed = true;
       clearInterval(retentionTimer);
-      store.close();
+      if (!mailer) {
+        store.close();
+        return Promise.resolve();
+      }
+      return mailer.stop().finally(() => store.close());
     },
   };
 }

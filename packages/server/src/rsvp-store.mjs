@@ -12,8 +12,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { MAIL_SCHEMA, purgeMail } from './mail/mail-queue.mjs';
 
-const SCHEMA_VERSION = 4;
+// Version 4 adds check-in, the patron's language and retention; 5 the mail queue.
+const SCHEMA_VERSION = 5;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS registrations (
@@ -143,6 +145,7 @@ export function purgePersonal(db, ids, at) {
     statement = db.prepare(PURGE_PERSONAL);
     purgeStatements.set(db, statement);
   }
+  purgeMail(db, ids);
   return statement.run(at, JSON.stringify(ids)).changes;
 }
 
@@ -226,7 +229,9 @@ export const SEATS_QUERY = 'SELECT confirmed, last_position, waiting FROM seats 
 /**
  * Opens (creating when needed) the registrations database at `dbPath`.
  * @param {string} dbPath an absolute file path, or ':memory:' for a throwaway store
- * @param {{ now?: () => Date }} [options] the clock, for the times recorded (tests move it)
+ * @param {{ now?: () => Date, mail?: (db: import('better-sqlite3').Database) => import('./mail/mail-queue.mjs').MailHooks }} [options]
+ *   `now`: the clock, for the times recorded (tests move it); `mail`: attaches the mail queue,
+ *   whose hooks are called inside the transactions (#17 item 3)
  */
 export function openRsvpStore(dbPath, options = {}) {
   // A relative path would follow the working directory, which a service manager sets to `/`
@@ -251,6 +256,8 @@ export function openRsvpStore(dbPath, options = {}) {
     db.close();
     throw error;
   }
+  // Mail (#17 item 3): queued in the same transaction as what it tells of.
+  const mail = options.mail?.(db);
 
   const byKey = db.prepare('SELECT id, created_at, request_hash, response, cancelled_at, purged_at FROM registrations WHERE idempotency_key = ?');
   const seatsOf = db.prepare(SEATS_QUERY);
@@ -273,7 +280,7 @@ export function openRsvpStore(dbPath, options = {}) {
   const markCancelled = db.prepare('UPDATE registrations SET cancelled_at = ? WHERE id = ?');
   const setCheckedIn = db.prepare('UPDATE registrations SET checked_in_at = ? WHERE id = ? AND cancelled_at IS NULL');
   // The first registration, should a database from before version 3 hold two for one email.
-  const byEmail = db.prepare(`SELECT status FROM registrations
+  const byEmail = db.prepare(`SELECT id, status FROM registrations
     WHERE event_id = ? AND occurrence = ? AND email_key = ? AND cancelled_at IS NULL ORDER BY id LIMIT 1`);
 
   /**
@@ -293,6 +300,7 @@ export function openRsvpStore(dbPath, options = {}) {
       const next = /** @type {{ id: number } | undefined} */ (firstWaiting.get(eventId, occurrence));
       if (!next) break;
       confirmWaiting.run(at, next.id);
+      mail?.promoted(next.id);
       promoted.push(next.id);
       confirmed += 1;
       waiting = Math.max(0, waiting - 1);
@@ -326,8 +334,11 @@ export function openRsvpStore(dbPath, options = {}) {
       if (existing) return { kind: 'existing', ...existing };
       const { eventId, occurrence } = registration;
       const key = emailKey(registration.email);
-      const same = /** @type {{ status: Decision['status'] } | undefined} */ (byEmail.get(eventId, occurrence, key));
-      if (same) return { kind: 'registered', status: same.status };
+      const same = /** @type {{ id: number, status: Decision['status'] } | undefined} */ (byEmail.get(eventId, occurrence, key));
+      if (same) {
+        mail?.again(same.id);
+        return { kind: 'registered', status: same.status };
+      }
       const counts = /** @type {SeatCounts | undefined} */ (seatsOf.get(eventId, occurrence));
       let taken = counts?.confirmed ?? 0;
       let waiting = counts?.waiting ?? 0;
@@ -366,6 +377,7 @@ export function openRsvpStore(dbPath, options = {}) {
         response: JSON.stringify(response),
       });
       const row = { id: Number(lastInsertRowid), created_at: registration.createdAt, cancelled: false, purged: false };
+      mail?.registered(row.id, decision);
       return { kind: 'created', requestHash: registration.requestHash, response, row, promoted };
     },
   );
@@ -428,6 +440,8 @@ export function openRsvpStore(dbPath, options = {}) {
       if (row.cancelled_at) return { kind: 'already', ...found, promoted: [] };
       const at = stamp();
       markCancelled.run(at, row.id);
+      // Before the purge: the cancellation notice takes its own copy of the address.
+      mail?.cancelled(row.id);
       // Cancelled is gone: the patron's data goes with the seat.
       purgePersonal(db, [row.id], at);
       const counts = /** @type {SeatCounts | undefined} */ (seatsOf.get(row.event_id, row.occurrence));
@@ -698,6 +712,7 @@ function migrate(db) {
       for (const row of rows) setKey.run(emailKey(row.email), row.id);
     }
     db.exec(INDEXES);
+    db.exec(MAIL_SCHEMA);
     db.exec(RECOUNT_SEATS);
     if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();

@@ -7,7 +7,7 @@
  * Environment: CIVIC_STAFF_TOKEN (status page and the staff side of registrations; at least 32
  * random bytes), CIVIC_CANCEL_SECRET (signs cancel links; default: the data folder's
  * `cancel-secret` file), STATE_DIRECTORY (set by systemd's StateDirectory=: where the data goes
- * without `dataDir`).
+ * without `dataDir`), and the variable `server.mail.passwordEnv` names (the SMTP password).
  */
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -15,6 +15,7 @@ import { isAbsolute, join } from 'node:path';
 import { parseCommandArgs, UsageError, withExitStatus } from '../cli-args.mjs';
 import { ConfigError, loadConfig } from '../config.mjs';
 import { jsonLine } from '../json-lines.mjs';
+import { MailSettingError, mailOptionsOf } from '../mail/mail-settings.mjs';
 import { createRsvpHandler, DEFAULT_RETENTION_DAYS, weakTokenReason } from '../rsvp-server.mjs';
 import { createCivicServer } from '../serve/civic-server.mjs';
 import { LiveFeed } from '../serve/live-feed.mjs';
@@ -81,6 +82,7 @@ export async function startServer(config, options) {
         ...(settings.trustProxy !== undefined ? { trustProxy: settings.trustProxy } : {}),
         ...(settings.forwardedHeader ? { forwardedHeader: settings.forwardedHeader } : {}),
         exportToken: token ?? null,
+        ...(settings.mail ? { mail: settings.mail } : {}),
         ...(settings.retentionDays !== undefined ? { retentionDays: settings.retentionDays } : {}),
         log,
       });
@@ -95,7 +97,7 @@ export async function startServer(config, options) {
     address = await app.listen(settings.port, settings.host);
   } catch (error) {
     await live.stop();
-    rsvp?.close();
+    await rsvp?.close();
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;
     const why = code === 'EADDRINUSE' ? `port ${settings.port} is taken (another server? choose one with --port)` : code === 'EACCES' ? `this user may not listen on port ${settings.port}` : String(error);
     throw new Error(`cannot listen on ${settings.host}:${settings.port}: ${why}`);
@@ -105,6 +107,7 @@ export async function startServer(config, options) {
   log(`  pages allowed: ${settings.origins.join(', ') || 'none (same origin only)'}; data in ${settings.dataDir}`);
   log(`  registrations: ${rsvp ? `${address.url}${rsvp.path}` : 'off'}; status page: ${token ? `${address.url}/status` : 'off (set CIVIC_STAFF_TOKEN)'}`);
   if (rsvp) {
+    log(`  mail: ${settings.mail ? `through ${settings.mail.host}` : 'off (no server.mail)'}`);
     log(`  attendance lists: ${token ? `${address.url}${rsvp.path}/staff` : 'off (set CIVIC_STAFF_TOKEN)'}; names, emails and answers kept ${settings.retentionDays ?? DEFAULT_RETENTION_DAYS} days after each event ends`);
   }
   return {
@@ -114,7 +117,7 @@ export async function startServer(config, options) {
     async stop() {
       await app.close();
       await live.stop();
-      rsvp?.close();
+      await rsvp?.close();
     },
   };
 }
@@ -140,6 +143,7 @@ function serverSettings(config, flags) {
     throw fail('origins', '"*" lets any site read the feed, and also post registrations: list the sites instead, or turn registrations off with "rsvp": false');
   }
   return {
+    mail: server.mail ? mailSettings(config, server) : undefined,
     host: flags.host ?? server.host ?? DEFAULT_HOST,
     port,
     dataDir,
@@ -151,6 +155,28 @@ function serverSettings(config, flags) {
     /** @type {number | undefined} */
     retentionDays: typeof server.rsvp === 'object' ? server.rsvp.retentionDays : undefined,
   };
+}
+
+/**
+ * `server.mail` checked, its password read from the environment variable it names; a setting
+ * that cannot work stops the start with its line.
+ * @param {import('../config.mjs').Config} config
+ * @param {Record<string, any>} server
+ */
+function mailSettings(config, server) {
+  const section = server.mail;
+  /** @param {string[]} at @param {string} message */
+  const fail = (at, message) => new ConfigError(`${config.path}:${jsonLine(config.text, ['server', 'mail', ...at])}: server.mail${at.length ? `.${at.join('.')}` : ''}: ${message}`);
+  if (!server.publicOrigin) throw fail([], 'needs server.publicOrigin, which the links in the messages start with');
+  if (server.rsvp === false) throw fail([], 'registrations are off ("rsvp": false), so there is nothing to write about');
+  try {
+    const options = mailOptionsOf(section, section.passwordEnv ? process.env[section.passwordEnv] || undefined : undefined);
+    // The .ics attached shares its UIDs' domain with the feed's (live-feed.mjs).
+    return config.subscribe ? { ...options, uidDomain: new URL(config.subscribe).hostname } : options;
+  } catch (error) {
+    if (error instanceof MailSettingError) throw fail([error.field], error.message);
+    throw error;
+  }
 }
 
 /** systemd's StateDirectory, else the user's state folder (XDG). */

@@ -19,7 +19,8 @@ small { opacity: 0.8; }
 /**
  * What the status page says of the registration store: the handler's counts (nothing about
  * patrons) and the database file's size.
- * @typedef {{ ok: boolean, registrations: number, occurrences: number, path: string, bytes?: number, error?: string }} StoreHealth
+ * @typedef {{ queued: number, sending: number, sent: number, failed: number }} MailCounts the mail queue by state (the last day's sent and failed)
+ * @typedef {{ ok: boolean, registrations: number, occurrences: number, path: string, bytes?: number, error?: string, mail?: MailCounts }} StoreHealth
  */
 
 /**
@@ -36,7 +37,8 @@ export function storeHealth(rsvp, path) {
     } catch {
       bytes = undefined; // a database not written yet
     }
-    return { ok: stats.ok, registrations: stats.registrations, occurrences: stats.occurrences, path, ...(bytes !== undefined ? { bytes } : {}) };
+    const mail = 'mail' in stats ? stats.mail : undefined;
+    return { ok: stats.ok, registrations: stats.registrations, occurrences: stats.occurrences, path, ...(bytes !== undefined ? { bytes } : {}), ...(mail ? { mail } : {}) };
   } catch (error) {
     return { ok: false, registrations: 0, occurrences: 0, path, error: error instanceof Error ? error.message : String(error) };
   }
@@ -93,7 +95,7 @@ export function statusHtml(report, title) {
   const store = report.registrations;
   const storeText = store
     ? store.ok
-      ? `Working: ${store.registrations} registrations for ${store.occurrences} event dates, ${((store.bytes ?? 0) / 1024).toFixed(0)} KB, in <code>${escape(store.path)}</code>.`
+      ? `Working: ${store.registrations} registrations for ${store.occurrences} event dates, ${((store.bytes ?? 0) / 1024).toFixed(0)} KB, in <code>${escape(store.path)}</code>.${mailText(store.mail)}`
       : `<strong>Not working:</strong> ${escape(store.error ?? 'the database does not answer')} (<code>${escape(store.path)}</code>).`
     : 'Registrations are off on this server.';
   return htmlDocument({ title: `Status: ${title}`, css: STATUS_STYLE, body: `<h1>Status: ${escape(title)}</h1>
@@ -117,4 +119,13 @@ function stateText(state) {
 /** @param {string | undefined} iso */
 function time(iso) {
   return iso ? `<time datetime="${escape(iso)}">${escape(iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</time>` : '—';
+}
+
+/**
+ * The mail queue in a sentence, when mail is on.
+ * @param {MailCounts | undefined} mail
+ */
+function mailText(mail) {
+  if (!mail) return '';
+  return ` Mail: ${mail.queued + mail.sending} waiting to be sent; in the last day ${mail.sent} sent and ${mail.failed} given up.`;
 }
