@@ -4,8 +4,8 @@ import type { LoadedFeed } from '../feed/types.js';
 import { CivicElement } from '../shared/civic-element.js';
 import type { CivicEventSelectDetail } from '../shared/events.js';
 import { LazyPart } from '../shared/lazy-part.js';
-import type { RsvpFormView, Wanted } from './rsvp-form-view.js';
-import { OutboxLink } from './rsvp-outbox-link.js';
+import type { RsvpFormView, Wanted } from './rsvp-views.js';
+import { OutboxLink } from './outbox/outbox-link.js';
 import { shellStyles } from './rsvp-shell.styles.js';
 
 export type * from './rsvp-events.js';

@@ -9,9 +9,9 @@ import type { Occurrence } from '../feed/occurrences.js';
 import type { CivicEvent } from '../feed/types.js';
 import { emit } from '../shared/events.js';
 import type { MessageKey, MessageValues } from '../shared/localize.js';
-import type { RsvpAnswer, RsvpBody } from './rsvp-client.js';
+import type { RsvpAnswer, RsvpBody } from './outbox/rsvp-client.js';
 import type { RsvpConfirmedDetail, RsvpFailedDetail, RsvpSubmissionDetail } from './rsvp-events.js';
-import { delivery, type RsvpOutboxEvent } from './rsvp-outbox-link.js';
+import { delivery, type RsvpOutboxEvent } from './outbox/outbox-link.js';
 
 /** Where one submission stands, as far as the form shows it. */
 export type Phase =

@@ -9,7 +9,7 @@
  */
 import type { QuestionType } from '../feed/types.js';
 import type { MessageKey, MessageValues } from '../shared/localize.js';
-import type { RsvpAnswers } from './rsvp-client.js';
+import type { RsvpAnswers } from './outbox/rsvp-client.js';
 
 export type FieldKind = QuestionType;
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { interpret, parseRetryAfter, postRsvp, type RsvpBody } from '../../src/rsvp-form/rsvp-client.js';
+import { interpret, parseRetryAfter, postRsvp, type RsvpBody } from '../../../src/rsvp-form/outbox/rsvp-client.js';
 
 const body: RsvpBody = {
   eventId: 'data-day', name: 'Ada', email: 'ada@example.org', answers: {}, accommodations: '', idempotencyKey: 'key-1',

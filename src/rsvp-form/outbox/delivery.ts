@@ -4,7 +4,7 @@
  * and the pending ones are flushed once per page load, however many forms the page has.
  */
 import { postRsvp, type RsvpAnswer, type RsvpBody } from './rsvp-client.js';
-import { Outbox, type KeyValueStore, type LockManagerLike } from './rsvp-outbox.js';
+import { Outbox, type KeyValueStore, type LockManagerLike } from './outbox.js';
 
 export type RsvpOutbox = Outbox<RsvpAnswer, RsvpBody>;
 

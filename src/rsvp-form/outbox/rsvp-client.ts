@@ -1,8 +1,8 @@
 /**
  * One registration on the wire (feed-format.md "Submission"): the POST, and what its answer means.
- * Whether to try again is decided here; when to try again is the outbox's job (rsvp-outbox.ts).
+ * Whether to try again is decided here; when to try again is the outbox's job (outbox.ts).
  */
-import type { Delivery } from './rsvp-outbox.js';
+import type { Delivery } from './outbox.js';
 
 /** Answers to an event's questions: text, or the chosen options of a `checkboxes` question. */
 export type RsvpAnswers = Record<string, string | string[]>;

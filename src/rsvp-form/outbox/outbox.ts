@@ -8,12 +8,12 @@
  * there are none) lets one page at a time flush it; the idempotency key makes a double send
  * harmless anyway.
  *
- * DOM-free: storage, clock, timers, locks and the sender are passed in (rsvp-delivery.ts wires the
+ * DOM-free: storage, clock, timers, locks and the sender are passed in (delivery.ts wires the
  * browser's), so the schedule can be tested with a fake clock.
  */
 
-import { FlushLease, type LockManagerLike } from './rsvp-lease.js';
-import { OutboxStore, type KeyValueStore, type OutboxItem } from './rsvp-outbox-store.js';
+import { FlushLease, type LockManagerLike } from './flush-lease.js';
+import { OutboxStore, type KeyValueStore, type OutboxItem } from './outbox-store.js';
 
 export type { KeyValueStore, LockManagerLike, OutboxItem };
 
