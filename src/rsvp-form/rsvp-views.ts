@@ -7,6 +7,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Occurrence } from '../feed/occurrences.js';
+import { RSVP_LIMITS as LIMITS } from '../feed/rsvp-limits.js';
 import { safeUrl, WEB_SCHEMES } from '../feed/text.js';
 import type { CivicEvent, Feed, LoadedFeed, Question } from '../feed/types.js';
 import { devWarn } from '../shared/dev.js';
@@ -66,7 +67,6 @@ function questionsOf(target: Target, shown: CivicEvent): Question[] {
   return shown.rsvp?.questions ?? target.event.rsvp?.questions ?? [];
 }
 
-const LIMITS = { name: 200, email: 254, answer: 2000, accommodations: 2000 } as const;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class RsvpFormView implements ReactiveController {
@@ -327,7 +327,7 @@ export class RsvpFormView implements ReactiveController {
           const question = questions.get(field.key);
           if (question?.help) options.help = question.help;
           if (question?.options) options.choices = question.options.map((o) => ({ value: o, label: o }));
-          if (field.kind !== 'number') options.maxlength = LIMITS.answer;
+          if (field.kind !== 'number') options.maxlength = LIMITS.answerText;
         }
       }
       return options;
