@@ -21,7 +21,8 @@ import type { CivicRsvpForm } from './rsvp-form.js';
 import { formatMoment, formatOption, formatWhen } from './rsvp-format.js';
 import { eventZone, findOccurrence, isRecurring } from './rsvp-occurrences.js';
 import type { RsvpOutboxEvent } from './outbox/outbox-link.js';
-import { heading, renderConfirmation, renderFacts, renderNotice, renderSummary, type SummaryEntry } from './rsvp-panels.js';
+import type { KeptOutcome } from './outbox/delivery.js';
+import { heading, renderConfirmation, renderFacts, renderKept, renderNotice, renderSummary, type CancelLink, type SummaryEntry } from './rsvp-panels.js';
 import { RsvpSubmission, type Phase, type Submission } from './rsvp-submission.js';
 import { problemMessage, problemOf, readForm, validateForm, type FieldSpec } from './rsvp-validation.js';
 import rsvp from '../locales/en/rsvp.js';
@@ -199,8 +200,9 @@ export class RsvpFormView implements ReactiveController {
     this.current = { target, dates, occurrence, endpoint, fields };
     const title = eventTitle(shown, this.t);
     return html`<div class="rsvp" part="base">
-      <div part="title">${heading(this.level, this.t('rsvpFor', { title }), 'rsvp-title')}</div>
+      <div part="title">${heading(this.level, this.t('rsvpFor', { title }), 'rsvp-title', true)}</div>
       ${this.renderDetails(target, shown, occurrence)}
+      ${dates.ready ? this.renderKept(target, dates, fields) : nothing}
       ${dates.ready ? this.renderMain(target, dates, occurrence, endpoint, fields) : nothing}
       <div class="status" part="status" role="status">${this.submission.status}</div>
     </div>`;
@@ -359,21 +361,84 @@ export class RsvpFormView implements ReactiveController {
     const title = eventTitle(phase.event, t);
     const zone = this.current?.target.zone ?? 'UTC';
     const date = phase.occurrence ? formatWhen(phase.occurrence, this.el.language, zone).date : '';
+    const confirmed = phase.status === 'confirmed';
     let text: string;
-    if (phase.status === 'waitlisted') {
+    if (phase.alreadyRegistered) {
+      const event = date ? t('rsvpEventOn', { title, date }) : title;
+      text = t(confirmed ? 'rsvpAlreadyConfirmed' : 'rsvpAlreadyWaitlisted', { event });
+    } else if (!confirmed) {
       text = phase.position ? t('rsvpWaitlistPosition', { position: phase.position, title }) : t('rsvpWaitlistText', { title });
     } else {
       text = date ? t('rsvpConfirmedText', { title, date }) : t('rsvpConfirmed');
     }
-    const file = phase.status === 'confirmed' && phase.occurrence ? this.calendarLink(phase) : undefined;
+    const file = confirmed && phase.occurrence ? this.calendarLink(phase) : undefined;
     return renderConfirmation({
-      title: phase.status === 'waitlisted' ? t('rsvpWaitlisted') : t('rsvpConfirmed'),
+      title: confirmed ? t(phase.alreadyRegistered ? 'rsvpAlreadyTitle' : 'rsvpConfirmed') : t('rsvpWaitlisted'),
       level: this.level + 1,
       text,
       calendar: file ? { ...file, label: t('rsvpAddToCalendar') } : undefined,
+      cancel: this.cancelLink(phase.cancelUrl),
       again: t('rsvpRegisterAnother'),
       onAgain: this.registerAnother,
     });
+  }
+
+  private cancelLink(href?: string): CancelLink | undefined {
+    return href ? { href, hint: this.t('rsvpCancelHint'), label: this.t('rsvpCancelLink') } : undefined;
+  }
+
+  /** Answers to registrations for this event that were kept on the device and delivered later. */
+  private renderKept(target: Target, dates: Dates, fields: FieldSpec[]): TemplateResult[] {
+    const { event } = target;
+    const mine = this.submission.kept.filter((k) => k.eventId === event.id || k.eventId === event.seriesId);
+    return mine.map((kept, i) => {
+      const occurrence = kept.occurrence ? findOccurrence(dates.list, kept.occurrence, target.zone) : dates.single;
+      const title = eventTitle(occurrence?.event ?? event, this.t);
+      const date = occurrence ? formatWhen(occurrence, this.el.language, target.zone).date : '';
+      const id = `rsvp-kept-${i}`;
+      return renderKept({
+        id,
+        level: this.level + 1,
+        ...this.keptTexts(kept, date ? this.t('rsvpEventOn', { title, date }) : title, fields),
+        dismiss: this.t('rsvpDismiss'),
+        onDismiss: () => {
+          this.submission.dismiss(kept.key);
+          this.focusAfterUpdate = mine.length > 1 ? 'rsvp-kept-0' : 'rsvp-title';
+        },
+      });
+    });
+  }
+
+  private keptTexts(kept: KeptOutcome, event: string, fields: FieldSpec[]): { title: string; text: string; reasons?: string[]; cancel?: CancelLink } {
+    const t = this.t;
+    const answer = kept.answer;
+    switch (answer.kind) {
+      case 'registered': {
+        const confirmed = answer.status === 'confirmed';
+        const cancel = this.cancelLink(answer.cancelUrl);
+        if (answer.alreadyRegistered) {
+          return { title: t(confirmed ? 'rsvpAlreadyTitle' : 'rsvpWaitlisted'), text: t(confirmed ? 'rsvpAlreadyConfirmed' : 'rsvpAlreadyWaitlisted', { event }), cancel };
+        }
+        return confirmed
+          ? { title: t('rsvpConfirmed'), text: t('rsvpKeptConfirmed', { event }), cancel }
+          : { title: t('rsvpWaitlisted'), text: t('rsvpKeptWaitlisted', { event, position: answer.position ?? 0 }), cancel };
+      }
+      case 'full':
+        return { title: t('rsvpFilledUpTitle'), text: t('rsvpKeptFull', { event }) };
+      case 'invalid': {
+        // The server's reasons, each after its field's label: the answers themselves are gone.
+        const labels = new Map(fields.map((f) => [f.key, f.label]));
+        const reasons = Object.entries(answer.errors ?? {}).map(([field, message]) => {
+          const label = labels.get(field);
+          return label ? `${label}: ${message}` : message;
+        });
+        return { title: t('rsvpNotAcceptedTitle'), text: t('rsvpKeptInvalid', { event }), reasons };
+      }
+      default: {
+        const reasons = answer.message ? [t('rsvpServerSays', { message: answer.message })] : [];
+        return { title: t('rsvpNotAcceptedTitle'), text: t('rsvpKeptRefused', { event, status: answer.httpStatus }), reasons };
+      }
+    }
   }
 
   /** The .ics link for a registration, once its file is made. */
@@ -444,6 +509,8 @@ export class RsvpFormView implements ReactiveController {
       email: values.email,
       answers: values.answers,
       accommodations: values.accommodations,
+      // So that what the server writes to the visitor can be in the form's language.
+      language: this.el.language.split('-')[0]!.toLowerCase(),
     };
     if (target.recurring && chosen) body.occurrence = chosen.start;
     void this.submission.send({

@@ -13,6 +13,7 @@ import {
 // page that loads a form sends whatever submissions other pages of the origin left pending, so two
 // pages of these tests side by side would deliver each other's on purpose.
 import { deliveryTests } from './rsvp-delivery.suite.js';
+import { outcomeTests } from './rsvp-outcome.suite.js';
 
 const ALL_TYPES: Question[] = [
   { id: 'org', label: 'Organization', type: 'text', help: 'If you come with a group.' },
@@ -386,6 +387,8 @@ describe('<civic-rsvp-form>', () => {
   });
 
   describe('sending', deliveryTests);
+
+  describe('outcomes kept for a later page, and cancelling', outcomeTests);
 
   describe('layout', () => {
     it('fits 320 px without sideways scrolling', async () => {
