@@ -1,6 +1,6 @@
 /**
- * The pieces of the form around its fields: what the event is, the error summary, and what the
- * visitor sees once a server has answered. Pure templates; the element owns the state.
+ * The pieces of the form around its fields: what the event is, the error summary, the notices.
+ * Pure templates; the element owns the state. What a server answered is rsvp-outcome.ts's.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -68,67 +68,6 @@ export function renderSummary(
           : html`<li>${entry.message}</li>`,
       )}
     </ul>
-  </div>`;
-}
-
-/** The link to the server's page where the visitor cancels: a plain link, opened in the same tab. */
-export interface CancelLink {
-  href: string;
-  hint: string;
-  label: string;
-}
-
-function renderCancel(cancel?: CancelLink): TemplateResult | typeof nothing {
-  return cancel
-    ? html`<p>${cancel.hint} <a part="cancel-link" href=${cancel.href} rel="noreferrer">${cancel.label}</a></p>`
-    : nothing;
-}
-
-/** After a server answered: the registration, or the waitlist place, with the calendar file. */
-export interface Confirmation {
-  title: string;
-  level: number;
-  text: string;
-  calendar?: { href: string; download: string; label: string };
-  cancel?: CancelLink;
-  again: string;
-  onAgain: () => void;
-}
-
-export function renderConfirmation(c: Confirmation): TemplateResult {
-  return html`<div class="confirmation" part="confirmation">
-    ${heading(c.level, c.title, 'rsvp-done-title', true)}
-    <p>${c.text}</p>
-    ${renderCancel(c.cancel)}
-    ${c.calendar
-      ? html`<p>
-          <a part="calendar-link" href=${c.calendar.href} download=${c.calendar.download}>${c.calendar.label}</a>
-        </p>`
-      : nothing}
-    <button type="button" class="secondary" part="again" @click=${c.onAgain}>${c.again}</button>
-  </div>`;
-}
-
-/** The answer to a registration kept on the device and delivered later, until the visitor hides it. */
-export interface KeptPanel {
-  id: string;
-  title: string;
-  level: number;
-  text: string;
-  /** The server's reasons, for a registration it refused. */
-  reasons?: string[];
-  cancel?: CancelLink;
-  dismiss: string;
-  onDismiss: () => void;
-}
-
-export function renderKept(k: KeptPanel): TemplateResult {
-  return html`<div class="confirmation" part="outcome">
-    ${heading(k.level, k.title, k.id, true)}
-    <p>${k.text}</p>
-    ${k.reasons?.length ? html`<ul>${k.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>` : nothing}
-    ${renderCancel(k.cancel)}
-    <button type="button" class="secondary" @click=${k.onDismiss}>${k.dismiss}</button>
   </div>`;
 }
 

@@ -40,6 +40,8 @@ export interface SubmissionHost {
   shows(eventId: string): boolean;
   /** Move focus to the element with this id after the next render. */
   focusLater(id: string): void;
+  /** Loads the code that shows answers, so that an answer is shown the moment it comes. */
+  outcomeReady(): Promise<unknown>;
 }
 
 /** A submission as the form sends it: everything but the idempotency key, which the controller adds. */
@@ -143,7 +145,7 @@ export class RsvpSubmission {
     this.sent.set(key, { detail, event: submission.event, occurrence: submission.occurrence, queuedOnce: false, persist: submission.persist });
     emit(this.host, 'civic-rsvp-submit', detail);
     // The outcome reaches hear(), like every later one.
-    const { rsvpOutbox } = await delivery();
+    const [{ rsvpOutbox }] = await Promise.all([delivery(), this.form.outcomeReady()]);
     await rsvpOutbox().submit({ key, endpoint: submission.endpoint, body, expiresAt }, { persist: submission.persist, owner: this.host });
   }
 

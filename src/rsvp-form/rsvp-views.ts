@@ -14,16 +14,16 @@ import { devWarn } from '../shared/dev.js';
 import { eventTitle } from '../shared/event-title.js';
 import type { MessageKey, MessageValues } from '../shared/localize.js';
 import { availability, nextChange, seatsLeft, type Availability } from './rsvp-availability.js';
-import { CalendarFile } from './rsvp-calendar-file.js';
 import { EventDates, type Dates } from './rsvp-dates.js';
 import { questionField, renderField, type FieldOptions } from './rsvp-fields.js';
 import type { CivicRsvpForm } from './rsvp-form.js';
 import { formatMoment, formatOption, formatWhen } from './rsvp-format.js';
 import { eventZone, findOccurrence, isRecurring } from './rsvp-occurrences.js';
 import type { RsvpOutboxEvent } from './outbox/outbox-link.js';
-import type { KeptOutcome } from './outbox/delivery.js';
-import { heading, renderConfirmation, renderFacts, renderKept, renderNotice, renderSummary, type CancelLink, type SummaryEntry } from './rsvp-panels.js';
-import { RsvpSubmission, type Phase, type Submission } from './rsvp-submission.js';
+import { LazyPart } from '../shared/lazy-part.js';
+import type { OutcomeContext, OutcomePanels } from './rsvp-outcome.js';
+import { heading, renderFacts, renderNotice, renderSummary, type SummaryEntry } from './rsvp-panels.js';
+import { RsvpSubmission, type Submission } from './rsvp-submission.js';
 import { problemMessage, problemOf, readForm, validateForm, type FieldSpec } from './rsvp-validation.js';
 import rsvp from '../locales/en/rsvp.js';
 import { styles } from './rsvp-form.styles.js';
@@ -74,7 +74,9 @@ export class RsvpFormView implements ReactiveController {
   private readonly el: CivicRsvpForm;
   private readonly submission: RsvpSubmission;
   private readonly dates: EventDates;
-  private readonly calendarFile: CalendarFile;
+  /** What came of registrations: confirmation, full, kept answers (loaded after the form shows). */
+  private readonly outcomePart: LazyPart<typeof import('./rsvp-outcome.js')>;
+  private outcomePanels?: OutcomePanels;
   /** The date picked in the form (recurring events). */
   private chosen?: string;
   private renderedAt?: number;
@@ -97,9 +99,12 @@ export class RsvpFormView implements ReactiveController {
       focusLater: (id) => {
         this.focusAfterUpdate = id;
       },
+      outcomeReady: () => this.outcomePart.load(),
     });
     this.dates = new EventDates(this.el);
-    this.calendarFile = new CalendarFile(this.el);
+    this.outcomePart = new LazyPart(this.el, 'outcome', () => import('./rsvp-outcome.js'));
+    // Before the network may go: a registration kept for later is answered when it comes back.
+    this.outcomePart.loadWhenIdle();
     this.el.addController(this);
   }
 
@@ -119,8 +124,10 @@ export class RsvpFormView implements ReactiveController {
     if (form && this.renderedAt === undefined) this.renderedAt = Date.now();
     if (!form) this.renderedAt = undefined;
     if (this.focusAfterUpdate) {
-      this.el.shadowRoot?.getElementById(this.focusAfterUpdate)?.focus();
-      this.focusAfterUpdate = undefined;
+      const target = this.el.shadowRoot?.getElementById(this.focusAfterUpdate);
+      target?.focus();
+      // A confirmation waits for its code: focus it once it shows.
+      if (target || this.outcomePart.module) this.focusAfterUpdate = undefined;
     }
     this.scheduleWindowChange();
   }
@@ -169,7 +176,7 @@ export class RsvpFormView implements ReactiveController {
   private resetForm(): void {
     this.submission.reset();
     this.renderedAt = undefined;
-    this.calendarFile.drop();
+    this.outcomePanels?.dropFile();
   }
 
   private registerAnother = () => {
@@ -238,15 +245,15 @@ export class RsvpFormView implements ReactiveController {
     occurrence: Occurrence | undefined,
     endpoint: string | undefined,
     fields: FieldSpec[],
-  ): TemplateResult {
+  ): TemplateResult | typeof nothing {
     const t = this.t;
     const phase = this.submission.phase;
-    if (phase.kind === 'registered') return this.renderRegistered(phase);
-    if (phase.kind === 'full') {
-      return html`<div class="confirmation" part="confirmation">
-        ${heading(this.level + 1, t('rsvpFilledUpTitle'), 'rsvp-done-title', true)}
-        <p>${t('rsvpFilledUp')}</p>
-      </div>`;
+    if (phase.kind === 'registered' || phase.kind === 'full') {
+      // The live region has said it; the panel follows with its code, at once after a submission.
+      const panels = this.outcome();
+      if (!panels) return nothing;
+      const c = this.outcomeContext(target.zone);
+      return phase.kind === 'full' ? panels.full(c) : panels.registered(phase, { ...c, uidDomain: this.uidDomain(), onAgain: this.registerAnother });
     }
     if (target.recurring && !dates.list.length) return renderNotice(t('rsvpNoDates'));
     const event = occurrence?.event ?? target.event;
@@ -356,100 +363,45 @@ export class RsvpFormView implements ReactiveController {
     });
   }
 
-  private renderRegistered(phase: Extract<Phase, { kind: 'registered' }>): TemplateResult {
-    const t = this.t;
-    const title = eventTitle(phase.event, t);
-    const zone = this.current?.target.zone ?? 'UTC';
-    const date = phase.occurrence ? formatWhen(phase.occurrence, this.el.language, zone).date : '';
-    const confirmed = phase.status === 'confirmed';
-    let text: string;
-    if (phase.alreadyRegistered) {
-      const event = date ? t('rsvpEventOn', { title, date }) : title;
-      text = t(confirmed ? 'rsvpAlreadyConfirmed' : 'rsvpAlreadyWaitlisted', { event });
-    } else if (!confirmed) {
-      text = phase.position ? t('rsvpWaitlistPosition', { position: phase.position, title }) : t('rsvpWaitlistText', { title });
-    } else {
-      text = date ? t('rsvpConfirmedText', { title, date }) : t('rsvpConfirmed');
-    }
-    const file = confirmed && phase.occurrence ? this.calendarLink(phase) : undefined;
-    return renderConfirmation({
-      title: confirmed ? t(phase.alreadyRegistered ? 'rsvpAlreadyTitle' : 'rsvpConfirmed') : t('rsvpWaitlisted'),
-      level: this.level + 1,
-      text,
-      calendar: file ? { ...file, label: t('rsvpAddToCalendar') } : undefined,
-      cancel: this.cancelLink(phase.cancelUrl),
-      again: t('rsvpRegisterAnother'),
-      onAgain: this.registerAnother,
-    });
-  }
-
-  private cancelLink(href?: string): CancelLink | undefined {
-    return href ? { href, hint: this.t('rsvpCancelHint'), label: this.t('rsvpCancelLink') } : undefined;
-  }
-
-  /** Answers to registrations for this event that were kept on the device and delivered later. */
-  private renderKept(target: Target, dates: Dates, fields: FieldSpec[]): TemplateResult[] {
-    const { event } = target;
-    const mine = this.submission.kept.filter((k) => k.eventId === event.id || k.eventId === event.seriesId);
-    return mine.map((kept, i) => {
-      const occurrence = kept.occurrence ? findOccurrence(dates.list, kept.occurrence, target.zone) : dates.single;
-      const title = eventTitle(occurrence?.event ?? event, this.t);
-      const date = occurrence ? formatWhen(occurrence, this.el.language, target.zone).date : '';
-      const id = `rsvp-kept-${i}`;
-      return renderKept({
-        id,
-        level: this.level + 1,
-        ...this.keptTexts(kept, date ? this.t('rsvpEventOn', { title, date }) : title, fields),
-        dismiss: this.t('rsvpDismiss'),
-        onDismiss: () => {
-          this.submission.dismiss(kept.key);
-          this.focusAfterUpdate = mine.length > 1 ? 'rsvp-kept-0' : 'rsvp-title';
-        },
-      });
-    });
-  }
-
-  private keptTexts(kept: KeptOutcome, event: string, fields: FieldSpec[]): { title: string; text: string; reasons?: string[]; cancel?: CancelLink } {
-    const t = this.t;
-    const answer = kept.answer;
-    switch (answer.kind) {
-      case 'registered': {
-        const confirmed = answer.status === 'confirmed';
-        const cancel = this.cancelLink(answer.cancelUrl);
-        if (answer.alreadyRegistered) {
-          return { title: t(confirmed ? 'rsvpAlreadyTitle' : 'rsvpWaitlisted'), text: t(confirmed ? 'rsvpAlreadyConfirmed' : 'rsvpAlreadyWaitlisted', { event }), cancel };
-        }
-        return confirmed
-          ? { title: t('rsvpConfirmed'), text: t('rsvpKeptConfirmed', { event }), cancel }
-          : { title: t('rsvpWaitlisted'), text: t('rsvpKeptWaitlisted', { event, position: answer.position ?? 0 }), cancel };
-      }
-      case 'full':
-        return { title: t('rsvpFilledUpTitle'), text: t('rsvpKeptFull', { event }) };
-      case 'invalid': {
-        // The server's reasons, each after its field's label: the answers themselves are gone.
-        const labels = new Map(fields.map((f) => [f.key, f.label]));
-        const reasons = Object.entries(answer.errors ?? {}).map(([field, message]) => {
-          const label = labels.get(field);
-          return label ? `${label}: ${message}` : message;
-        });
-        return { title: t('rsvpNotAcceptedTitle'), text: t('rsvpKeptInvalid', { event }), reasons };
-      }
-      default: {
-        const reasons = answer.message ? [t('rsvpServerSays', { message: answer.message })] : [];
-        return { title: t('rsvpNotAcceptedTitle'), text: t('rsvpKeptRefused', { event, status: answer.httpStatus }), reasons };
-      }
-    }
-  }
-
-  /** The .ics link for a registration, once its file is made. */
-  private calendarLink(phase: Extract<Phase, { kind: 'registered' }>): { href: string; download: string } | undefined {
+  /** The .ics file's UIDs are made unique with the endpoint's host (else the page's). */
+  private uidDomain(): string {
     let domain = location.hostname || 'civic-widgets';
     try {
       domain = new URL(this.current?.endpoint ?? location.href).hostname || domain;
     } catch {
       // keep the page's host
     }
-    return this.calendarFile.for(phase, phase.occurrence!, domain, this.t('untitledEvent'));
+    return domain;
+  }
+
+  /** Answers to registrations for this event that were kept on the device and delivered later. */
+  private renderKept(target: Target, dates: Dates, fields: FieldSpec[]): TemplateResult[] | typeof nothing {
+    const { event } = target;
+    const mine = this.submission.kept.filter((k) => k.eventId === event.id || k.eventId === event.seriesId);
+    const panels = mine.length ? this.outcome() : undefined;
+    if (!panels) return nothing;
+    return panels.kept(mine, {
+      ...this.outcomeContext(target.zone),
+      event,
+      dates: dates.list,
+      single: dates.single,
+      fields,
+      onDismiss: (key, others) => {
+        this.submission.dismiss(key);
+        this.focusAfterUpdate = others ? 'rsvp-kept-0' : 'rsvp-title';
+      },
+    });
+  }
+
+  /** The outcome panels, once their code is here (it loads after the form shows); undefined until then. */
+  private outcome(): OutcomePanels | undefined {
+    const part = this.outcomePart.module;
+    if (!part) void this.outcomePart.load();
+    return part && (this.outcomePanels ??= new part.OutcomePanels(this.el));
+  }
+
+  private outcomeContext(zone: string): OutcomeContext {
+    return { t: this.t, level: this.level + 1, language: this.el.language, zone };
   }
 
   // ---- interaction --------------------------------------------------------------------------------
