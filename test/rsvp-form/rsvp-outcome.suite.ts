@@ -53,7 +53,7 @@ async function expectCancelledThrough(link: HTMLAnchorElement, server: TestServe
   );
   expect(visit.before.text).to.include('This registration is confirmed.');
   expect(visit.after.title).to.equal('Registration cancelled');
-  expect(visit.after.text).to.include('Your registration is cancelled.');
+  expect(visit.after.text).to.include('Your registration is cancelled');
   const [row] = await rows(server);
   expect(row!.cancelled_at).to.be.a('string');
 }
