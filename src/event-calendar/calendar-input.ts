@@ -4,6 +4,7 @@ import type { Feed } from '../feed/types.js';
 import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
 import { devWarn } from '../shared/dev.js';
 import type { CivicEventSelectDetail } from '../shared/events.js';
+import type { IcsFileUrls } from '../shared/ics-file-urls.js';
 import { formatMessage } from '../shared/localize.js';
 import type { CalendarViews } from './calendar-views.js';
 import type { CivicEventCalendar } from './event-calendar.js';
@@ -42,7 +43,8 @@ export class CalendarInput implements ReactiveController {
   private resize?: ResizeObserver;
   /** A zero-height line across the calendar: its width is the calendar's, and no re-render changes its size. */
   private observed?: Element;
-  private blobs: string[] = [];
+  /** The .ics files offered for download; the helper comes with the dialog's code. */
+  private icsFiles?: IcsFileUrls;
   /** The Subscribe panel is shown. */
   subscribeOpen = false;
   /** What Share did for the occurrence open in the dialog. */
@@ -73,7 +75,7 @@ export class CalendarInput implements ReactiveController {
     this.resize?.disconnect();
     this.resize = undefined;
     this.observed = undefined;
-    this.revokeBlobs();
+    this.icsFiles?.revoke();
   }
 
   /** Keeps where focus was, to give it back when the dialog closes. */
@@ -234,14 +236,7 @@ export class CalendarInput implements ReactiveController {
     if (!feed || !dialog) return;
     const untitled = formatMessage(this.host.language, 'untitledEvent');
     const text = dialog.icsFor(feed, occurrence, series, location.hostname || 'civic-widgets', untitled);
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-    this.blobs.push(url);
-    link.href = url;
-  }
-
-  private revokeBlobs(): void {
-    for (const url of this.blobs) URL.revokeObjectURL(url);
-    this.blobs = [];
+    link.href = (this.icsFiles ??= new dialog.IcsFileUrls()).add(text);
   }
 
   readonly onDialogClose = (): void => {
@@ -251,7 +246,7 @@ export class CalendarInput implements ReactiveController {
     const target = this.returnFocus;
     this.returnFocus = undefined;
     // The link's download has started by now; its file is no longer needed.
-    setTimeout(() => this.revokeBlobs(), 1000);
+    setTimeout(() => this.icsFiles?.revoke(), 1000);
     if (target?.isConnected && isVisible(target)) {
       target.focus();
     } else {

@@ -20,6 +20,9 @@ import { facetValueWord, statusLabel, statusNote, type Translate } from './label
 import { place, type Placed } from './layout.js';
 import { eventChip, type ViewContext } from './view-context.js';
 
+// calendar-input.ts makes the download links' files with it, once this code is here.
+export { IcsFileUrls } from '../shared/ics-file-urls.js';
+
 export type Selection =
   | { kind: 'event'; occurrence: Occurrence; fromDay?: number }
   | { kind: 'day'; day: number }

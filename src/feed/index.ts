@@ -17,3 +17,4 @@ export type { LabelledFeed, MergeNote } from './merge.js';
 export { feedIcs, occurrenceIcs, placeText, seriesIcs } from './ics-writer.js';
 export { FEED_FORMATS } from './adapter.js';
 export type { FeedList } from './adapter.js';
+export { RSVP_EMAIL, RSVP_LIMITS } from './rsvp-limits.js';

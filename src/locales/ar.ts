@@ -85,6 +85,20 @@ const ar: Catalogue = {
   rsvpRegisterAnother: 'تسجيل شخص آخر',
   rsvpFilledUpTitle: 'اكتمل عدد المشاركين',
   rsvpFilledUp: 'عذرًا، اكتمل عدد المشاركين في الفعالية قبل وصول تسجيلك.',
+  rsvpEventOn: '{title} بتاريخ {date}',
+  rsvpAlreadyTitle: 'أنت مسجل بالفعل',
+  rsvpAlreadyConfirmed: 'كنت مسجلًا بالفعل في {event}، لذلك لم يُضف شيء: مقعدك مؤكد.',
+  rsvpAlreadyWaitlisted: 'كنت بالفعل في قائمة الانتظار لـ{event}، لذلك لم يُضف شيء.',
+  rsvpCancelHint: 'إذا لم تتمكن من الحضور، فألغِ تسجيلك ليأخذ شخص آخر مكانك:',
+  rsvpCancelLink: 'إلغاء تسجيلي',
+  rsvpKeptConfirmed: 'أُرسل تسجيلك المحفوظ على هذا الجهاز: أنت مسجل في {event}.',
+  rsvpKeptWaitlisted:
+    'أُرسل تسجيلك المحفوظ على هذا الجهاز: {position, plural, =0 {أنت في قائمة الانتظار} other {ترتيبك # في قائمة الانتظار}} لـ{event}. ستتواصل معك المكتبة إذا شغر مقعد.',
+  rsvpKeptFull: 'وصل تسجيلك في {event}، المحفوظ على هذا الجهاز، بعد اكتمال العدد: أنت غير مسجل.',
+  rsvpNotAcceptedTitle: 'لم يُقبل تسجيلك',
+  rsvpKeptInvalid: 'لم يُقبل تسجيلك في {event}، المحفوظ على هذا الجهاز. يُرجى التسجيل مرة أخرى بعد تصحيح هذه الإجابات:',
+  rsvpKeptRefused: 'لم يُقبل تسجيلك في {event}، المحفوظ على هذا الجهاز (الخطأ {status}).',
+  rsvpDismiss: 'إخفاء هذه الرسالة',
 
   // event calendar
   calPreviousMonth: 'الشهر السابق',

@@ -80,6 +80,20 @@ const es: Catalogue = {
   rsvpRegisterAnother: 'Inscribir a otra persona',
   rsvpFilledUpTitle: 'El evento está completo',
   rsvpFilledUp: 'Lo sentimos: el evento se completó antes de que llegara su inscripción.',
+  rsvpEventOn: '{title} del {date}',
+  rsvpAlreadyTitle: 'Ya está inscrito/a',
+  rsvpAlreadyConfirmed: 'Ya estaba inscrito/a en {event}, así que no se ha añadido nada: su plaza está confirmada.',
+  rsvpAlreadyWaitlisted: 'Ya estaba en la lista de espera de {event}, así que no se ha añadido nada.',
+  rsvpCancelHint: 'Si no puede asistir, cancele para que otra persona pueda ocupar su lugar:',
+  rsvpCancelLink: 'Cancelar mi inscripción',
+  rsvpKeptConfirmed: 'Se ha enviado su inscripción guardada en este dispositivo: está inscrito/a en {event}.',
+  rsvpKeptWaitlisted:
+    'Se ha enviado su inscripción guardada en este dispositivo: {position, plural, =0 {está en la lista de espera} other {ocupa el puesto # en la lista de espera}} de {event}. La biblioteca le avisará si se libera una plaza.',
+  rsvpKeptFull: 'Su inscripción en {event}, guardada en este dispositivo, llegó cuando el evento ya estaba completo: no está inscrito/a.',
+  rsvpNotAcceptedTitle: 'No se aceptó su inscripción',
+  rsvpKeptInvalid: 'Su inscripción en {event}, guardada en este dispositivo, no se aceptó. Vuelva a inscribirse corrigiendo estas respuestas:',
+  rsvpKeptRefused: 'Su inscripción en {event}, guardada en este dispositivo, no se aceptó (error {status}).',
+  rsvpDismiss: 'Ocultar este mensaje',
 
   // event calendar
   calPreviousMonth: 'Mes anterior',

@@ -75,6 +75,20 @@ const fr: Catalogue = {
   rsvpRegisterAnother: 'Inscrire une autre personne',
   rsvpFilledUpTitle: 'L’événement est complet',
   rsvpFilledUp: 'Désolé, l’événement s’est rempli avant l’arrivée de votre inscription.',
+  rsvpEventOn: '{title} du {date}',
+  rsvpAlreadyTitle: 'Vous êtes déjà inscrit·e',
+  rsvpAlreadyConfirmed: 'Vous étiez déjà inscrit·e à {event} ; rien n’a été ajouté : votre place est confirmée.',
+  rsvpAlreadyWaitlisted: 'Vous étiez déjà sur la liste d’attente de {event} ; rien n’a été ajouté.',
+  rsvpCancelHint: 'Si vous ne pouvez pas venir, annulez pour laisser votre place à quelqu’un d’autre :',
+  rsvpCancelLink: 'Annuler mon inscription',
+  rsvpKeptConfirmed: 'Votre inscription enregistrée sur cet appareil a été envoyée : vous êtes inscrit·e à {event}.',
+  rsvpKeptWaitlisted:
+    'Votre inscription enregistrée sur cet appareil a été envoyée : {position, plural, =0 {vous êtes sur la liste d’attente} other {vous êtes numéro # sur la liste d’attente}} de {event}. La bibliothèque vous contactera si une place se libère.',
+  rsvpKeptFull: 'Votre inscription à {event}, enregistrée sur cet appareil, est arrivée après que l’événement était complet : vous n’êtes pas inscrit·e.',
+  rsvpNotAcceptedTitle: 'Votre inscription n’a pas été acceptée',
+  rsvpKeptInvalid: 'Votre inscription à {event}, enregistrée sur cet appareil, n’a pas été acceptée. Inscrivez-vous à nouveau en corrigeant ces réponses :',
+  rsvpKeptRefused: 'Votre inscription à {event}, enregistrée sur cet appareil, n’a pas été acceptée (erreur {status}).',
+  rsvpDismiss: 'Masquer ce message',
 
   // event calendar
   calPreviousMonth: 'Mois précédent',

@@ -11,9 +11,10 @@ import type lists from './en/lists.js';
 import type map from './en/map.js';
 import type resources from './en/resources.js';
 import type rsvp from './en/rsvp.js';
+import type rsvpOutcome from './en/rsvp-outcome.js';
 import type vocabulary from './en/vocabulary.js';
 
-export type Messages = typeof common & typeof rsvp & typeof calendar & typeof lists & typeof groups & typeof resources & typeof map & typeof vocabulary & typeof crossOrigin & typeof calendarSharing;
+export type Messages = typeof common & typeof rsvp & typeof rsvpOutcome & typeof calendar & typeof lists & typeof groups & typeof resources & typeof map & typeof vocabulary & typeof crossOrigin & typeof calendarSharing;
 export type MessageKey = keyof Messages;
 /** A whole catalogue: every key of every part. */
 export type Catalogue = Record<MessageKey, string>;

@@ -75,6 +75,20 @@ const zh: Catalogue = {
   rsvpRegisterAnother: '为其他人报名',
   rsvpFilledUpTitle: '活动已满',
   rsvpFilledUp: '抱歉，在您的报名到达之前，活动名额已满。',
+  rsvpEventOn: '{date}的{title}',
+  rsvpAlreadyTitle: '您已报名',
+  rsvpAlreadyConfirmed: '您之前已报名参加{event}，因此没有重复添加：您的名额已确认。',
+  rsvpAlreadyWaitlisted: '您之前已在{event}的候补名单上，因此没有重复添加。',
+  rsvpCancelHint: '如果您不能参加，请取消报名，把名额让给其他人：',
+  rsvpCancelLink: '取消我的报名',
+  rsvpKeptConfirmed: '保存在此设备上的报名已发送：您已报名参加{event}。',
+  rsvpKeptWaitlisted:
+    '保存在此设备上的报名已发送：{position, plural, =0 {您已在{event}的候补名单上} other {您在{event}的候补名单上排第 # 位}}。如有空位，图书馆会联系您。',
+  rsvpKeptFull: '您保存在此设备上的{event}报名在活动名额已满后才送达：您未能报名。',
+  rsvpNotAcceptedTitle: '您的报名未被接受',
+  rsvpKeptInvalid: '您保存在此设备上的{event}报名未被接受。请更正以下回答后重新报名：',
+  rsvpKeptRefused: '您保存在此设备上的{event}报名未被接受（错误 {status}）。',
+  rsvpDismiss: '隐藏此消息',
 
   // event calendar
   calPreviousMonth: '上个月',

@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
+import { IcsFileUrls } from '../shared/ics-file-urls.js';
 
 let icsModule: Promise<typeof import('../shared/add-to-calendar.js')> | undefined;
 const icsWriter = () => (icsModule ??= import('../shared/add-to-calendar.js'));
@@ -17,6 +18,7 @@ interface File {
 
 export class CalendarFile implements ReactiveController {
   private file?: File;
+  private readonly urls = new IcsFileUrls();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -40,7 +42,7 @@ export class CalendarFile implements ReactiveController {
       void icsWriter().then(({ occurrenceIcs, icsFileName }) => {
         if (this.file !== file) return;
         const text = occurrenceIcs(occurrence, { uidDomain, untitled });
-        file.href = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+        file.href = this.urls.add(text);
         file.download = icsFileName(occurrence.event, untitled);
         this.host.requestUpdate();
       });
@@ -51,7 +53,7 @@ export class CalendarFile implements ReactiveController {
 
   /** Lets the file go. */
   drop(): void {
-    if (this.file?.href) URL.revokeObjectURL(this.file.href);
+    this.urls.revoke();
     this.file = undefined;
   }
 }

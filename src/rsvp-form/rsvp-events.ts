@@ -35,6 +35,10 @@ export interface RsvpConfirmedDetail extends RsvpSubmissionDetail {
   position?: number;
   /** The server's own message, if it sent one. */
   message?: string;
+  /** The server already had a registration for this email and date: it stored nothing new, and `status` is that registration's. */
+  alreadyRegistered?: true;
+  /** Where the visitor can cancel (the page the form links to). */
+  cancelUrl?: string;
 }
 
 /** Detail of `civic-rsvp-failed`: the server refused the registration. */

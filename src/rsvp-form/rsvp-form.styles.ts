@@ -178,7 +178,8 @@ export const styles = css`
     border-color: var(--_accent);
     border-radius: var(--_radius);
   }
-  .confirmation p {
+  .confirmation p,
+  .confirmation ul {
     margin: 0;
   }
   /* Stays in the accessibility tree when empty, so what is written into it later is announced. */

@@ -4,8 +4,8 @@ import type { LoadedFeed } from '../feed/types.js';
 import { CivicElement } from '../shared/civic-element.js';
 import type { CivicEventSelectDetail } from '../shared/events.js';
 import { LazyPart } from '../shared/lazy-part.js';
-import type { RsvpFormView, Wanted } from './rsvp-form-view.js';
-import { OutboxLink } from './rsvp-outbox-link.js';
+import type { RsvpFormView, Wanted } from './rsvp-views.js';
+import { OutboxLink } from './outbox/outbox-link.js';
 import { shellStyles } from './rsvp-shell.styles.js';
 
 export type * from './rsvp-events.js';
@@ -21,7 +21,10 @@ export type * from './rsvp-events.js';
  * Privacy: name and email go to the RSVP endpoint only (no cookies, no referrer) and appear in no
  * event detail. A submission waiting to be sent is kept in `localStorage` under
  * `civic-widgets:rsvp:v1:` and deleted as soon as a server answers; `no-store` keeps it in memory
- * only, which means a visitor who closes the page before the network returns loses it.
+ * only, which means a visitor who closes the page before the network returns loses it. The answer
+ * to a kept submission delivered when no form was waiting for it (a later page) is kept under
+ * `civic-widgets:rsvp-outcome:v1:` without name, email or answers, and shown by the next form for
+ * its event until the visitor hides it or the event ends.
  *
  * Spam: a honeypot field nobody sees (filled in, the form pretends success and sends nothing), and
  * a minimum fill time: a submission within 3 s of the form appearing is held until 3 s have
@@ -31,7 +34,7 @@ export type * from './rsvp-events.js';
  *
  * @event civic-rsvp-submit - A valid submission is sent for the first time. `detail: { eventId, occurrence?, idempotencyKey, endpoint }`.
  * @event civic-rsvp-queued - No server answered; the submission is kept and retried. `detail: { …, persisted, attempts, nextAttemptAt }`.
- * @event civic-rsvp-confirmed - The server took it (2xx). `detail: { …, status: 'confirmed' | 'waitlisted', position?, message? }`.
+ * @event civic-rsvp-confirmed - The server took it (2xx), or already had this email's registration (`alreadyRegistered`). `detail: { …, status: 'confirmed' | 'waitlisted', position?, message?, alreadyRegistered?, cancelUrl? }`.
  * @event civic-rsvp-failed - The server refused it (409 full, 422 invalid, other 4xx). Or the event ended before any server answered (`reason: 'expired'`; the kept submission is deleted). `detail: { …, reason, httpStatus, errors?, message? }`.
  * @event civic-error - The feed could not be loaded or read. `detail: { message, kind, src }`.
  * @event civic-feed-warning - Items in the feed were skipped. `detail: { skipped, src }`.
@@ -52,6 +55,8 @@ export type * from './rsvp-events.js';
  * @csspart status - The live region: sending, saved for later, sent.
  * @csspart confirmation - What shows once registered or waitlisted.
  * @csspart calendar-link - The "Add to my calendar" download.
+ * @csspart cancel-link - The link to the server's page where the visitor cancels (same tab).
+ * @csspart outcome - The answer to a registration kept on the device and delivered later, with its "Hide this message" button.
  * @csspart again - The "Register someone else" button.
  * @csspart error - The feed's error message.
  * @csspart stale-notice - The note shown when a saved copy of the feed is shown.

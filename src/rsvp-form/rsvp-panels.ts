@@ -1,6 +1,6 @@
 /**
- * The pieces of the form around its fields: what the event is, the error summary, and what the
- * visitor sees once a server has answered. Pure templates; the element owns the state.
+ * The pieces of the form around its fields: what the event is, the error summary, the notices.
+ * Pure templates; the element owns the state. What a server answered is rsvp-outcome.ts's.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -68,29 +68,6 @@ export function renderSummary(
           : html`<li>${entry.message}</li>`,
       )}
     </ul>
-  </div>`;
-}
-
-/** After a server answered: the registration, or the waitlist place, with the calendar file. */
-export interface Confirmation {
-  title: string;
-  level: number;
-  text: string;
-  calendar?: { href: string; download: string; label: string };
-  again: string;
-  onAgain: () => void;
-}
-
-export function renderConfirmation(c: Confirmation): TemplateResult {
-  return html`<div class="confirmation" part="confirmation">
-    ${heading(c.level, c.title, 'rsvp-done-title', true)}
-    <p>${c.text}</p>
-    ${c.calendar
-      ? html`<p>
-          <a part="calendar-link" href=${c.calendar.href} download=${c.calendar.download}>${c.calendar.label}</a>
-        </p>`
-      : nothing}
-    <button type="button" class="secondary" part="again" @click=${c.onAgain}>${c.again}</button>
   </div>`;
 }
 

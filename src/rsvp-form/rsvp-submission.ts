@@ -9,16 +9,26 @@ import type { Occurrence } from '../feed/occurrences.js';
 import type { CivicEvent } from '../feed/types.js';
 import { emit } from '../shared/events.js';
 import type { MessageKey, MessageValues } from '../shared/localize.js';
-import type { RsvpAnswer, RsvpBody } from './rsvp-client.js';
+import type { KeptOutcome } from './outbox/delivery.js';
+import type { RsvpAnswer, RsvpBody } from './outbox/rsvp-client.js';
 import type { RsvpConfirmedDetail, RsvpFailedDetail, RsvpSubmissionDetail } from './rsvp-events.js';
-import { delivery, type RsvpOutboxEvent } from './rsvp-outbox-link.js';
+import { delivery, type RsvpOutboxEvent } from './outbox/outbox-link.js';
 
 /** Where one submission stands, as far as the form shows it. */
 export type Phase =
   | { kind: 'editing' }
   | { kind: 'sending'; key: string }
   | { kind: 'queued'; key: string; persisted: boolean }
-  | { kind: 'registered'; status: 'confirmed' | 'waitlisted'; position?: number; event: CivicEvent; occurrence?: Occurrence }
+  | {
+      kind: 'registered';
+      status: 'confirmed' | 'waitlisted';
+      position?: number;
+      event: CivicEvent;
+      occurrence?: Occurrence;
+      /** The server had this email's registration already; nothing new was stored. */
+      alreadyRegistered?: true;
+      cancelUrl?: string;
+    }
   | { kind: 'full' };
 
 /** What the controller needs from its form. */
@@ -30,6 +40,8 @@ export interface SubmissionHost {
   shows(eventId: string): boolean;
   /** Move focus to the element with this id after the next render. */
   focusLater(id: string): void;
+  /** Loads the code that shows answers, so that an answer is shown the moment it comes. */
+  outcomeReady(): Promise<unknown>;
 }
 
 /** A submission as the form sends it: everything but the idempotency key, which the controller adds. */
@@ -51,6 +63,8 @@ interface Sent {
   event: CivicEvent;
   occurrence?: Occurrence;
   queuedOnce: boolean;
+  /** Kept in storage until answered (not `no-store`): its answer may be kept too. */
+  persist: boolean;
 }
 
 /** Submissions left by an earlier page that a form on this page has already reported. */
@@ -63,12 +77,35 @@ export class RsvpSubmission {
   /** What the live region says. */
   status = '';
 
+  /** Answers kept for a later page (this one), for the form to show those about its event. */
+  kept: KeptOutcome[] = [];
+
   private readonly sent = new Map<string, Sent>();
+  /** Submissions whose answer this form showed as it came: not shown again from what is kept. */
+  private readonly shownLive = new Set<string>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly form: SubmissionHost,
-  ) {}
+  ) {
+    this.refreshKept();
+  }
+
+  /** Reads the kept answers again (they change as the outbox delivers). */
+  private refreshKept(): void {
+    void delivery().then(({ keptAnswers }) => {
+      this.kept = keptAnswers().filter((k) => !this.shownLive.has(k.key));
+      this.host.requestUpdate();
+    });
+  }
+
+  /** The visitor has read a kept answer: it is deleted from the device. */
+  dismiss(key: string): void {
+    void delivery().then(({ forgetAnswer }) => {
+      forgetAnswer(key);
+      this.refreshKept();
+    });
+  }
 
   /** Whether a submission is under way (sending, or kept for later): the button does nothing then. */
   get busy(): boolean {
@@ -105,10 +142,10 @@ export class RsvpSubmission {
     const expiresAt = submission.occurrence?.endMs;
     const detail: RsvpSubmissionDetail = { eventId: body.eventId, idempotencyKey: key, endpoint: submission.endpoint };
     if (body.occurrence) detail.occurrence = body.occurrence;
-    this.sent.set(key, { detail, event: submission.event, occurrence: submission.occurrence, queuedOnce: false });
+    this.sent.set(key, { detail, event: submission.event, occurrence: submission.occurrence, queuedOnce: false, persist: submission.persist });
     emit(this.host, 'civic-rsvp-submit', detail);
     // The outcome reaches hear(), like every later one.
-    const { rsvpOutbox } = await delivery();
+    const [{ rsvpOutbox }] = await Promise.all([delivery(), this.form.outcomeReady()]);
     await rsvpOutbox().submit({ key, endpoint: submission.endpoint, body, expiresAt }, { persist: submission.persist, owner: this.host });
   }
 
@@ -135,6 +172,7 @@ export class RsvpSubmission {
     const sent = this.sent.get(e.item.key);
     if (!sent) {
       this.adopt(e);
+      if (e.type === 'answered') this.refreshKept();
       return;
     }
     const t = this.form.t;
@@ -169,9 +207,12 @@ export class RsvpSubmission {
     }
     this.report(sent.detail, e.answer);
     if (!current) {
+      // The form shows another registration now: keep the answer for when it shows this event.
+      if (sent.persist) void delivery().then(({ keepAnswer }) => keepAnswer(e.item, e.answer) && this.refreshKept());
       this.update(this.phase, this.errors, t('rsvpSentLater'));
       return;
     }
+    this.shownLive.add(e.item.key);
     const status = sent.queuedOnce ? t('rsvpSentLater') : '';
     const answer = e.answer;
     const focus = this.mayMoveFocus();
@@ -179,6 +220,8 @@ export class RsvpSubmission {
       case 'registered': {
         const phase: Phase = { kind: 'registered', status: answer.status, event: sent.event, occurrence: sent.occurrence };
         if (answer.position) phase.position = answer.position;
+        if (answer.alreadyRegistered) phase.alreadyRegistered = true;
+        if (answer.cancelUrl) phase.cancelUrl = answer.cancelUrl;
         this.update(phase, new Map(), status);
         if (focus) this.form.focusLater('rsvp-done-title');
         break;
@@ -217,6 +260,8 @@ export class RsvpSubmission {
       const confirmed: RsvpConfirmedDetail = { ...detail, status: answer.status };
       if (answer.position) confirmed.position = answer.position;
       if (answer.message) confirmed.message = answer.message;
+      if (answer.alreadyRegistered) confirmed.alreadyRegistered = true;
+      if (answer.cancelUrl) confirmed.cancelUrl = answer.cancelUrl;
       emit(this.host, 'civic-rsvp-confirmed', confirmed);
       return;
     }

@@ -7,9 +7,10 @@
  * email needs a dotted domain (as the server asks), and a group of checkboxes is "required" when
  * at least one must be ticked.
  */
+import { RSVP_EMAIL as EMAIL } from '../feed/rsvp-limits.js';
 import type { QuestionType } from '../feed/types.js';
 import type { MessageKey, MessageValues } from '../shared/localize.js';
-import type { RsvpAnswers } from './rsvp-client.js';
+import type { RsvpAnswers } from './outbox/rsvp-client.js';
 
 export type FieldKind = QuestionType;
 
@@ -29,8 +30,6 @@ export type Problem = 'missing' | 'email' | 'number' | 'too-long' | 'invalid';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-// What the reference server accepts: one @, no spaces, a dotted domain.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 /** The controls of one field (several for radio and checkbox groups). */
 export function controlsOf(form: HTMLFormElement, key: string): Control[] {

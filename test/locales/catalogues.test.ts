@@ -13,6 +13,7 @@ import lists from '../../src/locales/en/lists.js';
 import map from '../../src/locales/en/map.js';
 import resources from '../../src/locales/en/resources.js';
 import rsvp from '../../src/locales/en/rsvp.js';
+import rsvpOutcome from '../../src/locales/en/rsvp-outcome.js';
 import vocabulary from '../../src/locales/en/vocabulary.js';
 import ar from '../../src/locales/ar.js';
 import es from '../../src/locales/es.js';
@@ -22,7 +23,7 @@ import type { Catalogue } from '../../src/locales/messages.js';
 import { addMessages, formatMessage, loadCatalogue } from '../../src/shared/localize.js';
 
 const english: Record<string, string> = {
-  ...common, ...rsvp, ...calendar, ...lists, ...groups, ...resources, ...map, ...vocabulary, ...crossOrigin, ...calendarSharing,
+  ...common, ...rsvp, ...rsvpOutcome, ...calendar, ...lists, ...groups, ...resources, ...map, ...vocabulary, ...crossOrigin, ...calendarSharing,
 };
 const shipped: Record<string, Catalogue> = { ar, es, fr, zh };
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/feed-provider/define.js';
 import type { CivicEvent, Feed, Question } from '../../src/feed/types.js';
-import { resetRsvpDelivery } from '../../src/rsvp-form/rsvp-delivery.js';
+import { resetRsvpDelivery } from '../../src/rsvp-form/outbox/delivery.js';
 import { CivicRsvpForm } from '../../src/rsvp-form/rsvp-form.js';
 import { cleanup, expectAccessible, fixture, jsonUrl } from '../helpers.js';
 import { getByRole, queryAllByRole } from '../queries.js';
@@ -12,7 +12,8 @@ import {
 // Sending, retrying and the server's answers. They run in this page, not a page of their own: a
 // page that loads a form sends whatever submissions other pages of the origin left pending, so two
 // pages of these tests side by side would deliver each other's on purpose.
-import { deliveryTests } from './rsvp-delivery.js';
+import { deliveryTests } from './rsvp-delivery.suite.js';
+import { outcomeTests } from './rsvp-outcome.suite.js';
 
 const ALL_TYPES: Question[] = [
   { id: 'org', label: 'Organization', type: 'text', help: 'If you come with a group.' },
@@ -386,6 +387,8 @@ describe('<civic-rsvp-form>', () => {
   });
 
   describe('sending', deliveryTests);
+
+  describe('outcomes kept for a later page, and cancelling', outcomeTests);
 
   describe('layout', () => {
     it('fits 320 px without sideways scrolling', async () => {

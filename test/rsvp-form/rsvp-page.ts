@@ -191,9 +191,11 @@ export function recordEvents(): { name: string; detail: Record<string, unknown> 
   return seen;
 }
 
-/** Removes what the outbox keeps in this origin's storage. */
+/** Removes what the outbox keeps in this origin's storage: submissions, and answers kept for a later page. */
 export function clearOutboxStorage(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('civic-widgets:rsvp:v1:')) localStorage.removeItem(key);
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith('civic-widgets:rsvp:v1:') || key.startsWith('civic-widgets:rsvp-outcome:v1:')) localStorage.removeItem(key);
+  }
 }
 
 export function storedSubmissions(): Record<string, unknown>[] {

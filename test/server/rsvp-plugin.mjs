@@ -14,6 +14,9 @@
  *   rsvp-server-rows   { id } → { rows }
  *   rsvp-server-stop   { id }
  *   rsvp-forced-colors { active } → { emulated }   Windows High Contrast, as Chromium emulates it
+ *   rsvp-visit         { href, press? } → { before, after? }   opens `href` in a new tab of the test's
+ *                      browser (a link the page offers that leaves it, such as the cancel link), and
+ *                      presses the button whose text is `press`; each page as { title, text }
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
@@ -158,10 +161,42 @@ function rows(entry) {
   const db = new Database(entry.dbPath, { readonly: true, fileMustExist: true });
   try {
     return /** @type {Record<string, unknown>[]} */ (
-      db.prepare('SELECT event_id, occurrence, name, email, answers, accommodations, status, position, idempotency_key FROM registrations ORDER BY id').all()
+      db.prepare('SELECT event_id, occurrence, name, email, answers, accommodations, status, position, idempotency_key, cancelled_at FROM registrations ORDER BY id').all()
     );
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Follows a link as a visitor would, in a tab of its own (the test's page must stay where it is),
+ * and presses a button there by its text.
+ * @param {any} session
+ * @param {string} href
+ * @param {string | undefined} press
+ */
+async function visit(session, href, press) {
+  const page = session?.browser?.type === 'puppeteer' ? session.browser.getPage(session.id) : undefined;
+  if (!page) throw new Error('rsvp-visit needs a browser driven by Puppeteer');
+  const tab = await page.browser().newPage();
+  const read = () => tab.evaluate(() => ({ title: document.title, text: document.body.innerText.replace(/\s+/g, ' ').trim() }));
+  try {
+    await tab.goto(href, { waitUntil: 'load' });
+    const before = await read();
+    if (press === undefined) return { before };
+    const buttons = await tab.$$('button, input[type="submit"]');
+    /** @type {any} */
+    let button;
+    for (const candidate of buttons) {
+      const text = await candidate.evaluate((el) => (el instanceof HTMLInputElement ? el.value : el.textContent ?? '').trim());
+      if (text === press) button = candidate;
+    }
+    if (!button) throw new Error(`no button "${press}" on ${before.title}`);
+    await Promise.all([tab.waitForNavigation({ waitUntil: 'load' }), button.click()]);
+    return { before, after: await read() };
+  } finally {
+    await tab.close();
+    await page.bringToFront();
   }
 }
 
@@ -198,6 +233,8 @@ export function rsvpPlugin() {
         }
         case 'rsvp-server-rows':
           return { rows: rows(get(String(options.id))) };
+        case 'rsvp-visit':
+          return visit(session, String(options.href), options.press === undefined ? undefined : String(options.press));
         case 'rsvp-forced-colors': {
           // Web Test Runner's emulateMedia (and Puppeteer's) know no forced-colors; the DevTools
           // protocol does. Its overrides last as long as the protocol session, so that is kept.

@@ -4,21 +4,10 @@
  * can put each message next to its input. What depends on the event (is it known, recurring,
  * open) is rsvp-events.mjs's job.
  */
+// The limits and the email rule are the form's too (src/feed/rsvp-limits.ts): one module, no drift.
+import { RSVP_EMAIL as EMAIL, RSVP_LIMITS as LIMITS } from '../lib/feed.js';
 
-export const LIMITS = Object.freeze({
-  eventId: 200,
-  occurrence: 64,
-  name: 200,
-  email: 254,
-  accommodations: 2000,
-  answerCount: 50,
-  answerId: 100,
-  answerText: 2000,
-  answerChoices: 50,
-  answerChoice: 500,
-  idempotencyKey: 200,
-  language: 35,
-});
+export { LIMITS };
 
 /**
  * The languages the widgets speak (src/locales): a submission's `language` is kept only when it
@@ -38,8 +27,6 @@ export const PATRON_LANGUAGES = Object.freeze(['en', 'es', 'fr', 'zh', 'ar']);
  * @property {string | undefined} language one of PATRON_LANGUAGES: the language subtag of the tag sent
  */
 
-// Plausible, not RFC 5322: one @, no spaces, a dotted domain. The confirmation email is the test.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 // eslint-disable-next-line no-control-regex
 const ANY_CONTROL = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex

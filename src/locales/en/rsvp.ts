@@ -52,16 +52,6 @@ const rsvp = {
   rsvpSentLater: 'Your saved registration has been sent.',
   rsvpSentElsewhere: 'Your registration was sent from another window.',
   rsvpEarlierSent: 'A registration for this event that was saved on this device has been sent.',
-  rsvpConfirmed: 'You are registered',
-  rsvpConfirmedText: 'You are registered for {title} on {date}.',
-  rsvpWaitlisted: 'You are on the waitlist',
-  rsvpWaitlistPosition:
-    'You are number {position} on the waitlist for {title}. The library will contact you if a seat opens up.',
-  rsvpWaitlistText: 'You are on the waitlist for {title}. The library will contact you if a seat opens up.',
-  rsvpAddToCalendar: 'Add to my calendar (.ics file)',
-  rsvpRegisterAnother: 'Register someone else',
-  rsvpFilledUpTitle: 'The event is full',
-  rsvpFilledUp: 'Sorry, the event filled up before your registration arrived.',
 };
 
 export default rsvp;

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import ICAL from 'ical.js';
 import type { Question } from '../../src/feed/types.js';
-import { resetRsvpDelivery } from '../../src/rsvp-form/rsvp-delivery.js';
+import { resetRsvpDelivery } from '../../src/rsvp-form/outbox/delivery.js';
 import { expectAccessible, waitFor } from '../helpers.js';
 import { getByRole } from '../queries.js';
 import {

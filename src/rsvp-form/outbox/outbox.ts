@@ -8,12 +8,12 @@
  * there are none) lets one page at a time flush it; the idempotency key makes a double send
  * harmless anyway.
  *
- * DOM-free: storage, clock, timers, locks and the sender are passed in (rsvp-delivery.ts wires the
+ * DOM-free: storage, clock, timers, locks and the sender are passed in (delivery.ts wires the
  * browser's), so the schedule can be tested with a fake clock.
  */
 
-import { FlushLease, type LockManagerLike } from './rsvp-lease.js';
-import { OutboxStore, type KeyValueStore, type OutboxItem } from './rsvp-outbox-store.js';
+import { FlushLease, type LockManagerLike } from './flush-lease.js';
+import { OutboxStore, type KeyValueStore, type OutboxItem } from './outbox-store.js';
 
 export type { KeyValueStore, LockManagerLike, OutboxItem };
 
@@ -37,7 +37,8 @@ export interface Timers {
 /** What listeners hear. `owner` is whoever submitted the item in this page, if anyone did. */
 export type OutboxEvent<A, B = unknown> =
   | { type: 'queued'; item: OutboxItem<B>; persisted: boolean; owner?: unknown }
-  | { type: 'answered'; item: OutboxItem<B>; answer: A; owner?: unknown; ownerListening: boolean }
+  /** `persisted`: the item was kept in storage (not `no-store`), so its outcome may be too. */
+  | { type: 'answered'; item: OutboxItem<B>; answer: A; owner?: unknown; ownerListening: boolean; persisted: boolean }
   /** Another page got the answer for an item this page was also retrying. */
   | { type: 'settled-elsewhere'; item: OutboxItem<B>; owner?: unknown }
   /** The item's event ended before any server answered: it was deleted unsent. */
@@ -261,9 +262,9 @@ export class Outbox<A, B = unknown> {
     if (delivery.kind === 'answered') {
       // Never keep a submission after a server answered it.
       this.remove(item.key);
-      this.answered(item, delivery.answer);
+      this.answered(item, delivery.answer, persisted);
       try {
-        this.channel?.postMessage({ type: 'answered', item, answer: delivery.answer });
+        this.channel?.postMessage({ type: 'answered', item, answer: delivery.answer, persisted });
       } catch {
         // another page will find the item gone; nothing else to do
       }
@@ -294,13 +295,13 @@ export class Outbox<A, B = unknown> {
     return { kind: 'queued', persisted, nextAttemptAt: item.nextAttemptAt };
   }
 
-  private answered(item: OutboxItem<B>, answer: A): void {
+  private answered(item: OutboxItem<B>, answer: A, persisted: boolean): void {
     if (this.settled.has(item.key)) return;
     this.settled.add(item.key);
     const owner = this.owners.get(item.key);
     this.owners.delete(item.key);
     const ownerListening = owner !== undefined && [...this.listeners.values()].includes(owner);
-    this.notify({ type: 'answered', item, answer, owner, ownerListening });
+    this.notify({ type: 'answered', item, answer, owner, ownerListening, persisted });
   }
 
   /** Another page got an answer: of interest here only when this page submitted the item. */
@@ -309,7 +310,7 @@ export class Outbox<A, B = unknown> {
     const key = data.item.key;
     if (typeof key !== 'string' || !this.owners.has(key)) return;
     this.memory.delete(key);
-    this.answered(data.item as unknown as OutboxItem<B>, data.answer as A);
+    this.answered(data.item as unknown as OutboxItem<B>, data.answer as A, data.persisted === true);
   }
 
   /**

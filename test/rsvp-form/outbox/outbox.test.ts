@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import {
   Outbox, RETRY_BASE_MS, RETRY_CAP_MS, retryDelay, type Delivery, type KeyValueStore, type OutboxEvent, type OutboxItem,
-} from '../../src/rsvp-form/rsvp-outbox.js';
+} from '../../../src/rsvp-form/outbox/outbox.js';
 
 /** A clock and timers that move only when the test says so. */
 class FakeTime {
@@ -299,7 +299,7 @@ describe('rsvp outbox', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const sent: string[] = [];
-    const locks = navigator.locks as unknown as import('../../src/rsvp-form/rsvp-outbox.js').LockManagerLike;
+    const locks = navigator.locks as unknown as import('../../../src/rsvp-form/outbox/outbox.js').LockManagerLike;
     const tabA = new Outbox<Answer, Body>({ prefix, locks, storage: store, send: async (i) => { sent.push(`A:${i.key}`); await gate; return ok; } });
     const tabB = new Outbox<Answer, Body>({ prefix, locks, storage: store, send: async (i) => { sent.push(`B:${i.key}`); return ok; } });
     const flushA = tabA.flush({ force: true });

@@ -1,8 +1,9 @@
 /**
  * One registration on the wire (feed-format.md "Submission"): the POST, and what its answer means.
- * Whether to try again is decided here; when to try again is the outbox's job (rsvp-outbox.ts).
+ * Whether to try again is decided here; when to try again is the outbox's job (outbox.ts).
  */
-import type { Delivery } from './rsvp-outbox.js';
+import { safeUrl, WEB_SCHEMES } from '../../feed/text.js';
+import type { Delivery } from './outbox.js';
 
 /** Answers to an event's questions: text, or the chosen options of a `checkboxes` question. */
 export type RsvpAnswers = Record<string, string | string[]>;
@@ -19,11 +20,28 @@ export interface RsvpBody {
   accommodations: string;
   /** The same value as the `Idempotency-Key` header, stable across retries. */
   idempotencyKey: string;
+  /** The form's language (BCP 47 primary subtag, `es`), for what the server writes to the visitor. */
+  language?: string;
 }
 
-/** What a server's answer means for the visitor. Every one of these ends retrying. */
+/** A registration the server took, or had already taken for the same email (`alreadyRegistered`). */
+export interface RsvpRegistered {
+  kind: 'registered';
+  status: 'confirmed' | 'waitlisted';
+  position?: number;
+  message?: string;
+  httpStatus: number;
+  alreadyRegistered?: true;
+  /** The page where the visitor cancels (absolute: a path is resolved against the endpoint). */
+  cancelUrl?: string;
+}
+
+/**
+ * What a server's answer means for the visitor. Every one of these ends retrying. None holds the
+ * visitor's name, email or answers, so an answer may be kept to show later (kept-outcomes.ts).
+ */
 export type RsvpAnswer =
-  | { kind: 'registered'; status: 'confirmed' | 'waitlisted'; position?: number; message?: string; httpStatus: number }
+  | RsvpRegistered
   | { kind: 'full'; message?: string; httpStatus: 409 }
   | { kind: 'invalid'; errors: Record<string, string>; httpStatus: 422 }
   | { kind: 'refused'; message?: string; httpStatus: number };
@@ -71,18 +89,21 @@ export async function postRsvp(endpoint: string, body: RsvpBody, options: PostOp
     return { kind: 'retry', reason: 'server', status };
   }
   const json = await readJson(response);
-  return { kind: 'answered', answer: interpret(status, json) };
+  return { kind: 'answered', answer: interpret(status, json, endpoint) };
 }
 
-/** The meaning of a final (2xx or 4xx) answer. */
-export function interpret(status: number, json: Record<string, unknown> | undefined): RsvpAnswer {
+/** The meaning of a final (2xx or 4xx) answer from `endpoint` (against which a relative cancel link is read). */
+export function interpret(status: number, json: Record<string, unknown> | undefined, endpoint?: string): RsvpAnswer {
   const message = typeof json?.message === 'string' ? json.message : typeof json?.error === 'string' ? json.error : undefined;
   if (status >= 200 && status < 300) {
     const waitlisted = json?.status === 'waitlisted';
-    const answer: RsvpAnswer = { kind: 'registered', status: waitlisted ? 'waitlisted' : 'confirmed', httpStatus: status };
+    const answer: RsvpRegistered = { kind: 'registered', status: waitlisted ? 'waitlisted' : 'confirmed', httpStatus: status };
     const position = json?.position;
     if (waitlisted && typeof position === 'number' && Number.isInteger(position) && position > 0) answer.position = position;
     if (message) answer.message = message;
+    if (json?.alreadyRegistered === true) answer.alreadyRegistered = true;
+    const cancelUrl = safeUrl(json?.cancelUrl, endpoint, WEB_SCHEMES);
+    if (cancelUrl) answer.cancelUrl = cancelUrl;
     return answer;
   }
   if (status === 409) return message ? { kind: 'full', message, httpStatus: 409 } : { kind: 'full', httpStatus: 409 };

@@ -5,13 +5,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RsvpAnswer, RsvpBody } from './rsvp-client.js';
-import type { OutboxEvent } from './rsvp-outbox.js';
+import type { OutboxEvent } from './outbox.js';
 
 // Sending loads after the form shows: the first paint does not need it.
-let deliveryModule: Promise<typeof import('./rsvp-delivery.js')> | undefined;
+let deliveryModule: Promise<typeof import('./delivery.js')> | undefined;
 
 /** The page's delivery code (its outbox), loaded once. */
-export const delivery = () => (deliveryModule ??= import('./rsvp-delivery.js'));
+export const delivery = () => (deliveryModule ??= import('./delivery.js'));
 
 export type RsvpOutboxEvent = OutboxEvent<RsvpAnswer, RsvpBody>;
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { interpret, parseRetryAfter, postRsvp, type RsvpBody } from '../../src/rsvp-form/rsvp-client.js';
+import { interpret, parseRetryAfter, postRsvp, type RsvpBody } from '../../../src/rsvp-form/outbox/rsvp-client.js';
 
 const body: RsvpBody = {
   eventId: 'data-day', name: 'Ada', email: 'ada@example.org', answers: {}, accommodations: '', idempotencyKey: 'key-1',
@@ -41,6 +41,21 @@ describe('rsvp client', () => {
     });
     expect(interpret(403, { error: 'Not from here.' })).to.deep.equal({ kind: 'refused', message: 'Not from here.', httpStatus: 403 });
     expect(interpret(422, { error: 'odd' })).to.deep.equal({ kind: 'refused', message: 'odd', httpStatus: 422 });
+  });
+
+  it('reads a cancel link against the endpoint, offers only web links, and says when the email was already registered', () => {
+    const endpoint = 'https://events.library.example/api/rsvp';
+    expect(interpret(201, { status: 'confirmed', cancelUrl: '/api/rsvp/cancel?token=abc' }, endpoint)).to.deep.equal({
+      kind: 'registered', status: 'confirmed', httpStatus: 201, cancelUrl: 'https://events.library.example/api/rsvp/cancel?token=abc',
+    });
+    expect(interpret(201, { status: 'confirmed', cancelUrl: 'https://library.example/cancel?token=x' }, endpoint)).to.include({
+      cancelUrl: 'https://library.example/cancel?token=x',
+    });
+    expect(interpret(201, { status: 'confirmed', cancelUrl: 'javascript:alert(1)' }, endpoint)).not.to.have.property('cancelUrl');
+    expect(interpret(200, { status: 'waitlisted', alreadyRegistered: true }, endpoint)).to.deep.equal({
+      kind: 'registered', status: 'waitlisted', httpStatus: 200, alreadyRegistered: true,
+    });
+    expect(interpret(200, { status: 'confirmed', alreadyRegistered: 'yes' }, endpoint)).not.to.have.property('alreadyRegistered');
   });
 
   it('retries on a network error, a 5xx and a 429 (with its Retry-After), not on a 4xx', async () => {

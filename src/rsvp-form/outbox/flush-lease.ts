@@ -3,7 +3,7 @@
  * origin shares. A Web Lock where the browser has them (released by the browser if the tab dies);
  * otherwise a storage entry naming the holder and an expiry, renewed while it works.
  */
-import type { KeyValueStore } from './rsvp-outbox-store.js';
+import type { KeyValueStore } from './outbox-store.js';
 
 /** The part of `navigator.locks` the lease uses. */
 export interface LockManagerLike {
