@@ -17,3 +17,6 @@ export type { LabelledFeed, MergeNote } from './merge.js';
 export { feedIcs } from './ics-writer.js';
 export { FEED_FORMATS } from './adapter.js';
 export type { FeedList } from './adapter.js';
+export { CROSS_ORIGIN_FIXES, feedCheckCommand } from './cross-origin-fix.js';
+export type { CrossOriginFix } from './cross-origin-fix.js';
+export { describeSkipped } from './describe-skipped.js';
