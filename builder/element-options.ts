@@ -33,15 +33,8 @@ export interface WidgetOption {
   primary: boolean;
 }
 
-interface Presentation {
-  label: string;
-  hint?: string;
-  choices?: readonly Choice[];
-  inputType?: 'url' | 'date';
-  min?: number;
-  max?: number;
-  primary?: boolean;
-}
+/** How an attribute is shown: its label, and what else of an option it needs. */
+type Presentation = Pick<WidgetOption, 'label'> & Partial<Pick<WidgetOption, 'hint' | 'choices' | 'inputType' | 'min' | 'max' | 'primary'>>;
 
 const plain = (values: readonly string[], labels: Record<string, string> = {}): Choice[] =>
   values.map((value) => ({ value, label: labels[value] ?? value }));

@@ -99,9 +99,11 @@ export const snippetBuilderStyles = css`
     margin: 0;
     font-size: 0.875rem;
   }
+  /* The error colour marks the edge, as in the widgets: text in it would be too faint on a dark page. */
   .error,
   .problem {
-    color: var(--_error);
+    border-inline-start: 0.25rem solid var(--_error);
+    padding-inline-start: 0.5rem;
     font-weight: 600;
     margin: 0.25rem 0;
   }
@@ -151,5 +153,18 @@ export const snippetBuilderStyles = css`
   }
   .copy-status:empty {
     display: none;
+  }
+  /* Forced colours keep the button's own colours apart and every edge visible. */
+  @media (forced-colors: active) {
+    button {
+      border-color: ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
+    }
+    .error,
+    .problem,
+    [aria-invalid='true'] {
+      border-color: Mark;
+    }
   }
 `;
