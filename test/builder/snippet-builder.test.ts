@@ -52,12 +52,15 @@ describe('<civic-snippet-builder>', () => {
     await expectAccessible(page.el);
   });
 
-  it('is empty until it has a feed, and accessible so', async () => {
+  it('is empty until it has a feed, and accessible so; choosing the sample feed reads it', async () => {
     const page = await BuilderPage.open();
     await page.choose('A feed address');
     await findByText(page.check(), /Choose the sample feed or give a feed address/);
     expect(page.snippet()).to.equal('<civic-event-calendar></civic-event-calendar>');
     await expectAccessible(page.el);
+    await page.choose('The bundled sample feed');
+    await findByText(page.check(), /^Read \d+ events, /, 8000);
+    expect(page.snippet()).to.equal('<civic-event-calendar src="/test-api/sample-feed"></civic-event-calendar>');
   });
 
   it('writes the same settings as an element, a data-civic div, a shortcode and a block', async () => {
