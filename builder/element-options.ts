@@ -40,7 +40,7 @@ const plain = (values: readonly string[], labels: Record<string, string> = {}): 
   values.map((value) => ({ value, label: labels[value] ?? value }));
 
 // Type-checked to name every value of the element's type, without loading the element's code.
-const REGION_VALUES: Record<RegionOption, string> = { auto: 'From where the places are', us: 'United States', 'north-america': 'North America', world: 'World' };
+const REGION_VALUES: Record<Exclude<RegionOption, 'auto'>, string> = { us: 'United States', 'north-america': 'North America', world: 'World' };
 const SORT_VALUES: Record<ResourceSort, string> = { relevance: 'Relevance', title: 'Title', newest: 'Newest' };
 
 /** The languages the widgets speak (src/shared/localize.ts: English, and the catalogues it loads). */
@@ -59,7 +59,8 @@ const PRESENTATION: Record<string, Presentation> = {
   timezone: { label: 'Time zone', hint: 'An IANA name such as America/Chicago, or viewer for each visitor\u2019s own. Default: the feed\u2019s.', primary: true },
   locale: { label: 'Language', primary: true },
   'heading-level': { label: 'Heading level', hint: 'Match the headings around the widget on your page.', min: 1, max: 6, primary: true },
-  format: { label: 'Feed format', choices: plain(FEED_FORMATS, { auto: 'Decide from the feed (auto)' }) },
+  // `auto` is what an unset format means: the select's empty choice says it.
+  format: { label: 'Feed format', choices: plain(FEED_FORMATS.filter((f) => f !== 'auto')) },
   mapping: { label: 'Field mapping address', inputType: 'url' },
   'no-cache': { label: 'Keep no copy of the feed in the visitor\u2019s browser' },
   date: { label: 'Start on day', inputType: 'date' },

@@ -17,10 +17,16 @@ export type FeedCheck =
   | { status: 'refused'; src: string; site: string; detail: string }
   | { status: 'failed'; src: string; detail: string };
 
-export async function checkFeed(src: string, format: FeedFormat, signal: AbortSignal): Promise<FeedCheck> {
+/** How the widget is told to read the feed: its `format`, and for `mapping` the field mapping (src/shared/mapping-option.ts). */
+export interface ReadAs {
+  format: FeedFormat;
+  mapping?: unknown;
+}
+
+export async function checkFeed(src: string, { format, mapping }: ReadAs, signal: AbortSignal): Promise<FeedCheck> {
   const url = new URL(src, document.baseURI).href;
   try {
-    const loaded = await loadFeed(url, { format, cache: false, signal, base: document.baseURI, origin: location.origin });
+    const loaded = await loadFeed(url, { format, mapping, cache: false, signal, base: document.baseURI, origin: location.origin });
     const counts = Object.fromEntries(FEED_LISTS.map((list) => [list, loaded.feed[list].length])) as Record<FeedList, number>;
     return {
       status: 'read',

@@ -4,6 +4,7 @@ import { load, type CivicTagName } from '../src/index.js';
 import type { FeedFormat } from '../src/feed/adapter.js';
 import { CROSS_ORIGIN_FIXES, feedCheckCommand } from '../src/feed/cross-origin-fix.js';
 import { isTimeZone } from '../src/feed/feed-date.js';
+import { mappingOption } from '../src/shared/mapping-option.js';
 import { optionsOf, type WidgetOption } from './element-options.js';
 import { checkFeed, describeSkipped, FEED_LISTS, type FeedCheck } from './feed-check.js';
 import { snippetBuilderStyles } from './snippet-builder.styles.js';
@@ -43,7 +44,23 @@ const FORMAT_HINTS: Record<SnippetFormat, string> = {
 const UNSET_LABELS: Record<string, string> = {
   'event-id': 'The event picked in a calendar',
   locale: 'The page\u2019s language',
+  format: 'Decide from the feed (auto)',
+  region: 'From where the places are (auto)',
 };
+
+/**
+ * Why text is not an address a widget can fetch: an absolute http(s) URL, or a path on the page's
+ * own site (`/civic/feed.json`); empty when it is one (or is empty).
+ */
+export function addressProblem(text: string): string {
+  if (!text || text.startsWith('/')) return '';
+  try {
+    if (/^https?:$/.test(new URL(text).protocol)) return '';
+  } catch {
+    // not absolute: said below
+  }
+  return 'Give an address starting with https:// (or http://), or a path on your own site starting with /.';
+}
 
 type SourceChoice = 'sample' | 'address';
 
@@ -85,6 +102,7 @@ export class CivicSnippetBuilder extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.loadOptions();
+    this.requestUpdate(); // back on a page: check the feed again
   }
 
   override disconnectedCallback(): void {
@@ -103,7 +121,7 @@ export class CivicSnippetBuilder extends LitElement {
   private get snippetAttributes(): Attributes {
     const out: [string, AttributeValue][] = [];
     if (this.src) out.push(['src', this.src]);
-    for (const option of this.options) {
+    for (const option of this.options.filter((o) => this.isShown(o))) {
       const value = this.values.get(option.attribute);
       if (value === undefined || value === false || value === '' || this.invalid.has(option.attribute)) continue;
       if (value === true) out.push([option.attribute, true]);
@@ -112,6 +130,11 @@ export class CivicSnippetBuilder extends LitElement {
       else out.push([option.attribute, value]);
     }
     return out;
+  }
+
+  /** A field mapping means something only to `format="mapping"`: it is offered (and written) only then. */
+  private isShown(option: WidgetOption): boolean {
+    return option.attribute !== 'mapping' || this.values.get('format') === 'mapping';
   }
 
   private async loadOptions(): Promise<void> {
@@ -127,13 +150,14 @@ export class CivicSnippetBuilder extends LitElement {
     // Check the feed again only when the address or the format it is read as changes.
     const src = this.src;
     const format = (this.values.get('format') as FeedFormat | undefined) || 'auto';
-    const key = src ? `${format} ${src}` : '';
+    const mapping = format === 'mapping' && !this.invalid.has('mapping') ? (this.values.get('mapping') as string | undefined) || undefined : undefined;
+    const key = src ? `${format} ${mapping ?? ''} ${src}` : '';
     if (key === this.checkedSrc) return;
     this.checkedSrc = key;
-    void this.runCheck(src, format);
+    void this.runCheck(src, format, mapping);
   }
 
-  private async runCheck(src: string | undefined, format: FeedFormat): Promise<void> {
+  private async runCheck(src: string | undefined, format: FeedFormat, mapping: string | undefined): Promise<void> {
     this.checkAbort?.abort();
     this.check = undefined;
     if (!src) {
@@ -144,7 +168,7 @@ export class CivicSnippetBuilder extends LitElement {
     this.checkAbort = abort;
     this.checking = true;
     try {
-      const result = await checkFeed(src, format, abort.signal);
+      const result = await checkFeed(src, { format, mapping: mappingOption(this, mapping) }, abort.signal);
       if (abort.signal.aborted) return;
       this.check = result;
     } catch {
@@ -225,7 +249,7 @@ export class CivicSnippetBuilder extends LitElement {
           <label for="address">Feed address</label>
           <input
             id="address"
-            type="url"
+            type="text"
             inputmode="url"
             autocomplete="url"
             placeholder="https://your-library.org/civic-feed.json"
@@ -244,7 +268,7 @@ export class CivicSnippetBuilder extends LitElement {
 
   private renderWidgetOptions(): TemplateResult {
     const primary = this.options.filter((o) => o.primary);
-    const more = this.options.filter((o) => !o.primary && (o.attribute !== 'mapping' || this.values.get('format') === 'mapping'));
+    const more = this.options.filter((o) => !o.primary && this.isShown(o));
     return html`
       <fieldset>
         <legend>Options for the ${WIDGET_LABELS[this.widget].toLowerCase()}</legend>
@@ -283,11 +307,13 @@ export class CivicSnippetBuilder extends LitElement {
         </select>
       `;
     } else {
-      const type = option.kind === 'number' ? 'number' : option.inputType ?? 'text';
+      // An address may be a path on the page's own site, which type="url" would refuse.
+      const type = option.kind === 'number' ? 'number' : option.inputType === 'date' ? 'date' : 'text';
       control = html`
         <input
           id=${id}
           type=${type}
+          inputmode=${option.inputType === 'url' ? 'url' : nothing}
           min=${option.min ?? nothing}
           max=${option.max ?? nothing}
           step=${option.kind === 'number' ? '1' : nothing}
@@ -449,6 +475,7 @@ export class CivicSnippetBuilder extends LitElement {
   private onAddress(e: Event): void {
     const input = e.target as HTMLInputElement;
     this.address = input.value.trim();
+    input.setCustomValidity(addressProblem(this.address));
     this.setValidity('src', input);
     this.copyStatus = '';
   }
@@ -463,6 +490,7 @@ export class CivicSnippetBuilder extends LitElement {
     const values = new Map(this.values);
     if (input instanceof HTMLInputElement && input.type === 'checkbox') values.set(option.attribute, input.checked);
     else values.set(option.attribute, input.value.trim());
+    if (option.inputType === 'url' && input instanceof HTMLInputElement) input.setCustomValidity(addressProblem(input.value.trim()));
     if (option.attribute === 'timezone' && input instanceof HTMLInputElement) {
       const zone = input.value.trim();
       input.setCustomValidity(zone && zone !== 'viewer' && !isTimeZone(zone) ? `“${zone}” is not a time zone this browser knows, such as America/Chicago.` : '');

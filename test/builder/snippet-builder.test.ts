@@ -1,7 +1,7 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import { DATA_DAY_ID } from '../../examples/sample-feed.js';
-import { cleanup, expectAccessible, jsonUrl, settled } from '../helpers.js';
+import { cleanup, expectAccessible, settled } from '../helpers.js';
 import { findByRole, findByText, getByRole, queryAllByRole } from '../queries.js';
 import { BuilderPage } from './builder-page.js';
 
@@ -127,21 +127,27 @@ describe('<civic-snippet-builder>', () => {
         { id: 'no-start', title: 'When?' },
       ],
     };
-    await page.feedAddress(new URL(jsonUrl(feed), location.href).href);
+    await page.feedAddress(`/test-api/text?type=application/json&body=${encodeURIComponent(JSON.stringify(feed))}`);
     await findByText(page.check(), /^Read 1 events; 1 skipped\.$/, 8000);
     const skipped = await findByText(page.check(), /^events #2 "no-start": /);
     expect(skipped.closest('ul')).to.exist;
     await expectAccessible(page.el);
   });
 
-  it('refuses an address that is not a URL, with the browser\u2019s own message, and leaves it out', async () => {
+  it('refuses an address a widget could not fetch, says why, and leaves it out', async () => {
     const page = await BuilderPage.open();
+    await page.feedAddress('javascript:alert(1)');
+    await findByText(page.el, /^Give an address starting with https:\/\//);
     await page.feedAddress('not a url');
     const field = getByRole(page.el, 'textbox', { name: 'Feed address' }) as HTMLInputElement;
     expect(field.getAttribute('aria-invalid')).to.equal('true');
     await findByText(page.el, field.validationMessage);
     expect(page.snippet()).to.equal('<civic-event-calendar></civic-event-calendar>');
     await expectAccessible(page.el);
+    // A path on the page's own site is an address too.
+    await page.feedAddress('/test-api/sample-feed');
+    expect(field.getAttribute('aria-invalid')).to.equal('false');
+    expect(page.snippet()).to.equal('<civic-event-calendar src="/test-api/sample-feed"></civic-event-calendar>');
   });
 
   it('refuses a time zone the browser does not know', async () => {
@@ -178,6 +184,17 @@ describe('<civic-snippet-builder>', () => {
     expect(field.readOnly).to.equal(true);
     expect(field.value.slice(field.selectionStart, field.selectionEnd)).to.equal(field.value);
     await expectAccessible(page.el);
+  });
+
+  it('offers a field mapping only for format="mapping", and writes it only then', async () => {
+    const page = await BuilderPage.open();
+    await page.moreOptions();
+    expect(queryAllByRole(page.el, 'textbox', { name: 'Field mapping address' })).to.have.length(0);
+    await page.select('Feed format', 'mapping');
+    await page.type('Field mapping address', '/test-api/mapping.json');
+    expect(page.snippet()).to.equal('<civic-event-calendar src="/test-api/sample-feed" format="mapping" mapping="/test-api/mapping.json"></civic-event-calendar>');
+    await page.select('Feed format', 'Decide from the feed (auto)');
+    expect(page.snippet()).to.equal('<civic-event-calendar src="/test-api/sample-feed"></civic-event-calendar>');
   });
 
   it('offers each widget its own options, read from the element', async () => {
