@@ -2,6 +2,7 @@
  * The demo server that `npm start` runs: a dependency-free static server for the demo library page.
  *
  *   /                  examples/index.html
+ *   /builder.html      the snippet builder (examples/builder.html, built to dist/builder/)
  *   /examples/…        the demo page's own files
  *   /dist/…            the built library (`npm run build`)
  *   /sample-feed.json  the sample feed, built for today on every request
@@ -134,6 +135,7 @@ async function handle(request, response, root, now) {
   if (path === '/' || path === '/index.html') {
     return sendFile(response, request, join(root, 'examples', 'index.html'));
   }
+  if (path === '/builder.html') return sendFile(response, request, join(root, 'examples', 'builder.html'));
   for (const [prefix, folder] of Object.entries(FOLDERS)) {
     if (!path.startsWith(prefix)) continue;
     const base = join(root, folder);

@@ -18,3 +18,6 @@ export { feedIcs, occurrenceIcs, placeText, seriesIcs } from './ics-writer.js';
 export { FEED_FORMATS } from './adapter.js';
 export type { FeedList } from './adapter.js';
 export { RSVP_EMAIL, RSVP_LIMITS } from './rsvp-limits.js';
+export { CROSS_ORIGIN_FIXES, feedCheckCommand } from './cross-origin-fix.js';
+export type { CrossOriginFix } from './cross-origin-fix.js';
+export { describeSkipped } from './describe-skipped.js';

@@ -2,6 +2,7 @@
  * What a widget says when a feed on another site cannot be read. Loaded only then, so no page
  * pays for these words until it needs them.
  */
+import { CROSS_ORIGIN_FIXES, feedCheckCommand } from '../feed/cross-origin-fix.js';
 import crossOrigin from '../locales/en/cross-origin.js';
 import { README } from './dev.js';
 import type { CivicErrorDetail } from './events.js';
@@ -24,9 +25,8 @@ export function describeCrossOrigin(tag: string, language: string, src: string, 
       `[civic-widgets] <${tag}> could not read ${url.href} (${detail}). ` +
         `Likely cause: ${url.origin} does not allow pages on other sites to read it ` +
         `(its answer carries no Access-Control-Allow-Origin header for ${location.origin}); it may also be offline. ` +
-        'Fix: publish a copy next to the widgets with `npx civic-widgets feed build`, ' +
-        'or serve the live feed from your own site with `npx civic-widgets serve`. ' +
-        `\`npx civic-widgets feed check ${url.href} --origin ${location.origin}\` tells for sure. ` +
+        `Fix: ${CROSS_ORIGIN_FIXES.map((fix) => `\`${fix.command}\` (${fix.gives})`).join(', or ')}. ` +
+        `\`${feedCheckCommand(url.href, location.origin)}\` tells for sure. ` +
         `See docs/sources.md, and ${README}feeds-on-other-sites`,
     );
   }

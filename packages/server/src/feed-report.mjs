@@ -3,6 +3,8 @@
  * What the command prints about a source: how it was read, what it gave, what it skipped and why.
  */
 
+import { describeSkipped } from '../lib/feed.js';
+
 const LISTS = /** @type {const} */ (['events', 'groups', 'resources', 'places']);
 
 /**
@@ -29,13 +31,6 @@ export function printSourceReport(result, log, previousFile) {
   log(`✓ ${result.label}${format}: ${how}: ${counts.join(', ') || 'no items'}${notes.length ? `, ${notes.join(', ')}` : ''}. [${time}]`);
   for (const item of left) log(`    skipped ${describeSkipped(item)}`);
   for (const item of repaired) log(`    repaired (shown) ${describeSkipped(item)}`);
-}
-
-/** @param {import('../lib/feed.js').SkippedItem} item */
-export function describeSkipped(item) {
-  const which = item.index >= 0 ? ` #${item.index + 1}` : '';
-  const id = item.id ? ` "${item.id}"` : '';
-  return `${item.list}${which}${id}: ${item.reason}`;
 }
 
 /** @param {number} bytes */

@@ -8,10 +8,9 @@
  * usage error.
  */
 import { resolve } from 'node:path';
-import { expandOccurrences, FEED_FORMATS } from '../../lib/feed.js';
+import { CROSS_ORIGIN_FIXES, describeSkipped, expandOccurrences, FEED_FORMATS } from '../../lib/feed.js';
 import { parseCommandArgs, UsageError, withExitStatus } from '../cli-args.mjs';
 import { DEFAULT_TIMEOUT_SECONDS, isTimeZone } from '../config.mjs';
-import { describeSkipped } from '../feed-report.mjs';
 import { readConfiguredSource } from '../feed-sources.mjs';
 
 const USAGE = 'civic-widgets feed check <url|file> [--format F] [--origin https://your-library.org] [--list L] [--mapping FILE|URL] [--timezone Z]';
@@ -144,8 +143,7 @@ function printCors(cors, origin) {
   const why = allowOrigin ? `it allows only ${allowOrigin}` : 'it sends no Access-Control-Allow-Origin header';
   console.log(`Cross-origin: ${who} may NOT read it: ${why}. A widget pointed at it shows "could not be reached".`);
   console.log('Fix it without a third party, with a copy of the feed on your own site:');
-  console.log(`  npx civic-widgets feed build civic.json -o feed.json     (a config naming this source; run it on a schedule)`);
-  console.log(`  npx civic-widgets serve --config civic.json              (the live feed, refreshed on its own)`);
+  for (const fix of CROSS_ORIGIN_FIXES) console.log(`  ${fix.command.padEnd(56)} (${fix.gives})`);
   console.log('See docs/sources.md.');
   if (!origin) console.log(`(Give --origin https://your-library.org to check the site your widgets are on.)`);
   return !origin;
