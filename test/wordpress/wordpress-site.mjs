@@ -1,0 +1,233 @@
+// @ts-check
+/**
+ * A real WordPress for the plugin's test, from Debian's packages (wordpress, mariadb-server,
+ * php-cli, php-mysql), on loopback only: MariaDB in a temporary datadir on a free port, a copy of
+ * /usr/share/wordpress with its own wp-config.php (Debian's reads /etc/wordpress, which is left
+ * alone), served by `php -S`. PHP is told to make no request of its own (WP_HTTP_BLOCK_EXTERNAL).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** What the test needs installed, and the Debian package that brings it. */
+export const REQUIREMENTS = [
+  ['/usr/share/wordpress/wp-load.php', 'wordpress'],
+  ['/usr/share/wordpress/wp-content/themes/twentytwentythree/theme.json', 'wordpress-theme-twentytwentythree'],
+  ['/usr/sbin/mariadbd', 'mariadb-server'],
+  ['/usr/bin/mariadb-install-db', 'mariadb-server'],
+  ['/usr/bin/php', 'php-cli'],
+  ['/usr/bin/unzip', 'unzip'],
+];
+
+/** The Debian packages missing on this machine (empty when the test can run). */
+export function missingPackages() {
+  const missing = REQUIREMENTS.filter(([path]) => !existsSync(path)).map(([, pkg]) => pkg);
+  const mysqli = spawnSync('php', ['-r', 'exit(extension_loaded("mysqli") ? 0 : 1);']);
+  if (mysqli.status !== 0) missing.push('php-mysql');
+  return [...new Set(missing)];
+}
+
+/** A loopback port nothing listens on now. */
+export async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/**
+ * Runs a program to its end, within `timeout` ms; throws with its output when it fails.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 60_000, ...options });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal ?? result.error}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return String(result.stdout);
+}
+
+/**
+ * Waits until 127.0.0.1:port accepts connections; fails when the process exits or after `ms`.
+ * @param {number} port
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {() => string} output
+ * @param {number} ms
+ */
+async function listening(port, child, output, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}): ${output()}`);
+    const up = await new Promise((resolve) => {
+      const socket = createConnection({ host: '127.0.0.1', port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`nothing listens on ${port} after ${ms / 1000} s: ${output()}`);
+}
+
+/** @type {import('node:child_process').ChildProcess[]} */
+const children = [];
+// Should the test process itself die, leave no server behind.
+process.on('exit', () => children.forEach((child) => signal(child, 'SIGKILL')));
+
+/**
+ * Signals a server and the workers it started (`php -S` forks them): each runs in its own group.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} name
+ */
+function signal(child, name) {
+  try {
+    if (child.pid) process.kill(-child.pid, name);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Starts a long-running server.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnOptions} [options]
+ */
+function launch(command, args, options = {}) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...options });
+  let output = '';
+  child.stdout?.on('data', (chunk) => { output = (output + chunk).slice(-20_000); });
+  child.stderr?.on('data', (chunk) => { output = (output + chunk).slice(-20_000); });
+  children.push(child);
+  return { child, output: () => output };
+}
+
+/** @param {import('node:child_process').ChildProcess} child */
+async function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  signal(child, 'SIGTERM');
+  const timer = setTimeout(() => signal(child, 'SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const asRoot = process.getuid?.() === 0;
+
+/**
+ * MariaDB on 127.0.0.1 in a fresh datadir under `dir`; root has no password.
+ * @param {string} dir
+ */
+async function startMariaDb(dir) {
+  const datadir = join(dir, 'mysql');
+  const socket = join(dir, 'mysql.sock');
+  const user = asRoot ? ['--user=root'] : [];
+  run('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...user], { timeout: 120_000 });
+  const port = await freePort();
+  const server = launch('mariadbd', [
+    '--no-defaults', `--datadir=${datadir}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1',
+    '--skip-networking=0', `--pid-file=${join(dir, 'mysql.pid')}`, '--innodb-buffer-pool-size=32M', '--skip-log-bin', ...user,
+  ]);
+  await listening(port, server.child, server.output, 60_000);
+  return { port, socket, server };
+}
+
+/**
+ * @typedef {object} Site
+ * @property {string} url            http://127.0.0.1:PORT, no trailing slash
+ * @property {string} root           the docroot
+ * @property {string} debugLog       PHP's notices and warnings (WP_DEBUG_LOG)
+ * @property {(code: string) => string} php  runs PHP with WordPress loaded as the admin; returns what it prints
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * A fresh WordPress with the plugin zip unpacked (not yet activated) and `muPlugins` in
+ * wp-content/mu-plugins ({ file name: PHP source }).
+ * @param {{ zip: string, muPlugins?: Record<string, string>, multisite?: boolean }} options
+ * @returns {Promise<Site>}
+ */
+export async function startWordPress({ zip, muPlugins = {} }) {
+  const dir = await mkdtemp(join(tmpdir(), 'civic-wp-'));
+  const closers = [() => rm(dir, { recursive: true, force: true })];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer();
+  };
+  try {
+    const db = await startMariaDb(dir);
+    closers.push(() => stop(db.server.child));
+    run('mariadb', ['--no-defaults', `--socket=${db.socket}`, '-uroot', '-e', 'CREATE DATABASE wordpress CHARACTER SET utf8mb4']);
+
+    const root = join(dir, 'wordpress');
+    // Dereference: Debian links some of WordPress's files to other packages' copies.
+    run('cp', ['-rL', '/usr/share/wordpress', root]);
+    await rm(join(root, 'wp-config.php'), { force: true });
+    await rm(join(root, '.htaccess'), { force: true });
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const debugLog = join(dir, 'debug.log');
+    const salts = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']
+      .map((name) => `define('${name}', '${randomBytes(24).toString('hex')}');`).join('\n');
+    await writeFile(join(root, 'wp-config.php'), `<?php
+define('DB_NAME', 'wordpress');
+define('DB_USER', 'root');
+define('DB_PASSWORD', '');
+define('DB_HOST', '127.0.0.1:${db.port}');
+define('DB_CHARSET', 'utf8mb4');
+${salts}
+$table_prefix = 'wp_';
+define('WP_HOME', '${url}');
+define('WP_SITEURL', '${url}');
+// Application Passwords without HTTPS.
+define('WP_ENVIRONMENT_TYPE', 'local');
+// No request leaves loopback: no update checks, no cron, no HTTP from PHP.
+define('WP_HTTP_BLOCK_EXTERNAL', true);
+define('AUTOMATIC_UPDATER_DISABLED', true);
+define('DISABLE_WP_CRON', true);
+define('WP_DEBUG', true);
+define('WP_DEBUG_DISPLAY', false);
+define('WP_DEBUG_LOG', '${debugLog}');
+define('FS_METHOD', 'direct');
+if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
+require_once ABSPATH . 'wp-settings.php';
+`);
+    await mkdir(join(root, 'wp-content/mu-plugins'), { recursive: true });
+    for (const [name, source] of Object.entries(muPlugins)) await writeFile(join(root, 'wp-content/mu-plugins', name), source);
+    run('unzip', ['-q', '-o', zip, '-d', join(root, 'wp-content/plugins')]);
+
+    /** @param {string} code */
+    const php = (code) => {
+      const script = join(dir, `cli-${randomBytes(4).toString('hex')}.php`);
+      writeFileSync(script, `<?php\n$_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';\nrequire '${root}/wp-load.php';\nrequire_once ABSPATH . 'wp-admin/includes/plugin.php';\nwp_set_current_user(1);\n${code}\n`);
+      return run('php', [script], { cwd: root });
+    };
+    // The installer, as install.php would run it, without its form.
+    const installer = join(dir, 'install.php');
+    await writeFile(installer, `<?php
+define('WP_INSTALLING', true);
+$_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';
+require '${root}/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+$result = wp_install('Riverside Public Library', 'admin', 'admin@example.org', false, '', 'admin-password');
+echo $result['user_id'];
+`);
+    run('php', [installer], { cwd: root });
+
+    const web = launch('php', ['-S', `127.0.0.1:${port}`, '-t', root], { cwd: root, env: { ...process.env, PHP_CLI_SERVER_WORKERS: '2' } });
+    closers.push(() => stop(web.child));
+    await listening(port, web.child, web.output, 20_000);
+    return { url, root, debugLog, php, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
