@@ -85,6 +85,11 @@ describe('the WordPress plugin in WordPress 6 (Debian)', { skip, timeout: 300_00
     });
     context = await watchedContext();
     adminContext = await watchedContext();
+    // The editor's welcome guide shows an image from s.w.org: the admin has seen it (WordPress 6.1
+    // keeps that preference in localStorage).
+    await adminContext.addInitScript(() => {
+      localStorage.setItem('WP_DATA_USER_1', JSON.stringify({ 'core/preferences': { preferences: { 'core/edit-post': { welcomeGuide: false } } } }));
+    });
   });
 
   /** A browser context whose requests and CSP violations are recorded; nothing leaves loopback. */
@@ -233,6 +238,22 @@ describe('the WordPress plugin in WordPress 6 (Debian)', { skip, timeout: 300_00
     const { page } = await open(posts.div.link);
     await page.locator('[data-civic="event-calendar"] civic-event-calendar').getByRole('button', { name: anEvent }).first().waitFor();
     await axe(page, ['civic-event-calendar']);
+    await page.close();
+  });
+
+  it('edits the blocks in the block editor, their settings in the sidebar', async () => {
+    const page = await adminContext.newPage();
+    const errors = /** @type {string[]} */ ([]);
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${site.url}/wp-admin/post.php?post=${posts.blocks.id}&action=edit`, { timeout: WAIT });
+    const calendar = page.getByRole('document', { name: 'Block: Event calendar' });
+    await calendar.click();
+    await page.getByRole('textbox', { name: 'Feed URL' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Feed URL' }).inputValue(), feed);
+    assert.equal(await page.getByRole('combobox', { name: 'View' }).inputValue(), 'list');
+    await page.getByRole('document', { name: 'Block: RSVP form' }).click();
+    assert.equal(await page.getByRole('textbox', { name: 'Event ID' }).inputValue(), 'riverside-data-day');
+    assert.deepEqual(errors, []);
     await page.close();
   });
 
