@@ -34,6 +34,17 @@ add_action('send_headers', function () {
 });
 `;
 
+// The Events Calendar is not in Debian: a stand-in defines its main class and answers its REST
+// route with our fixture's events (both pages in one, its links to riverside.example.org dropped).
+const TRIBE_STAND_IN = `<?php
+class Tribe__Events__Main {}
+add_action('rest_api_init', function () {
+  register_rest_route('tribe/events/v1', '/events', ['methods' => 'GET', 'permission_callback' => '__return_true', 'callback' => function () {
+    return json_decode(file_get_contents(WP_CONTENT_DIR . '/uploads/tribe-events.json'), true);
+  }]);
+});
+`;
+
 const missing = missingPackages();
 const skip = missing.length ? `needs Debian's ${missing.join(', ')} (apt-get install ${missing.join(' ')})` : !existsSync(ZIP) ? 'run `npm run build:wordpress` first' : false;
 
@@ -59,13 +70,16 @@ describe('the WordPress plugin in WordPress 6 (Debian)', { skip, timeout: 300_00
   const posts = {};
 
   before(async () => {
-    site = await startWordPress({ zip: ZIP, muPlugins: { 'strict-csp.php': CSP_PLUGIN } });
+    site = await startWordPress({ zip: ZIP, muPlugins: { 'strict-csp.php': CSP_PLUGIN, 'tribe-stand-in.php': TRIBE_STAND_IN } });
     // The feed, served by WordPress itself from its uploads folder.
     await mkdir(join(site.root, 'wp-content/uploads'), { recursive: true });
     const sample = buildSampleFeed(new Date());
     await writeFile(join(site.root, 'wp-content/uploads/civic-feed.json'), JSON.stringify(sample));
     anEvent = new RegExp(`^(${sample.events.map((e) => e.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
     feed = `${site.url}/wp-content/uploads/civic-feed.json`;
+    const tribePages = ['events-page-1.json', 'events-page-2.json'].map((f) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/tribe', f), 'utf8')));
+    const tribe = { events: tribePages.flatMap((p) => p.events), total: tribePages[0].total, total_pages: 1 };
+    await writeFile(join(site.root, 'wp-content/uploads/tribe-events.json'), JSON.stringify(tribe));
     const setup = JSON.parse(site.php(`
       $activated = activate_plugin('civic-widgets/civic-widgets.php');
       if (is_wp_error($activated)) { echo json_encode(['error' => $activated->get_error_message()]); exit; }
@@ -261,6 +275,23 @@ describe('the WordPress plugin in WordPress 6 (Debian)', { skip, timeout: 300_00
     const { page } = await open(posts.plain.link);
     assert.equal(await page.locator('script[src*="civic-widgets"]').count(), 0);
     await page.close();
+  });
+
+  it('offers The Events Calendar on the same site as the default feed, read in its own format', async () => {
+    const page = await adminContext.newPage();
+    await page.goto(`${site.url}/wp-admin/options-general.php?page=civic-widgets`, { timeout: WAIT });
+    await page.getByRole('radio', { name: 'The Events Calendar on this site:' }).check();
+    await page.getByRole('button', { name: 'Save Changes' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await page.close();
+    // The fixture's events are in March 2026.
+    const post = await writePost('Events from The Events Calendar', '<!-- wp:civic-widgets/event-calendar {"view":"list","date":"2026-03-07"} /-->');
+    const visit = await open(post.link);
+    const calendar = visit.page.locator('civic-event-calendar');
+    assert.equal(await calendar.getAttribute('format'), 'tribe');
+    assert.equal(await calendar.getAttribute('src'), site.php(`echo rest_url('tribe/events/v1/events');`));
+    await calendar.getByRole('button', { name: 'Open Data Day – Maps & Spreadsheets' }).waitFor();
+    await visit.page.close();
   });
 
   it('speaks the site\'s language (WPLANG es_ES, no language pack installed)', async () => {
