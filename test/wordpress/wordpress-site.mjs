@@ -124,6 +124,33 @@ async function stop(child) {
 const asRoot = process.getuid?.() === 0;
 
 /**
+ * `php -S`'s router: Apache's rules for a subdirectory network (`/branch/wp-admin/…` is
+ * `/wp-admin/…`, `/branch/x.php` is `/x.php`), files served as they are, the rest to index.php.
+ */
+const ROUTER = `<?php
+$root = $_SERVER['DOCUMENT_ROOT'];
+$path = urldecode(parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH));
+if (!file_exists($root . $path) && preg_match('#^/[_0-9a-zA-Z-]+(/wp-(content|admin|includes)/.*|/[^/]*\\.php)$#', $path, $m)) {
+  $path = $m[1];
+} elseif (file_exists($root . $path)) {
+  return false;
+}
+$file = $root . $path;
+if (is_dir($file)) $file = rtrim($file, '/') . '/index.php';
+if (!is_file($file)) $file = $root . '/index.php';
+if (substr($file, -4) !== '.php') {
+  $types = ['js' => 'text/javascript', 'css' => 'text/css', 'json' => 'application/json', 'svg' => 'image/svg+xml', 'png' => 'image/png', 'woff2' => 'font/woff2'];
+  header('Content-Type: ' . ($types[pathinfo($file, PATHINFO_EXTENSION)] ?? 'application/octet-stream'));
+  readfile($file);
+  return true;
+}
+$_SERVER['SCRIPT_FILENAME'] = $file;
+$_SERVER['SCRIPT_NAME'] = $_SERVER['PHP_SELF'] = substr($file, strlen($root));
+chdir(dirname($file));
+require $file;
+`;
+
+/**
  * MariaDB on 127.0.0.1 in a fresh datadir under `dir`; root has no password.
  * @param {string} dir
  */
@@ -156,7 +183,7 @@ async function startMariaDb(dir) {
  * @param {{ zip: string, muPlugins?: Record<string, string>, multisite?: boolean }} options
  * @returns {Promise<Site>}
  */
-export async function startWordPress({ zip, muPlugins = {} }) {
+export async function startWordPress({ zip, muPlugins = {}, multisite = false }) {
   const dir = await mkdtemp(join(tmpdir(), 'civic-wp-'));
   const closers = [() => rm(dir, { recursive: true, force: true })];
   const close = async () => {
@@ -177,7 +204,8 @@ export async function startWordPress({ zip, muPlugins = {} }) {
     const debugLog = join(dir, 'debug.log');
     const salts = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']
       .map((name) => `define('${name}', '${randomBytes(24).toString('hex')}');`).join('\n');
-    await writeFile(join(root, 'wp-config.php'), `<?php
+    /** wp-config.php; a network names its main site instead of fixing every site's URL. @param {boolean} network */
+    const config = (network) => writeFile(join(root, 'wp-config.php'), `<?php
 define('DB_NAME', 'wordpress');
 define('DB_USER', 'root');
 define('DB_PASSWORD', '');
@@ -185,8 +213,14 @@ define('DB_HOST', '127.0.0.1:${db.port}');
 define('DB_CHARSET', 'utf8mb4');
 ${salts}
 $table_prefix = 'wp_';
-define('WP_HOME', '${url}');
-define('WP_SITEURL', '${url}');
+${network ? `define('WP_ALLOW_MULTISITE', true);
+define('MULTISITE', true);
+define('SUBDOMAIN_INSTALL', false);
+define('DOMAIN_CURRENT_SITE', '127.0.0.1:${port}');
+define('PATH_CURRENT_SITE', '/');
+define('SITE_ID_CURRENT_SITE', 1);
+define('BLOG_ID_CURRENT_SITE', 1);` : `define('WP_HOME', '${url}');
+define('WP_SITEURL', '${url}');`}
 // Application Passwords without HTTPS.
 define('WP_ENVIRONMENT_TYPE', 'local');
 // No request leaves loopback: no update checks, no cron, no HTTP from PHP.
@@ -200,6 +234,7 @@ define('FS_METHOD', 'direct');
 if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
 require_once ABSPATH . 'wp-settings.php';
 `);
+    await config(false);
     await mkdir(join(root, 'wp-content/mu-plugins'), { recursive: true });
     for (const [name, source] of Object.entries(muPlugins)) await writeFile(join(root, 'wp-content/mu-plugins', name), source);
     run('unzip', ['-q', '-o', zip, '-d', join(root, 'wp-content/plugins')]);
@@ -221,8 +256,30 @@ $result = wp_install('Riverside Public Library', 'admin', 'admin@example.org', f
 echo $result['user_id'];
 `);
     run('php', [installer], { cwd: root });
+    if (multisite) {
+      // What Tools → Network Setup does, then the constants it asks to add to wp-config.php.
+      const network = join(dir, 'network.php');
+      await writeFile(network, `<?php
+define('WP_INSTALLING_NETWORK', true);
+$_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';
+require '${root}/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+update_option('siteurl', '${url}');
+update_option('home', '${url}');
+// As wp-admin/network.php does: name the network's tables before creating them.
+foreach ($wpdb->tables('ms_global') as $table => $prefixed) $wpdb->$table = $prefixed;
+install_network();
+$result = populate_network(1, '127.0.0.1:${port}', 'admin@example.org', 'Riverside libraries', '/', false);
+if (is_wp_error($result)) { fwrite(STDERR, $result->get_error_message()); exit(1); }
+`);
+      run('php', [network], { cwd: root });
+      await config(true);
+    }
+    // WordPress's rewrite rules for a network in subdirectories (its .htaccess), for PHP's server.
+    const router = join(dir, 'router.php');
+    await writeFile(router, ROUTER);
 
-    const web = launch('php', ['-S', `127.0.0.1:${port}`, '-t', root], { cwd: root, env: { ...process.env, PHP_CLI_SERVER_WORKERS: '2' } });
+    const web = launch('php', ['-S', `127.0.0.1:${port}`, '-t', root, router], { cwd: root, env: { ...process.env, PHP_CLI_SERVER_WORKERS: '2' } });
     closers.push(() => stop(web.child));
     await listening(port, web.child, web.output, 20_000);
     return { url, root, debugLog, php, close };

@@ -45,6 +45,117 @@ add_action('rest_api_init', function () {
 });
 `;
 
+/**
+ * A post written through the REST API with an Application Password.
+ * @param {string} base the site's URL (a network's site has its path)
+ * @param {string} auth the Authorization header
+ * @param {string} title
+ * @param {string} content
+ */
+async function writePostAs(base, auth, title, content) {
+  const response = await fetch(`${base}/?rest_route=/wp/v2/posts`, {
+    method: 'POST',
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ title, content, status: 'publish' }),
+    signal: AbortSignal.timeout(WAIT),
+  });
+  const body = await response.json();
+  assert.equal(response.status, 201, JSON.stringify(body));
+  return { id: /** @type {number} */ (body.id), link: /** @type {string} */ (body.link) };
+}
+
+/**
+ * The post's stored content, as its author's editor would load it.
+ * @param {string} base
+ * @param {string} auth
+ * @param {number} id
+ */
+async function savedContentAs(base, auth, id) {
+  const response = await fetch(`${base}/?rest_route=/wp/v2/posts/${id}&context=edit`, { headers: { authorization: auth }, signal: AbortSignal.timeout(WAIT) });
+  assert.equal(response.status, 200);
+  return /** @type {string} */ ((await response.json()).content.raw);
+}
+
+/**
+ * The sample feed, served by WordPress itself from its uploads folder: its URL, and a pattern
+ * matching any of its event titles (the calendar's buttons are named by them).
+ * @param {import('./wordpress-site.mjs').Site} site
+ */
+async function publishSampleFeed(site) {
+  await mkdir(join(site.root, 'wp-content/uploads'), { recursive: true });
+  const sample = buildSampleFeed(new Date());
+  await writeFile(join(site.root, 'wp-content/uploads/civic-feed.json'), JSON.stringify(sample));
+  const titles = sample.events.map((e) => e.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return { feed: `${site.url}/wp-content/uploads/civic-feed.json`, anEvent: new RegExp(`^(${titles.join('|')})$`) };
+}
+
+/** Headless Chromium, Debian's. */
+function launchChromium() {
+  return chromium.launch({
+    executablePath: findChromium(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/**
+ * A browser context whose requests (into `requests`) and CSP violations (into `violations`) are
+ * recorded; a request off loopback is refused.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string[]} requests
+ * @param {{ blockedURI: string, directive: string, sample: string, page: string }[]} violations
+ */
+async function watchedContext(browser, requests, violations) {
+  const watched = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  watched.setDefaultTimeout(WAIT);
+  await watched.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    const { hostname, protocol } = new URL(url);
+    return hostname === '127.0.0.1' || protocol === 'data:' || protocol === 'blob:' ? route.continue() : route.abort();
+  });
+  await watched.exposeFunction('civicReportViolation', (/** @type {typeof violations[number]} */ v) => { violations.push(v); });
+  await watched.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      // @ts-expect-error exposed by the test
+      window.civicReportViolation({ blockedURI: e.blockedURI, directive: e.effectiveDirective, sample: e.sample, page: location.href });
+    });
+  });
+  return watched;
+}
+
+/**
+ * Opens a page; resolves to the page and the server's response.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} url
+ */
+async function openIn(context, url) {
+  const page = await context.newPage();
+  const response = await page.goto(url, { waitUntil: 'load', timeout: WAIT });
+  assert.ok(response?.ok(), `${url}: ${response?.status()}`);
+  return { page, response };
+}
+
+/** The requests in `requests` that left loopback. @param {string[]} requests */
+function offLoopback(requests) {
+  return requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).hostname !== '127.0.0.1');
+}
+
+/**
+ * axe-core's WCAG 2.x A/AA rules on the widgets (not on the theme, which is not ours). Run through
+ * the DevTools protocol: an injected script tag would be refused by the page's own policy.
+ * @param {import('playwright-core').Page} page
+ * @param {string[]} selectors
+ */
+async function axe(page, selectors) {
+  await page.evaluate(AXE);
+  const violationsFound = await page.evaluate(async (include) => {
+    // @ts-expect-error axe is now on the window
+    const results = await window.axe.run({ include: include.map((s) => [s]) }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return results.violations.map((/** @type {{ id: string, help: string, nodes: { target: unknown }[] }} */ v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  }, selectors);
+  assert.deepEqual(violationsFound, [], `axe found:\n${violationsFound.join('\n')}`);
+}
+
 const missing = missingPackages();
 const skip = missing.length ? `needs Debian's ${missing.join(', ')} (apt-get install ${missing.join(' ')})` : !existsSync(ZIP) ? 'run `npm run build:wordpress` first' : false;
 
@@ -71,12 +182,7 @@ describe('the WordPress plugin in WordPress 6 (Debian)', { skip, timeout: 300_00
 
   before(async () => {
     site = await startWordPress({ zip: ZIP, muPlugins: { 'strict-csp.php': CSP_PLUGIN, 'tribe-stand-in.php': TRIBE_STAND_IN } });
-    // The feed, served by WordPress itself from its uploads folder.
-    await mkdir(join(site.root, 'wp-content/uploads'), { recursive: true });
-    const sample = buildSampleFeed(new Date());
-    await writeFile(join(site.root, 'wp-content/uploads/civic-feed.json'), JSON.stringify(sample));
-    anEvent = new RegExp(`^(${sample.events.map((e) => e.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
-    feed = `${site.url}/wp-content/uploads/civic-feed.json`;
+    ({ feed, anEvent } = await publishSampleFeed(site));
     const tribePages = ['events-page-1.json', 'events-page-2.json'].map((f) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/tribe', f), 'utf8')));
     const tribe = { events: tribePages.flatMap((p) => p.events), total: tribePages[0].total, total_pages: 1 };
     await writeFile(join(site.root, 'wp-content/uploads/tribe-events.json'), JSON.stringify(tribe));
@@ -93,12 +199,9 @@ describe('the WordPress plugin in WordPress 6 (Debian)', { skip, timeout: 300_00
     assert.equal(setup.unfiltered, false, 'an Author has no unfiltered_html');
     author = `Basic ${Buffer.from(`author:${setup.password}`).toString('base64')}`;
 
-    browser = await chromium.launch({
-      executablePath: findChromium(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    context = await watchedContext();
-    adminContext = await watchedContext();
+    browser = await launchChromium();
+    context = await watchedContext(browser, requests, violations);
+    adminContext = await watchedContext(browser, requests, violations);
     // The editor's welcome guide shows an image from s.w.org: the admin has seen it (WordPress 6.1
     // keeps that preference in localStorage).
     await adminContext.addInitScript(() => {
@@ -106,82 +209,17 @@ describe('the WordPress plugin in WordPress 6 (Debian)', { skip, timeout: 300_00
     });
   });
 
-  /** A browser context whose requests and CSP violations are recorded; nothing leaves loopback. */
-  async function watchedContext() {
-    const watched = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    watched.setDefaultTimeout(WAIT);
-    await watched.route('**/*', (route) => {
-      const url = route.request().url();
-      requests.push(url);
-      const { hostname, protocol } = new URL(url);
-      return hostname === '127.0.0.1' || protocol === 'data:' || protocol === 'blob:' ? route.continue() : route.abort();
-    });
-    await watched.exposeFunction('civicReportViolation', (/** @type {typeof violations[number]} */ v) => { violations.push(v); });
-    await watched.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        // @ts-expect-error exposed by the test
-        window.civicReportViolation({ blockedURI: e.blockedURI, directive: e.effectiveDirective, sample: e.sample, page: location.href });
-      });
-    });
-    return watched;
-  }
-
   after(async () => {
     await browser?.close();
     await site?.close();
   });
 
-  /**
-   * A post written as the Author through the REST API.
-   * @param {string} title
-   * @param {string} content
-   */
-  async function writePost(title, content) {
-    const response = await fetch(`${site.url}/?rest_route=/wp/v2/posts`, {
-      method: 'POST',
-      headers: { authorization: author, 'content-type': 'application/json' },
-      body: JSON.stringify({ title, content, status: 'publish' }),
-      signal: AbortSignal.timeout(WAIT),
-    });
-    const body = await response.json();
-    assert.equal(response.status, 201, JSON.stringify(body));
-    return { id: body.id, link: body.link };
-  }
-
-  /** The post's stored content, as the Author's editor would load it. @param {number} id */
-  async function savedContent(id) {
-    const response = await fetch(`${site.url}/?rest_route=/wp/v2/posts/${id}&context=edit`, { headers: { authorization: author }, signal: AbortSignal.timeout(WAIT) });
-    assert.equal(response.status, 200);
-    return /** @type {string} */ ((await response.json()).content.raw);
-  }
-
-  /**
-   * Opens a page; resolves to the page and the server's response.
-   * @param {string} url
-   * @param {import('playwright-core').BrowserContext} [as] the visitor's by default
-   */
-  async function open(url, as = context) {
-    const page = await as.newPage();
-    const response = await page.goto(url, { waitUntil: 'load', timeout: WAIT });
-    assert.ok(response?.ok(), `${url}: ${response?.status()}`);
-    return { page, response };
-  }
-
-  /**
-   * axe-core's WCAG 2.x A/AA rules on the widgets (not on the theme, which is not ours). Run through
-   * the DevTools protocol: an injected script tag would be refused by the page's own policy.
-   * @param {import('playwright-core').Page} page
-   * @param {string[]} selectors
-   */
-  async function axe(page, selectors) {
-    await page.evaluate(AXE);
-    const violationsFound = await page.evaluate(async (include) => {
-      // @ts-expect-error axe is now on the window
-      const results = await window.axe.run({ include: include.map((s) => [s]) }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return results.violations.map((/** @type {{ id: string, help: string, nodes: { target: unknown }[] }} */ v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-    }, selectors);
-    assert.deepEqual(violationsFound, [], `axe found:\n${violationsFound.join('\n')}`);
-  }
+  /** A post written as the Author. @param {string} title @param {string} content */
+  const writePost = (title, content) => writePostAs(site.url, author, title, content);
+  /** @param {number} id */
+  const savedContent = (id) => savedContentAs(site.url, author, id);
+  /** @param {string} url @param {import('playwright-core').BrowserContext} [as] the visitor's by default */
+  const open = (url, as = context) => openIn(as, url);
 
   it('saves the default feed and RSVP endpoint through Settings → Civic widgets', async () => {
     const { page } = await open(`${site.url}/wp-login.php`, adminContext);
@@ -309,11 +347,78 @@ describe('the WordPress plugin in WordPress 6 (Debian)', { skip, timeout: 300_00
   it('let the strict policy run every widget script, and sent no request off loopback', () => {
     const ours = violations.filter((v) => v.blockedURI !== 'inline' || /civic/i.test(v.sample));
     assert.deepEqual(ours, [], 'the policy refused a script of the plugin');
-    const away = requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).hostname !== '127.0.0.1');
-    assert.deepEqual(away, []);
+    assert.deepEqual(offLoopback(requests), []);
     assert.ok(requests.some((url) => url.includes('/plugins/civic-widgets/assets/chunks/')), 'the chunks came from the plugin');
     const log = existsSync(site.debugLog) ? readFileSync(site.debugLog, 'utf8') : '';
     const notices = log.split('\n').filter((line) => line.includes('civic-widgets'));
     assert.deepEqual(notices, [], 'PHP notices from the plugin');
+  });
+});
+
+describe('the WordPress plugin on a multisite network', { skip, timeout: 300_000 }, () => {
+  /** @type {import('./wordpress-site.mjs').Site} */
+  let site;
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  const requests = /** @type {string[]} */ ([]);
+  const violations = /** @type {{ blockedURI: string, directive: string, sample: string, page: string }[]} */ ([]);
+
+  before(async () => {
+    site = await startWordPress({ zip: ZIP, multisite: true });
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('network-activated, shows a site administrator\'s widgets with that site\'s own default feed', async () => {
+    const { feed, anEvent } = await publishSampleFeed(site);
+    const setup = JSON.parse(site.php(`
+      $activated = activate_plugin('civic-widgets/civic-widgets.php', '', true);
+      if (is_wp_error($activated)) { echo json_encode(['error' => $activated->get_error_message()]); exit; }
+      $blog = wp_insert_site(['domain' => get_network()->domain, 'path' => '/branch/', 'title' => 'Branch library', 'user_id' => 1]);
+      if (is_wp_error($blog)) { echo json_encode(['error' => $blog->get_error_message()]); exit; }
+      // WordPress takes the colon out of a new site's domain (a network on a port is for tests only): put the port back.
+      global $wpdb;
+      $wpdb->update($wpdb->blogs, ['domain' => get_network()->domain], ['blog_id' => $blog]);
+      clean_blog_cache($blog);
+      // A site's administrator, not the network's: on a network only super admins keep unfiltered_html.
+      $id = wp_insert_user(['user_login' => 'branch-admin', 'user_pass' => 'branch-password', 'user_email' => 'branch@example.org']);
+      add_user_to_blog($blog, $id, 'administrator');
+      switch_to_blog($blog);
+      update_option('siteurl', 'http://' . get_network()->domain . '/branch');
+      update_option('home', 'http://' . get_network()->domain . '/branch');
+      update_option('show_avatars', 0);
+      update_option('civic_widgets_settings', ['feed_source' => 'url', 'feed_url' => '${feed}', 'rsvp_endpoint' => '']);
+      $unfiltered = user_can($id, 'unfiltered_html');
+      $home = home_url();
+      restore_current_blog();
+      [$password] = WP_Application_Passwords::create_new_application_password($id, ['name' => 'test']);
+      echo json_encode(['password' => $password, 'unfiltered' => $unfiltered, 'home' => $home, 'network' => is_plugin_active_for_network('civic-widgets/civic-widgets.php'), 'mainFeed' => civic_widgets_setting('feed_url')]);
+    `));
+    assert.equal(setup.error, undefined, setup.error);
+    assert.equal(setup.network, true, 'network-activated');
+    assert.equal(setup.unfiltered, false, "a site administrator on a network has no unfiltered_html");
+    assert.equal(setup.mainFeed, '', "the branch's setting is its own, not the main site's");
+    const auth = `Basic ${Buffer.from(`branch-admin:${setup.password}`).toString('base64')}`;
+    const content = '<!-- wp:civic-widgets/event-calendar {"view":"list"} /-->\n\n[civic_groups]\n\n<div data-civic="resource-list" data-src="' + feed + '"></div>';
+    const post = await writePostAs(setup.home, auth, 'Branch programmes', content);
+    assert.equal(await savedContentAs(setup.home, auth, post.id), content);
+
+    const context = await watchedContext(browser, requests, violations);
+    const { page } = await openIn(context, post.link);
+    const calendar = page.locator('civic-event-calendar');
+    assert.equal(await calendar.getAttribute('src'), feed);
+    await calendar.getByRole('button', { name: anEvent }).first().waitFor();
+    // The site's own address for the script: the network's rewrite serves it from the one plugin folder.
+    assert.equal(await page.locator('script[type="module"][src*="civic-widgets.js"]').getAttribute('src'), `${setup.home}/wp-content/plugins/civic-widgets/assets/civic-widgets.js?ver=${version}`);
+    await page.locator('civic-group-finder').getByText('Housing Data User Group').first().waitFor();
+    await page.locator('[data-civic="resource-list"] civic-resource-list').getByText('Community Data Dialogues', { exact: false }).first().waitFor();
+    await axe(page, ['civic-event-calendar', 'civic-group-finder', 'civic-resource-list']);
+    await page.close();
+    await context.close();
+    assert.deepEqual(offLoopback(requests), []);
   });
 });
