@@ -136,7 +136,7 @@ function civic_widgets_field_source() {
 function civic_widgets_field_url( $args ) {
 	$help = array(
 		'feed_url'      => __( 'A civic feed (JSON), an iCalendar file, or any source the widgets read.', 'civic-widgets' ),
-		'rsvp_endpoint' => __( 'Where RSVP forms send registrations when the feed names no endpoint.', 'civic-widgets' ),
+		'rsvp_endpoint' => __( 'Where RSVP forms send registrations unless a block names its own. It takes the place of the endpoint in the feed\'s events: leave it empty to use theirs.', 'civic-widgets' ),
 	);
 	printf(
 		'<input type="url" class="regular-text code" id="civic-widgets-%1$s" name="%2$s[%1$s]" value="%3$s" aria-describedby="civic-widgets-%1$s-help"><p class="description" id="civic-widgets-%1$s-help">%4$s</p>',
