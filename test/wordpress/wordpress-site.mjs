@@ -5,13 +5,13 @@
  * /usr/share/wordpress with its own wp-config.php (Debian's reads /etc/wordpress, which is left
  * alone), served by `php -S`. PHP is told to make no request of its own (WP_HTTP_BLOCK_EXTERNAL).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, launch, listening, stop } from '../server/processes.mjs';
 
 /** What the test needs installed, and the Debian package that brings it. */
 export const REQUIREMENTS = [
@@ -31,15 +31,6 @@ export function missingPackages() {
   return [...new Set(missing)];
 }
 
-/** A loopback port nothing listens on now. */
-export async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
 /**
  * Runs a program to its end, within `timeout` ms; throws with its output when it fails.
  * @param {string} command
@@ -52,73 +43,6 @@ export function run(command, args, options = {}) {
     throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal ?? result.error}):\n${result.stdout}\n${result.stderr}`);
   }
   return String(result.stdout);
-}
-
-/**
- * Waits until 127.0.0.1:port accepts connections; fails when the process exits or after `ms`.
- * @param {number} port
- * @param {import('node:child_process').ChildProcess} child
- * @param {() => string} output
- * @param {number} ms
- */
-async function listening(port, child, output, ms) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}): ${output()}`);
-    const up = await new Promise((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`nothing listens on ${port} after ${ms / 1000} s: ${output()}`);
-}
-
-/** @type {import('node:child_process').ChildProcess[]} */
-const children = [];
-// Should the test process itself die, leave no server behind.
-process.on('exit', () => children.forEach((child) => signal(child, 'SIGKILL')));
-
-/**
- * Signals a server and the workers it started (`php -S` forks them): each runs in its own group.
- * @param {import('node:child_process').ChildProcess} child
- * @param {NodeJS.Signals} name
- */
-function signal(child, name) {
-  try {
-    if (child.pid) process.kill(-child.pid, name);
-  } catch {
-    // already gone
-  }
-}
-
-/**
- * Starts a long-running server.
- * @param {string} command
- * @param {string[]} args
- * @param {import('node:child_process').SpawnOptions} [options]
- */
-function launch(command, args, options = {}) {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...options });
-  let output = '';
-  child.stdout?.on('data', (chunk) => { output = (output + chunk).slice(-20_000); });
-  child.stderr?.on('data', (chunk) => { output = (output + chunk).slice(-20_000); });
-  children.push(child);
-  return { child, output: () => output };
-}
-
-/** @param {import('node:child_process').ChildProcess} child */
-async function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  signal(child, 'SIGTERM');
-  const timer = setTimeout(() => signal(child, 'SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 const asRoot = process.getuid?.() === 0;
@@ -239,40 +163,31 @@ require_once ABSPATH . 'wp-settings.php';
     for (const [name, source] of Object.entries(muPlugins)) await writeFile(join(root, 'wp-content/mu-plugins', name), source);
     run('unzip', ['-q', '-o', zip, '-d', join(root, 'wp-content/plugins')]);
 
-    /** @param {string} code */
-    const php = (code) => {
+    /**
+     * Runs PHP with WordPress loaded, as a request to the site would; returns what it prints.
+     * @param {string} code after wp-load.php
+     * @param {string} [first] before it (constants)
+     */
+    const wpScript = (code, first = '') => {
       const script = join(dir, `cli-${randomBytes(4).toString('hex')}.php`);
-      writeFileSync(script, `<?php\n$_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';\nrequire '${root}/wp-load.php';\nrequire_once ABSPATH . 'wp-admin/includes/plugin.php';\nwp_set_current_user(1);\n${code}\n`);
+      writeFileSync(script, `<?php\n${first}\n$_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';\nrequire '${root}/wp-load.php';\n${code}\n`);
       return run('php', [script], { cwd: root });
     };
+    /** @param {string} code */
+    const php = (code) => wpScript(`require_once ABSPATH . 'wp-admin/includes/plugin.php';\nwp_set_current_user(1);\n${code}`);
     // The installer, as install.php would run it, without its form.
-    const installer = join(dir, 'install.php');
-    await writeFile(installer, `<?php
-define('WP_INSTALLING', true);
-$_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';
-require '${root}/wp-load.php';
-require_once ABSPATH . 'wp-admin/includes/upgrade.php';
-$result = wp_install('Riverside Public Library', 'admin', 'admin@example.org', false, '', 'admin-password');
-echo $result['user_id'];
-`);
-    run('php', [installer], { cwd: root });
+    wpScript(`require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+wp_install('Riverside Public Library', 'admin', 'admin@example.org', false, '', 'admin-password');`, "define('WP_INSTALLING', true);");
     if (multisite) {
       // What Tools → Network Setup does, then the constants it asks to add to wp-config.php.
-      const network = join(dir, 'network.php');
-      await writeFile(network, `<?php
-define('WP_INSTALLING_NETWORK', true);
-$_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';
-require '${root}/wp-load.php';
-require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+      wpScript(`require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 update_option('siteurl', '${url}');
 update_option('home', '${url}');
 // As wp-admin/network.php does: name the network's tables before creating them.
 foreach ($wpdb->tables('ms_global') as $table => $prefixed) $wpdb->$table = $prefixed;
 install_network();
 $result = populate_network(1, '127.0.0.1:${port}', 'admin@example.org', 'Riverside libraries', '/', false);
-if (is_wp_error($result)) { fwrite(STDERR, $result->get_error_message()); exit(1); }
-`);
-      run('php', [network], { cwd: root });
+if (is_wp_error($result)) { fwrite(STDERR, $result->get_error_message()); exit(1); }`, "define('WP_INSTALLING_NETWORK', true);");
       await config(true);
     }
     // WordPress's rewrite rules for a network in subdirectories (its .htaccess), for PHP's server.
