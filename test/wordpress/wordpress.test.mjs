@@ -353,6 +353,17 @@ describe('the WordPress plugin in WordPress 6 (Debian)', { skip, timeout: 300_00
     const notices = log.split('\n').filter((line) => line.includes('civic-widgets'));
     assert.deepEqual(notices, [], 'PHP notices from the plugin');
   });
+
+  it('deletes its settings when the plugin is deleted', () => {
+    assert.notEqual(site.php(`echo json_encode(get_option('civic_widgets_settings'));`), 'false');
+    const deleted = site.php(`
+      require_once ABSPATH . 'wp-admin/includes/file.php';
+      deactivate_plugins('civic-widgets/civic-widgets.php');
+      echo json_encode(delete_plugins(['civic-widgets/civic-widgets.php']));
+    `);
+    assert.equal(deleted, 'true');
+    assert.equal(site.php(`echo json_encode(get_option('civic_widgets_settings'));`), 'false');
+  });
 });
 
 describe('the WordPress plugin on a multisite network', { skip, timeout: 300_000 }, () => {
