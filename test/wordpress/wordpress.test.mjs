@@ -303,8 +303,15 @@ describe('the WordPress plugin in WordPress 6 (Debian)', { skip, timeout: 300_00
     await page.getByRole('textbox', { name: 'Feed URL' }).waitFor();
     assert.equal(await page.getByRole('textbox', { name: 'Feed URL' }).inputValue(), feed);
     assert.equal(await page.getByRole('combobox', { name: 'View' }).inputValue(), 'list');
+    // A change in the sidebar is saved as the block's attributes.
+    await page.getByRole('textbox', { name: 'Time zone' }).fill('America/Chicago');
+    await page.getByRole('checkbox', { name: 'No search-engine data' }).check();
     await page.getByRole('document', { name: 'Block: RSVP form' }).click();
     assert.equal(await page.getByRole('textbox', { name: 'Event ID' }).inputValue(), 'riverside-data-day');
+    await page.getByRole('button', { name: 'Update', exact: true }).click();
+    await page.getByRole('button', { name: 'Dismiss this notice' }).or(page.getByText('Post updated.')).first().waitFor();
+    const saved = /<!-- wp:civic-widgets\/event-calendar (\{.*?\}) \/-->/.exec(await savedContent(posts.blocks.id));
+    assert.deepEqual(JSON.parse(saved?.[1] ?? 'null'), { src: feed, view: 'list', timezone: 'America/Chicago', noSeo: true });
     assert.deepEqual(errors, []);
     await page.close();
   });
