@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,6 @@ export const REQUIREMENTS = [
   ['/usr/sbin/mariadbd', 'mariadb-server'],
   ['/usr/bin/mariadb-install-db', 'mariadb-server'],
   ['/usr/bin/php', 'php-cli'],
-  ['/usr/bin/unzip', 'unzip'],
 ];
 
 /** The Debian packages missing on this machine (empty when the test can run). */
@@ -102,7 +101,7 @@ async function startMariaDb(dir) {
  */
 
 /**
- * A fresh WordPress with the plugin zip unpacked (not yet activated) and `muPlugins` in
+ * A fresh WordPress with the plugin zip installed (not yet activated) and `muPlugins` in
  * wp-content/mu-plugins ({ file name: PHP source }).
  * @param {{ zip: string, muPlugins?: Record<string, string>, multisite?: boolean }} options
  * @returns {Promise<Site>}
@@ -161,7 +160,6 @@ require_once ABSPATH . 'wp-settings.php';
     await config(false);
     await mkdir(join(root, 'wp-content/mu-plugins'), { recursive: true });
     for (const [name, source] of Object.entries(muPlugins)) await writeFile(join(root, 'wp-content/mu-plugins', name), source);
-    run('unzip', ['-q', '-o', zip, '-d', join(root, 'wp-content/plugins')]);
 
     /**
      * Runs PHP with WordPress loaded, as a request to the site would; returns what it prints.
@@ -171,7 +169,13 @@ require_once ABSPATH . 'wp-settings.php';
     const wpScript = (code, first = '') => {
       const script = join(dir, `cli-${randomBytes(4).toString('hex')}.php`);
       writeFileSync(script, `<?php\n${first}\n$_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';\nrequire '${root}/wp-load.php';\n${code}\n`);
-      return run('php', [script], { cwd: root });
+      try {
+        return run('php', [script], { cwd: root });
+      } catch (error) {
+        // WordPress answers a fatal error with a page that says nothing: the log says what it was.
+        const log = existsSync(debugLog) ? readFileSync(debugLog, 'utf8').split('\n').filter((line) => /PHP (Fatal|Warning|Parse)/.test(line)) : [];
+        throw new Error(`${String(error).slice(0, 500)}…\n${log.slice(-5).join('\n')}`);
+      }
     };
     /** @param {string} code */
     const php = (code) => wpScript(`require_once ABSPATH . 'wp-admin/includes/plugin.php';\nwp_set_current_user(1);\n${code}`);
@@ -190,6 +194,14 @@ $result = populate_network(1, '127.0.0.1:${port}', 'admin@example.org', 'Riversi
 if (is_wp_error($result)) { fwrite(STDERR, $result->get_error_message()); exit(1); }`, "define('WP_INSTALLING_NETWORK', true);");
       await config(true);
     }
+    // The zip, as Plugins → Add New → Upload Plugin installs it (WordPress's own unzip, PclZip
+    // here, since Debian's PHP has no zip extension unless php-zip is installed).
+    const installed = php(`require_once ABSPATH . 'wp-admin/includes/admin.php';
+require_once ABSPATH . 'wp-admin/includes/class-wp-upgrader.php';
+$upgrader = new Plugin_Upgrader(new Automatic_Upgrader_Skin());
+$result = $upgrader->install('${zip}');
+echo is_wp_error($result) ? $result->get_error_message() : json_encode($result);`);
+    if (installed !== 'true') throw new Error(`the plugin zip did not install: ${installed}`);
     // WordPress's rewrite rules for a network in subdirectories (its .htaccess), for PHP's server.
     const router = join(dir, 'router.php');
     await writeFile(router, ROUTER);
