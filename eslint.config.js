@@ -17,9 +17,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', '*.config.*', 'examples/*.js', 'packages/server/**', 'test/node/**', 'test/server/**'],
+    files: ['scripts/**', 'bench/**', '*.config.*', 'examples/*.js', 'packages/server/**', 'test/node/**', 'test/server/**', 'test/wordpress/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The block editor's script: a classic script against the wp.* globals, no build step.
+    files: ['wordpress/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, wp: 'readonly' } },
   },
   {
     // The feed layer is pure data: it runs in Node (the civic-widgets command) as in the browser.

@@ -8,19 +8,20 @@
  * Everything listens on loopback, on free high ports.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { connect as http2Connect } from 'node:http2';
 import { request as httpsRequest } from 'node:https';
-import { createConnection, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '../../packages/server/src/config.mjs';
+import { freePort, launch, listening, stopAll } from '../server/processes.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'packages/server/bin/civic-widgets.mjs');
@@ -77,15 +78,6 @@ function program(name) {
   return undefined;
 }
 
-/** A loopback port nothing listens on now. */
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
 /** Whether ::1 can be listened on (a container may have no IPv6). */
 async function hasIpv6Loopback() {
   const server = createServer();
@@ -95,59 +87,6 @@ async function hasIpv6Loopback() {
   });
   if (ok) await new Promise((resolve) => server.close(resolve));
   return ok;
-}
-
-/**
- * Waits until something accepts connections on 127.0.0.1:port, or the process exits, or 10 s pass.
- * @param {number} port
- * @param {import('node:child_process').ChildProcess} child
- * @param {() => string} output for the message
- */
-async function listening(port, child, output) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}): ${output()}`);
-    const up = await new Promise((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`nothing listens on ${port} after 10 s: ${output()}`);
-}
-
-/** @type {import('node:child_process').ChildProcess[]} */
-const children = [];
-/**
- * Starts a long-running program that the suite stops in `after`, whatever happened.
- * @param {string} command
- * @param {string[]} args
- * @param {import('node:child_process').SpawnOptions} [options]
- */
-function launch(command, args, options = {}) {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-  let output = '';
-  child.stdout?.on('data', (chunk) => { output += chunk; });
-  child.stderr?.on('data', (chunk) => { output += chunk; });
-  children.push(child);
-  return { child, output: () => output };
-}
-// Should the test process itself die, leave no server behind.
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
-
-/**
- * @param {import('node:child_process').ChildProcess} child
- */
-async function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /**
@@ -238,7 +177,7 @@ before(async () => {
 });
 
 after(async () => {
-  await Promise.all(children.map(stop));
+  await stopAll();
   await rm(dir, { recursive: true, force: true });
 });
 
