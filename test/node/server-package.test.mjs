@@ -42,6 +42,6 @@ it('keeps the elements free of native builds', () => {
   const elements = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   assert.equal(elements.dependencies['better-sqlite3'], undefined);
   assert.equal(elements.dependencies['civic-widgets-server'], undefined);
-  // dist/builder is the demo's snippet builder, not part of the package.
-  assert.deepEqual(elements.files, ['dist', '!dist/builder']);
+  // dist/builder is the demo's snippet builder and dist/wordpress the WordPress plugin: neither is part of the package.
+  assert.deepEqual(elements.files, ['dist', '!dist/builder', '!dist/wordpress']);
 });
