@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', '*.config.*', 'examples/*.js', 'packages/server/**', 'test/node/**', 'test/server/**'],
+    files: ['scripts/**', 'bench/**', '*.config.*', 'examples/*.js', 'packages/server/**', 'test/node/**', 'test/runner-plugins/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },
