@@ -12,8 +12,8 @@ import { viewerZone } from './formatters.js';
 import { dayForKey } from './grid-keys.js';
 import type { SharedLink } from './event-dialog.js';
 import { shiftAnchor, todayIn } from './period.js';
-import type { EventLink } from './url-state.js';
-import { linkToOccurrence } from './url-state-write.js';
+import type { EventLink } from './calendar-url.js';
+import { linkToOccurrence } from './calendar-url-write.js';
 
 /** Selections fired by calendars, which calendars do not follow (two calendars would open two dialogs). */
 export const ownSelections = new WeakSet<object>();

@@ -28,7 +28,7 @@ import { renderMonth } from './month-view.js';
 import { OccurrenceController } from './occurrence-controller.js';
 import { dayStartIn, dayText, firstDayOfWeek, periodOf, todayIn, type Period } from './period.js';
 import type { ViewContext } from './view-context.js';
-import { eventLink, writeCalendarState } from './url-state-write.js';
+import { eventLink, writeCalendarState } from './calendar-url-write.js';
 import { zoneDiffers, zoneNote } from './zones.js';
 
 /** The calendar's sheets, adopted when the views arrive: the loading message before needs none. */

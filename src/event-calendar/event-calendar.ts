@@ -9,7 +9,7 @@ import { urlStatePrefix } from '../shared/url-state.js';
 import { isView, parseDay, emptyFilters, type CalendarView, type Filters } from './calendar-state.js';
 import type { CalendarViews } from './calendar-views.js';
 import type { Selection } from './event-dialog.js';
-import { readCalendarState, type EventLink } from './url-state.js';
+import { readCalendarState, type EventLink } from './calendar-url.js';
 import type { FeedWindows } from './feed-windows.js';
 import { rememberedWindowed, rememberWindowed } from '../feed/windowed-memory.js';
 import type { FeedState } from '../shared/feed-context.js';
