@@ -31,11 +31,11 @@ export async function parseSource(
 }
 
 function nativeAdapter(source: SourceText): AdapterResult {
-  const document = parseJson(source.text);
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+  const json = parseJson(source.text);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new Error('the feed is not a JSON object');
   }
-  return { document: document as Record<string, unknown>, skipped: [] };
+  return { document: json as Record<string, unknown>, skipped: [] };
 }
 
 /** JSON.parse with a message a webmaster can act on. */
