@@ -10,7 +10,7 @@ import { emit, type CivicEventSelectDetail } from '../shared/events.js';
 import { FacetedListController } from '../shared/faceted-list/faceted-list-controller.js';
 import { renderFacetedList } from '../shared/faceted-list/faceted-list-view.js';
 import { facetedListStyles } from '../shared/faceted-list/faceted-list.styles.js';
-import { foldText } from '../shared/faceted-list/fold-text.js';
+import { foldText } from '../shared/text-search.js';
 import { capitalize, collator, formatNumber, languageName } from '../shared/faceted-list/labels.js';
 import { FeedWords } from '../shared/feed-words.js';
 import type { ListView } from '../shared/faceted-list/list-view-slot.js';

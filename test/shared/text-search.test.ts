@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { foldText, queryWords } from '../../../src/shared/faceted-list/fold-text.js';
+import { foldText, queryWords } from '../../src/shared/text-search.js';
 
 describe('foldText', () => {
   it('drops case and accents, and spaces words with punctuation folded away', () => {

@@ -1,5 +1,5 @@
 import { FacetIndex, type FacetSpec, type Selection } from './facet-index.js';
-import { queryWords } from './fold-text.js';
+import { queryWords } from '../text-search.js';
 import { collator } from './labels.js';
 import { SearchIndex, type SearchField } from './search-index.js';
 

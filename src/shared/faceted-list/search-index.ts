@@ -1,4 +1,4 @@
-import { foldText } from './fold-text.js';
+import { foldText } from '../text-search.js';
 
 /** One searchable field of an item, and how much a match in it counts towards relevance. */
 export interface SearchField<T> {
