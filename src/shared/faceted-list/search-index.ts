@@ -1,4 +1,4 @@
-import { foldText } from '../text-search.js';
+import { foldText, wordRank } from '../text-search.js';
 
 /** One searchable field of an item, and how much a match in it counts towards relevance. */
 export interface SearchField<T> {
@@ -25,18 +25,15 @@ export class SearchIndex<T> {
 
   /**
    * How well item `index` matches `words` (from `queryWords`): 0 when some word is in none of its
-   * fields; otherwise higher for matches in heavier fields, at word starts, and of whole words.
+   * fields (text-search.ts's rule); otherwise higher for matches in heavier fields, at word starts,
+   * and of whole words.
    */
   score(index: number, words: readonly string[]): number {
     let total = 0;
     for (const word of words) {
       let best = 0;
       for (const { weight, texts } of this.fields) {
-        const text = texts[index]!;
-        if (!text.includes(word)) continue;
-        const start = text.includes(` ${word}`);
-        const whole = start && text.includes(` ${word} `);
-        const value = weight * (whole ? 3 : start ? 2 : 1);
+        const value = weight * wordRank(texts[index]!, word);
         if (value > best) best = value;
       }
       if (best === 0) return 0;
