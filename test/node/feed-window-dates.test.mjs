@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { windowedFeedRoutes } from '../server/windowed-feed.mjs';
+import { windowedFeedRoutes } from '../runner-plugins/windowed-feed.mjs';
 
 let server;
 let base;
