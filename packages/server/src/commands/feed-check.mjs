@@ -10,7 +10,8 @@
 import { resolve } from 'node:path';
 import { expandOccurrences, FEED_FORMATS } from '../../lib/feed.js';
 import { parseCommandArgs, UsageError, withExitStatus } from '../cli-args.mjs';
-import { DEFAULT_TIMEOUT_SECONDS, isTimeZone } from '../config.mjs';
+import { isTimeZone } from '../../lib/feed.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../config.mjs';
 import { describeSkipped } from '../feed-report.mjs';
 import { readConfiguredSource } from '../feed-sources.mjs';
 
