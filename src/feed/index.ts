@@ -4,7 +4,8 @@
  * touches the DOM; the elements import the modules they need directly, so they load lazily.
  */
 export type { AdapterContext, AdapterResult, FeedFormat, SourceText } from './adapter.js';
-export { detectFormat, parseJson, parseSource } from './parse-source.js';
+export { detectFormat, parseSource } from './parse-source.js';
+export { parseJson } from './parse-json.js';
 export { normalizeFeed, MAX_ITEMS } from './normalize.js';
 export type { NormalizeOptions } from './normalize.js';
 export { expandOccurrences, MAX_OCCURRENCES } from './occurrences.js';

@@ -1,4 +1,5 @@
 import type { AdapterContext, AdapterResult, FeedFormat, SourceText } from './adapter.js';
+import { parseJson } from './parse-json.js';
 
 /**
  * Picks the adapter for a source and runs it. Each adapter is its own chunk, so a page that reads
@@ -36,15 +37,6 @@ function nativeAdapter(source: SourceText): AdapterResult {
     throw new Error('the feed is not a JSON object');
   }
   return { document: json as Record<string, unknown>, skipped: [] };
-}
-
-/** JSON.parse with a message a webmaster can act on. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new Error(`not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
-  }
 }
 
 /** Decides the format from the content type and, above all, the content itself. */
