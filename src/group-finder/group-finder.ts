@@ -1,17 +1,14 @@
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AttendanceMode, Group, LoadedFeed } from '../feed/types.js';
+import type { AttendanceMode, LoadedFeed } from '../feed/types.js';
 import { CivicElement } from '../shared/civic-element.js';
 import { listConverter } from '../shared/converters.js';
 import { ListViewSlot } from '../shared/faceted-list/list-view-slot.js';
 import { LazyPart } from '../shared/lazy-part.js';
+import type { CivicGroupSelectDetail, GroupFinderHost } from './group-finder-host.js';
 import type { GroupFinderView } from './group-views.js';
 
-/** Detail of `civic-group-select`: a visitor activated a group's title link (`open`) or its join link (`join`). */
-export interface CivicGroupSelectDetail {
-  group: Group;
-  action: 'open' | 'join';
-}
+export type { CivicGroupSelectDetail };
 
 declare global {
   interface HTMLElementEventMap {
@@ -61,7 +58,7 @@ declare global {
  * @cssprop --civic-space - The spacing unit (default: 1rem).
  * @cssprop --civic-radius - Corner radius (default: 0.375rem).
  */
-export class CivicGroupFinder extends CivicElement {
+export class CivicGroupFinder extends CivicElement implements GroupFinderHost {
   /** Topics to show at first, e.g. `housing,environment`. */
   @property({ converter: listConverter }) topics: string[] = [];
 

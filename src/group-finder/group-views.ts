@@ -18,7 +18,7 @@ import type { LocalizeController, MessageKey } from '../shared/localize.js';
 import { urlStatePrefix } from '../shared/url-state.js';
 import { renderGroupCard } from './group-card.js';
 import { groupFinderOptions, MODE_KEYS } from './group-facets.js';
-import type { CivicGroupFinder, CivicGroupSelectDetail } from './group-finder.js';
+import type { CivicGroupSelectDetail, GroupFinderHost } from './group-finder-host.js';
 import { styles } from './group-finder.styles.js';
 import { distanceKm, distanceUnit, formatDistance, knownPlaces, pointOf, type NearPoint } from './near-me.js';
 import { displayZone, NextMeetingsController } from './next-meetings.js';
@@ -56,7 +56,7 @@ export class GroupFinderView implements ListView {
   private words?: FeedWords;
 
   constructor(
-    private readonly host: CivicGroupFinder,
+    private readonly host: GroupFinderHost,
     private readonly i18n: LocalizeController,
   ) {
     this.upcoming = new NextMeetingsController(host);

@@ -1,19 +1,14 @@
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { LoadedFeed, Resource } from '../feed/types.js';
+import type { LoadedFeed } from '../feed/types.js';
 import { CivicElement } from '../shared/civic-element.js';
 import { listConverter } from '../shared/converters.js';
 import { ListViewSlot } from '../shared/faceted-list/list-view-slot.js';
 import { LazyPart } from '../shared/lazy-part.js';
+import type { CivicResourceSelectDetail, ResourceListHost, ResourceSort } from './resource-list-host.js';
 import type { ResourceListView } from './resource-views.js';
 
-/** The orders the resource list offers. `relevance` is "best match" while searching, else by title. */
-export type ResourceSort = 'relevance' | 'title' | 'newest';
-
-/** Detail of `civic-resource-select`: a visitor activated a resource's title link. */
-export interface CivicResourceSelectDetail {
-  resource: Resource;
-}
+export type { CivicResourceSelectDetail, ResourceSort };
 
 declare global {
   interface HTMLElementEventMap {
@@ -58,7 +53,7 @@ declare global {
  * @cssprop --civic-space - The spacing unit (default: 1rem).
  * @cssprop --civic-radius - Corner radius (default: 0.375rem).
  */
-export class CivicResourceList extends CivicElement {
+export class CivicResourceList extends CivicElement implements ResourceListHost {
   /** Types to show at first, e.g. `guide,zine`. */
   @property({ converter: listConverter }) types: string[] = [];
 

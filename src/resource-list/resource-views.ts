@@ -13,7 +13,7 @@ import type { LocalizeController, MessageKey } from '../shared/localize.js';
 import { urlStatePrefix } from '../shared/url-state.js';
 import { renderResourceCard, type ResourceCardContext } from './resource-card.js';
 import { resourceListOptions } from './resource-facets.js';
-import type { CivicResourceList, CivicResourceSelectDetail } from './resource-list.js';
+import type { CivicResourceSelectDetail, ResourceListHost } from './resource-list-host.js';
 import { styles } from './resource-list.styles.js';
 import lists from '../locales/en/lists.js';
 import resources from '../locales/en/resources.js';
@@ -41,7 +41,7 @@ export class ResourceListView implements ListView {
   private words?: FeedWords;
 
   constructor(
-    private readonly host: CivicResourceList,
+    private readonly host: ResourceListHost,
     private readonly i18n: LocalizeController,
   ) {
     this.list = new FacetedListController<Resource>(host, resourceListOptions, () => ({
