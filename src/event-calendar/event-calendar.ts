@@ -7,6 +7,7 @@ import { devWarn } from '../shared/dev.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import { urlStatePrefix } from '../shared/url-state.js';
 import { isView, parseDay, emptyFilters, type CalendarView, type Filters } from './calendar-state.js';
+import type { CalendarChange, CalendarHost } from './calendar-host.js';
 import type { CalendarViews } from './calendar-views.js';
 import type { Selection } from './event-dialog.js';
 import { readCalendarState, type EventLink } from './calendar-url.js';
@@ -70,7 +71,7 @@ import type { RequestOptions } from '../shared/feed-controller.js';
  * @cssprop --civic-focus-ring - The focus outline.
  * @cssprop --civic-font-family - Font (default: inherited from the page).
  */
-export class CivicEventCalendar extends CivicElement {
+export class CivicEventCalendar extends CivicElement implements CalendarHost {
 
   /** `month`, `week` or `list`. Default: month, or list when the calendar is narrower than about 40rem. */
   @property({ reflect: true }) view?: CalendarView;
@@ -134,8 +135,8 @@ export class CivicEventCalendar extends CivicElement {
   private noted?: LoadedFeed;
   private viewsOf?: CalendarViews;
   private urlRead = false;
-  /** @internal An event the page's URL asks to open (a shared link), until the feed is here to open it. */
-  linkedEvent?: EventLink;
+  /** An event the page's URL asks to open (a shared link), until the feed is here to open it. */
+  private linkedEvent?: EventLink;
   private seoTimer?: ReturnType<typeof setTimeout>;
   /** The JSON-LD writer (seo.ts), loaded after the first events are drawn. */
   private seo?: typeof import('./seo.js');
@@ -300,6 +301,18 @@ export class CivicEventCalendar extends CivicElement {
   protected renderFeed({ feed }: LoadedFeed): TemplateResult {
     // renderFeed runs once the views are here (see CivicElement).
     return this.shown!.render(feed);
+  }
+
+  /** @internal The event the page's URL asks to open, handed over once (to the views). */
+  takeLinkedEvent(): EventLink | undefined {
+    const linked = this.linkedEvent;
+    this.linkedEvent = undefined;
+    return linked;
+  }
+
+  /** @internal The one place the visitor's changes are written (calendar-input.ts works them out). */
+  apply(change: CalendarChange): void {
+    Object.assign(this, change);
   }
 
   /** @internal Prints show the list. It renders at once: a print started by script lays out before any await. */

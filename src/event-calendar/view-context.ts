@@ -12,6 +12,7 @@ import type { Placed } from './layout.js';
 import { formatCount, startClock } from './formatters.js';
 import { statusLabel, type Translate } from './labels.js';
 import type { Period } from './period.js';
+import type { CalendarView } from './calendar-state.js';
 
 export interface ViewContext {
   locale: string;
@@ -29,6 +30,17 @@ export interface ViewContext {
   focusDay: number;
   /** The occurrences are still being worked out (a first recurring feed loads ical.js). */
   pending: boolean;
+}
+
+/** What one render shows, worked out once. */
+export interface Frame extends ViewContext {
+  view: CalendarView;
+  zone: string;
+  dir: 'ltr' | 'rtl';
+  /** The days the count and the list cover: the month, or the week. */
+  rangeStart: number;
+  rangeEnd: number;
+  count: number;
 }
 
 export interface ChipOptions {

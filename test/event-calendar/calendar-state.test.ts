@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { activeFacetCount, emptyFilters, hasFilters, isView, parseDay } from '../../src/event-calendar/calendar-state.js';
+import { activeFacetCount, emptyFilters, hasFilters, isView, parseDay, withFacetValue, withQuery } from '../../src/event-calendar/calendar-state.js';
 
 describe('calendar state (what attributes and the URL can ask for)', () => {
   it('knows the three views and nothing else', () => {
@@ -28,5 +28,17 @@ describe('calendar state (what attributes and the URL can ask for)', () => {
     expect(hasFilters({ ...emptyFilters(), query: '   ' })).to.equal(false);
     expect(hasFilters({ ...emptyFilters(), query: ' census ' })).to.equal(true);
     expect(activeFacetCount({ ...emptyFilters(), query: 'census' }), 'a search is no facet').to.equal(0);
+  });
+
+  it('changes filters into new objects: a search, a value ticked and unticked', () => {
+    const start = { ...emptyFilters(), topics: ['housing'] };
+    const searched = withQuery(start, 'census');
+    expect(searched).to.deep.equal({ ...start, query: 'census' });
+    expect(start.query, 'the old filters stay as they were').to.equal('');
+    const ticked = withFacetValue(searched, 'topics', 'transit', true);
+    expect(ticked.topics).to.deep.equal(['housing', 'transit']);
+    expect(withFacetValue(ticked, 'topics', 'transit', true).topics, 'ticked once only').to.deep.equal(['housing', 'transit']);
+    expect(withFacetValue(ticked, 'topics', 'housing', false).topics).to.deep.equal(['transit']);
+    expect(searched.topics, 'the old list stays as it was').to.deep.equal(['housing']);
   });
 });
