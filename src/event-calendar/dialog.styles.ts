@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { fieldControl } from '../shared/field.styles.js';
+import { fieldControl } from '../shared/controls.styles.js';
 
 /** The details dialog: a readable column that fits a 320 px screen and scrolls on its own. */
 export const dialogStyles = css`

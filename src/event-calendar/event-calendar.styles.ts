@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { fieldControl } from '../shared/field.styles.js';
+import { fieldControl } from '../shared/controls.styles.js';
 import { viewStyles } from './views.styles.js';
 
 /**

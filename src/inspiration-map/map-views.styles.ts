@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { fieldControl } from '../shared/field.styles.js';
+import { fieldControl } from '../shared/controls.styles.js';
 
 /**
  * The map beside its list on wide containers, above it on narrow ones (container queries on the
