@@ -3,10 +3,10 @@ import { property } from 'lit/decorators.js';
 import type { AttendanceMode, LoadedFeed } from '../feed/types.js';
 import { CivicElement } from '../shared/civic-element.js';
 import { listConverter } from '../shared/converters.js';
-import { ListViewSlot } from '../shared/faceted-list/list-view-slot.js';
+import { ViewsSlot } from '../shared/faceted-list/views-slot.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import type { CivicGroupSelectDetail, GroupFinderHost } from './group-finder-host.js';
-import type { GroupFinderView } from './group-views.js';
+import type { GroupFinderViews } from './group-views.js';
 
 export type { CivicGroupSelectDetail };
 
@@ -93,15 +93,15 @@ export class CivicGroupFinder extends CivicElement implements GroupFinderHost {
   @property({ attribute: false }) now?: Date;
 
   protected override readonly views = new LazyPart<typeof import('./group-views.js')>(this, 'views', () => import('./group-views.js'));
-  private readonly listView = new ListViewSlot<GroupFinderView>();
+  private readonly viewsSlot = new ViewsSlot<GroupFinderViews>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const views = this.views.module;
-    this.listView.willUpdate(changed, views && (() => new views.GroupFinderView(this, this.i18n)));
+    this.viewsSlot.willUpdate(changed, views && (() => new views.GroupFinderViews(this, this.i18n)));
   }
 
   protected renderFeed(loaded: LoadedFeed): TemplateResult {
-    return this.listView.view!.render(loaded);
+    return this.viewsSlot.views!.render(loaded);
   }
 }

@@ -3,10 +3,10 @@ import { property } from 'lit/decorators.js';
 import type { LoadedFeed } from '../feed/types.js';
 import { CivicElement } from '../shared/civic-element.js';
 import { listConverter } from '../shared/converters.js';
-import { ListViewSlot } from '../shared/faceted-list/list-view-slot.js';
+import { ViewsSlot } from '../shared/faceted-list/views-slot.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import type { CivicResourceSelectDetail, ResourceListHost, ResourceSort } from './resource-list-host.js';
-import type { ResourceListView } from './resource-views.js';
+import type { ResourceListViews } from './resource-views.js';
 
 export type { CivicResourceSelectDetail, ResourceSort };
 
@@ -85,15 +85,15 @@ export class CivicResourceList extends CivicElement implements ResourceListHost 
   @property({ attribute: false }) now?: Date;
 
   protected override readonly views = new LazyPart<typeof import('./resource-views.js')>(this, 'views', () => import('./resource-views.js'));
-  private readonly listView = new ListViewSlot<ResourceListView>();
+  private readonly viewsSlot = new ViewsSlot<ResourceListViews>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const views = this.views.module;
-    this.listView.willUpdate(changed, views && (() => new views.ResourceListView(this, this.i18n)));
+    this.viewsSlot.willUpdate(changed, views && (() => new views.ResourceListViews(this, this.i18n)));
   }
 
   protected renderFeed(loaded: LoadedFeed): TemplateResult {
-    return this.listView.view!.render(loaded);
+    return this.viewsSlot.views!.render(loaded);
   }
 }
