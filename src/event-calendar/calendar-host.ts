@@ -2,7 +2,6 @@ import type { ReactiveControllerHost } from 'lit';
 import type { Feed } from '../feed/types.js';
 import type { LazyPart } from '../shared/lazy-part.js';
 import type { CalendarView, Filters } from './calendar-state.js';
-import type { EventLink } from './calendar-url.js';
 import type { Selection } from './event-dialog.js';
 import type { FeedWindows } from './feed-windows.js';
 
@@ -44,8 +43,6 @@ export interface CalendarHost extends ReactiveControllerHost, HTMLElement {
   readonly feedWindows?: FeedWindows;
   readonly dialogPart: LazyPart<typeof import('./event-dialog.js')>;
   readonly weekPart: LazyPart<typeof import('./week-view.js')>;
-  /** The event the page's URL asks to open (a shared link), handed over once. */
-  takeLinkedEvent(): EventLink | undefined;
   /** Writes a change the visitor made. */
   apply(change: CalendarChange): void;
   /** Draws the list for a print, at once. */

@@ -1,12 +1,14 @@
 import type { ReactiveController } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
 import type { Feed } from '../feed/types.js';
-import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
+import { instantOfFeedDate } from '../feed/feed-instant.js';
+import { parseFeedDate } from '../feed/zoned-time.js';
 import { devWarn } from '../shared/dev.js';
 import type { CivicEventSelectDetail } from '../shared/events.js';
 import { formatMessage } from '../shared/localize.js';
 import type { CalendarChange, CalendarHost } from './calendar-host.js';
-import { FACETS, emptyFilters, isView, parseDay, withFacetValue, withQuery, type FacetKey } from './calendar-state.js';
+import { FACETS, emptyFilters, isView, parseDay, type FacetKey } from './calendar-state.js';
+import { withFacetValue } from './filters.js';
 import { viewerZone } from './formatters.js';
 import { dayForKey } from './grid-keys.js';
 import type { SharedLink } from './event-dialog.js';
@@ -348,7 +350,7 @@ export class CalendarInput implements ReactiveController {
 
   readonly onInput = (e: Event): void => {
     const input = e.target as HTMLInputElement;
-    if (input.dataset.action === 'search') this.host.apply({ filters: withQuery(this.host.filters, input.value) });
+    if (input.dataset.action === 'search') this.host.apply({ filters: { ...this.host.filters, query: input.value } });
   };
 
   readonly onChange = (e: Event): void => {
@@ -399,8 +401,7 @@ export class CalendarInput implements ReactiveController {
 
   private findSelected(wanted: CivicEventSelectDetail): Occurrence | undefined {
     const parsed = parseFeedDate(wanted.occurrence);
-    const zone = this.views.frame?.zone ?? 'UTC';
-    const instant = parsed && parsed.kind !== 'date' ? (parsed.kind === 'zoned' ? parsed.wall - parsed.offset : wallToEpoch(parsed.wall, zone)) : undefined;
+    const instant = parsed && parsed.kind !== 'date' ? instantOfFeedDate(parsed, this.views.frame?.zone ?? 'UTC') : undefined;
     const ofEvent = this.views.expansion.occurrences.filter((o) => o.event.id === wanted.event.id);
     return (
       ofEvent.find((o) => (o.allDay ? o.start === wanted.occurrence.slice(0, 10) : o.startMs === instant)) ??

@@ -46,15 +46,3 @@ export function hasFilters(filters: Filters): boolean {
 export function activeFacetCount(filters: Filters): number {
   return FACETS.reduce((n, f) => n + filters[f].length, 0);
 }
-
-/** The filters with the search set to `query`. */
-export function withQuery(filters: Filters, query: string): Filters {
-  return { ...filters, query };
-}
-
-/** The filters with `value` of `facet` ticked (`on`) or not. */
-export function withFacetValue(filters: Filters, facet: FacetKey, value: string, on: boolean): Filters {
-  const values = filters[facet].filter((v) => v !== value);
-  if (on) values.push(value);
-  return { ...filters, [facet]: values };
-}

@@ -28,6 +28,7 @@ import { renderMonth } from './month-view.js';
 import { OccurrenceController } from './occurrence-controller.js';
 import { dayStartIn, dayText, firstDayOfWeek, periodOf, todayIn, type Period } from './period.js';
 import type { Frame } from './view-context.js';
+import type { EventLink } from './calendar-url.js';
 import { eventLink, writeCalendarState } from './calendar-url-write.js';
 import { zoneDiffers, zoneNote } from './zones.js';
 
@@ -68,10 +69,11 @@ export class CalendarViews implements ShownCalendar {
     return isTimeZone(feed?.timezone) ? feed.timezone : viewerZone();
   }
 
-  /** Asks for the occurrences of the period on screen (before each render, which draws that window). */
-  request(feed: Feed): void {
-    // Once: it moves the period to the event's day before the period is worked out below.
-    const linked = this.host.takeLinkedEvent();
+  /**
+   * Asks for the occurrences of the period on screen (before each render, which draws that
+   * window). `linked`, an event the page's URL names, moves the period to its day first.
+   */
+  request(feed: Feed, linked?: EventLink): void {
     if (linked) this.input.openLinked(feed, linked);
     const zone = this.zoneFor(feed);
     const anchor = this.host.anchor ?? todayIn(zone);

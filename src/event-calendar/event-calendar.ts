@@ -252,7 +252,12 @@ export class CivicEventCalendar extends CivicElement implements CalendarHost {
     else this.rememberWholeFeed();
     if (this.showsWeek) void this.weekPart.load();
     const feed = this.shownFeed?.feed;
-    if (feed) this.shown?.request(feed);
+    const shown = feed && this.shown;
+    if (shown) {
+      // The linked event is handed over once, with the first feed shown.
+      shown.request(feed, this.linkedEvent);
+      this.linkedEvent = undefined;
+    }
   }
 
   /** A whole feed that says it can be windowed is read a month at a time on the next visit. */
@@ -301,13 +306,6 @@ export class CivicEventCalendar extends CivicElement implements CalendarHost {
   protected renderFeed({ feed }: LoadedFeed): TemplateResult {
     // renderFeed runs once the views are here (see CivicElement).
     return this.shown!.render(feed);
-  }
-
-  /** @internal The event the page's URL asks to open, handed over once (to the views). */
-  takeLinkedEvent(): EventLink | undefined {
-    const linked = this.linkedEvent;
-    this.linkedEvent = undefined;
-    return linked;
   }
 
   /** @internal The one place the visitor's changes are written (calendar-input.ts works them out). */

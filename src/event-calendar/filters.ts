@@ -60,3 +60,10 @@ export function matcher(filters: Filters): (event: CivicEvent) => boolean {
     return !words.length || matchesEvery(searchTextOf(event), words);
   };
 }
+
+/** The filters with `value` of `facet` ticked (`on`) or not. */
+export function withFacetValue(filters: Filters, facet: FacetKey, value: string, on: boolean): Filters {
+  const values = filters[facet].filter((v) => v !== value);
+  if (on) values.push(value);
+  return { ...filters, [facet]: values };
+}

@@ -1,4 +1,4 @@
-import { canonicalFields, parseFeedDate, wallToEpoch, type ParsedFeedDate } from './zoned-time.js';
+import { canonicalFields } from './zoned-time.js';
 
 /** The three forms a feed date takes (feed-format.md): a date, a floating local time, or an instant. */
 export type FeedDateKind = 'date' | 'floating' | 'zoned';
@@ -58,19 +58,4 @@ export function isTimeZone(zone: unknown): zone is string {
     zoneCache.set(zone, ok);
   }
   return ok;
-}
-
-/** A feed date read into numbers, or undefined when it is not a real date (2026-02-30, 25:00). */
-export function readFeedDate(input: unknown): ParsedFeedDate | undefined {
-  const canonical = canonicalFeedDate(input);
-  return canonical && parseFeedDate(canonical.value);
-}
-
-/**
- * The instant a feed date stands for: a zoned time is one already; a floating time or a date (its
- * midnight) is read in `timeZone`, or as UTC when no usable zone is known.
- */
-export function instantOfFeedDate(date: ParsedFeedDate, timeZone?: string): number {
-  if (date.kind === 'zoned') return date.wall - date.offset;
-  return isTimeZone(timeZone) ? wallToEpoch(date.wall, timeZone) : date.wall;
 }

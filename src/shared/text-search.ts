@@ -2,9 +2,9 @@
  * How every widget matches what a visitor types: one folding and one rule, so the same words find
  * the same things in the calendar, the group finder and the resource list.
  *
- * The rule: every word of the query must occur in the folded text, anywhere in it. Matches at the
- * start of a word, and whole words, only rank higher (see `wordRank`). Word starts alone would fail
- * the languages we serve: Chinese is written without spaces (数据 inside 开放数据日), and Arabic
+ * The rule: every word of the query must occur in the folded text, anywhere in it. Matches at
+ * the start of a word, and whole words, only rank higher (faceted-list/search-index.ts). Word
+ * starts alone would fail the languages we serve: Chinese is written without spaces (数据 inside 开放数据日), and Arabic
  * joins the article to its noun (بيانات inside البيانات).
  */
 
@@ -35,13 +35,6 @@ export function foldText(text: string): string {
 /** The distinct folded words of a query, in the order typed. */
 export function queryWords(query: string): string[] {
   return [...new Set(foldText(query).split(' ').filter(Boolean))];
-}
-
-/** How `word` (from `queryWords`) occurs in `folded` (from `foldText`): 0 not at all, 1 inside a word, 2 at a word start, 3 as a whole word. */
-export function wordRank(folded: string, word: string): 0 | 1 | 2 | 3 {
-  if (!folded.includes(word)) return 0;
-  if (!folded.includes(` ${word}`)) return 1;
-  return folded.includes(` ${word} `) ? 3 : 2;
 }
 
 /** True when every word occurs in `folded`: the match rule itself. */

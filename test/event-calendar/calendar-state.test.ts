@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { activeFacetCount, emptyFilters, hasFilters, isView, parseDay, withFacetValue, withQuery } from '../../src/event-calendar/calendar-state.js';
+import { activeFacetCount, emptyFilters, hasFilters, isView, parseDay } from '../../src/event-calendar/calendar-state.js';
+import { withFacetValue } from '../../src/event-calendar/filters.js';
 
 describe('calendar state (what attributes and the URL can ask for)', () => {
   it('knows the three views and nothing else', () => {
@@ -30,12 +31,10 @@ describe('calendar state (what attributes and the URL can ask for)', () => {
     expect(activeFacetCount({ ...emptyFilters(), query: 'census' }), 'a search is no facet').to.equal(0);
   });
 
-  it('changes filters into new objects: a search, a value ticked and unticked', () => {
-    const start = { ...emptyFilters(), topics: ['housing'] };
-    const searched = withQuery(start, 'census');
-    expect(searched).to.deep.equal({ ...start, query: 'census' });
-    expect(start.query, 'the old filters stay as they were').to.equal('');
+  it('ticks and unticks a facet value into new filters, leaving the old ones as they were', () => {
+    const searched = { ...emptyFilters(), query: 'census', topics: ['housing'] };
     const ticked = withFacetValue(searched, 'topics', 'transit', true);
+    expect(ticked.query).to.equal('census');
     expect(ticked.topics).to.deep.equal(['housing', 'transit']);
     expect(withFacetValue(ticked, 'topics', 'transit', true).topics, 'ticked once only').to.deep.equal(['housing', 'transit']);
     expect(withFacetValue(ticked, 'topics', 'housing', false).topics).to.deep.equal(['transit']);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { foldText, matchesEvery, queryWords, wordRank } from '../../src/shared/text-search.js';
+import { wordRank } from '../../src/shared/faceted-list/search-index.js';
+import { foldText, matchesEvery, queryWords } from '../../src/shared/text-search.js';
 
 const finds = (text: string, query: string) => matchesEvery(foldText(text), queryWords(query));
 

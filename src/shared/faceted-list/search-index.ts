@@ -1,4 +1,11 @@
-import { foldText, wordRank } from '../text-search.js';
+import { foldText } from '../text-search.js';
+
+/** How `word` (from `queryWords`) occurs in `folded` (from `foldText`): 0 not at all, 1 inside a word, 2 at a word start, 3 as a whole word. */
+export function wordRank(folded: string, word: string): 0 | 1 | 2 | 3 {
+  if (!folded.includes(word)) return 0;
+  if (!folded.includes(` ${word}`)) return 1;
+  return folded.includes(` ${word} `) ? 3 : 2;
+}
 
 /** One searchable field of an item, and how much a match in it counts towards relevance. */
 export interface SearchField<T> {
