@@ -64,10 +64,11 @@ function manualChunks(id) {
   const own = /\/dist\/lib\/(.+)\.js$/.exec(id)?.[1];
   if (!own) return undefined;
   if (/^feed\/(occurrences|zoned-time|feed-date)$/.test(own)) return 'time';
-  // The words for a feed's values, which the views of every element but the RSVP form show.
-  if (/^(shared\/feed-words|shared\/faceted-list\/labels|locales\/en\/vocabulary)$/.test(own)) return 'words';
+  // The words for a feed's values, which the views of every element but the RSVP form show, and
+  // the look of fields and buttons, which they share too.
+  if (/^(shared\/feed-words|shared\/faceted-list\/labels|locales\/en\/vocabulary|shared\/controls\.styles|shared\/text-search)$/.test(own)) return 'words';
   if (
-    /^shared\/(civic-element|converters|date-format|dev|events|lazy-part|locale|localize|shared\.styles|url-state|feed-context|feed-controller|mapping-option)$/.test(own) ||
+    /^shared\/(civic-element|feed-source-element|converters|date-format|dev|events|lazy-part|locale|localize|shared\.styles|url-state|feed-context|feed-controller|mapping-option)$/.test(own) ||
     /^feed\/(feed-cache|feed-reader|load-feed|types|adapter)$/.test(own) ||
     own === 'locales/en/common'
   ) {

@@ -3,8 +3,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteerCore from 'puppeteer-core';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChromium, findFirefox } from './scripts/find-chromium.mjs';
-import { strictCsp, testRoutes } from './test/server/test-routes.mjs';
-import { windowedFeedRoutes } from './test/server/windowed-feed.mjs';
+import { strictCsp, testRoutes } from './test/runner-plugins/test-routes.mjs';
+import { windowedFeedRoutes } from './test/runner-plugins/windowed-feed.mjs';
 
 const executablePath = findChromium();
 // WTR_BROWSERS=chromium runs Chromium alone, for a quicker pass while working.
@@ -22,8 +22,8 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   plugins: [
-    (await import('./test/server/json-plugin.mjs')).jsonPlugin(), // the map's TopoJSON as modules
-    (await import('./test/server/rsvp-plugin.mjs')).rsvpPlugin(),
+    (await import('./test/runner-plugins/json-plugin.mjs')).jsonPlugin(), // the map's TopoJSON as modules
+    (await import('./test/runner-plugins/rsvp-plugin.mjs')).rsvpPlugin(),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
@@ -61,8 +61,8 @@ export default {
       ]
       : []),
   ],
-  // Test-only endpoints that fail, stall and revalidate on purpose: test/server/test-routes.mjs.
-  // The real serve feed routes, windowed and whole: test/server/windowed-feed.mjs.
+  // Test-only endpoints that fail, stall and revalidate on purpose: test/runner-plugins/test-routes.mjs.
+  // The real serve feed routes, windowed and whole: test/runner-plugins/windowed-feed.mjs.
   middleware: [strictCsp, testRoutes, windowedFeedRoutes],
 };
 

@@ -1,20 +1,34 @@
 import type { ReactiveController } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
 import type { Feed } from '../feed/types.js';
-import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
+import { instantOfFeedDate } from '../feed/feed-instant.js';
+import { parseFeedDate } from '../feed/zoned-time.js';
 import { devWarn } from '../shared/dev.js';
 import type { CivicEventSelectDetail } from '../shared/events.js';
 import type { IcsFileUrls } from '../shared/ics-file-urls.js';
 import { formatMessage } from '../shared/localize.js';
-import type { CalendarViews } from './calendar-views.js';
-import type { CivicEventCalendar } from './event-calendar.js';
+import type { CalendarChange, CalendarHost } from './calendar-host.js';
 import { FACETS, emptyFilters, isView, parseDay, type FacetKey } from './calendar-state.js';
+import { withFacetValue } from './filters.js';
 import { viewerZone } from './formatters.js';
 import { dayForKey } from './grid-keys.js';
 import type { SharedLink } from './event-dialog.js';
 import { shiftAnchor, todayIn } from './period.js';
-import type { EventLink } from './url-state.js';
-import { linkToOccurrence } from './url-state-write.js';
+import type { EventLink } from './calendar-url.js';
+import { linkToOccurrence } from './calendar-url-write.js';
+import type { Frame } from './view-context.js';
+
+/** What the input handlers ask of the views that own them (handed in: importing them back would be a cycle). */
+export interface ShownCalendar {
+  /** The last frame rendered. */
+  readonly frame?: Frame;
+  /** The occurrences of the period on screen. */
+  readonly expansion: { readonly occurrences: readonly Occurrence[] };
+  /** The change that opens an occurrence's details, announced unless `announce` is false; none when the page cancelled it. */
+  openOccurrence(occurrence: Occurrence, opener: Element | null, fromDay?: number, announce?: boolean): CalendarChange | undefined;
+  /** The zone times are shown in. */
+  zoneFor(feed: Feed | undefined): string;
+}
 
 /** Selections fired by calendars, which calendars do not follow (two calendars would open two dialogs). */
 export const ownSelections = new WeakSet<object>();
@@ -34,6 +48,8 @@ function isVisible(el: Element): boolean {
  * Everything a visitor does to the calendar, in one place: clicks and keys (delegated from the
  * calendar's wrapper, so a month of events adds no listeners), the dialog's opening, closing and
  * focus return, selections from other elements on the page, the element's width, and printing.
+ * The handlers work out a `CalendarChange` and hand it to the element's `apply`, the one place the
+ * calendar's state is written.
  */
 export class CalendarInput implements ReactiveController {
   private returnFocus?: HTMLElement | null;
@@ -52,8 +68,8 @@ export class CalendarInput implements ReactiveController {
   private focusSharedLink = false;
 
   constructor(
-    private readonly host: CivicEventCalendar,
-    private readonly views: CalendarViews,
+    private readonly host: CalendarHost,
+    private readonly views: ShownCalendar,
   ) {
     host.addController(this);
   }
@@ -122,84 +138,82 @@ export class CalendarInput implements ReactiveController {
       const wanted = this.pendingOpen;
       this.pendingOpen = undefined;
       const found = this.findSelected(wanted);
-      if (found) queueMicrotask(() => this.views.openOccurrence(found, this.returnFocus ?? null, undefined, false));
+      if (found) queueMicrotask(() => this.apply(this.views.openOccurrence(found, this.returnFocus ?? null, undefined, false)));
     }
   }
 
   // ---- clicks ----------------------------------------------------------------------------------
 
   readonly onClick = (e: MouseEvent): void => {
+    this.apply(this.clicked(e.target as Element));
+  };
+
+  private apply(change: CalendarChange | undefined): void {
+    if (change) this.host.apply(change);
+  }
+
+  private clicked(target: Element): CalendarChange | undefined {
     const { host } = this;
-    const target = e.target as Element;
     const el = target.closest<HTMLElement>('[data-key],[data-more],[data-action],[data-view],[role="gridcell"]');
-    if (!el) return;
+    if (!el) return undefined;
     const { key, more, view, action } = el.dataset;
     if (key) {
       const occurrence = this.views.expansion.occurrences.find((o) => o.key === key);
       const fromDay = host.selection?.kind === 'day' ? host.selection.day : undefined;
-      if (occurrence) this.views.openOccurrence(occurrence, el, fromDay);
-      return;
+      return occurrence && this.views.openOccurrence(occurrence, el, fromDay);
     }
     if (more) return this.openDay(Number(more), el);
-    if (isView(view)) {
-      host.chosenView = view;
-      return;
-    }
+    if (isView(view)) return { chosenView: view };
     if (action) return this.act(action, el);
     if (el.getAttribute('role') === 'gridcell') {
       const day = Number(el.dataset.day);
-      host.focusDay = day;
-      if (host.narrow && this.views.frame?.days.get(day)?.length) this.openDay(day, el);
+      if (host.narrow && this.views.frame?.days.get(day)?.length) return { focusDay: day, ...this.openDay(day, el) };
+      return { focusDay: day };
     }
-  };
+    return undefined;
+  }
 
-  private act(action: string, el: HTMLElement): void {
+  private act(action: string, el: HTMLElement): CalendarChange | undefined {
     const { host } = this;
     const frame = this.views.frame;
     const selection = host.selection;
     switch (action) {
       case 'previous':
       case 'next':
-        if (!frame) return;
-        host.anchor = shiftAnchor(frame.view, frame.period.anchor, action === 'next' ? 1 : -1);
-        host.focusDay = undefined;
-        return;
+        if (!frame) return undefined;
+        return { anchor: shiftAnchor(frame.view, frame.period.anchor, action === 'next' ? 1 : -1), focusDay: undefined };
       case 'today':
-        host.anchor = todayIn(frame?.zone ?? viewerZone());
-        host.focusDay = undefined;
-        return;
+        return { anchor: todayIn(frame?.zone ?? viewerZone()), focusDay: undefined };
       case 'zone':
-        host.zoneOverride = host.zoneOverride ? undefined : viewerZone();
-        return;
+        return { zoneOverride: host.zoneOverride ? undefined : viewerZone() };
       case 'clear-filters':
-        host.filters = emptyFilters();
         (host.renderRoot as ShadowRoot).querySelector<HTMLElement>('#calendar-search')?.focus();
-        return;
+        return { filters: emptyFilters() };
       case 'close':
-        host.selection = undefined;
-        return;
+        return { selection: undefined };
       case 'subscribe':
         this.subscribeOpen = !this.subscribeOpen;
         // The panel comes with the dialog's code, usually here by now; it renders again when it arrives.
         void host.dialogPart.load();
         host.requestUpdate();
-        return;
+        return undefined;
       case 'back':
-        if (selection?.kind === 'register') host.selection = { kind: 'event', occurrence: selection.occurrence, fromDay: selection.fromDay };
-        else if (selection?.kind === 'event' && selection.fromDay !== undefined) host.selection = { kind: 'day', day: selection.fromDay };
-        return;
+        if (selection?.kind === 'register') return { selection: { kind: 'event', occurrence: selection.occurrence, fromDay: selection.fromDay } };
+        if (selection?.kind === 'event' && selection.fromDay !== undefined) return { selection: { kind: 'day', day: selection.fromDay } };
+        return undefined;
       case 'register':
-        if (selection?.kind !== 'event') return;
+        if (selection?.kind !== 'event') return undefined;
         void import('../rsvp-form/define.js');
-        host.selection = { kind: 'register', occurrence: selection.occurrence, fromDay: selection.fromDay };
-        return;
+        return { selection: { kind: 'register', occurrence: selection.occurrence, fromDay: selection.fromDay } };
       case 'share':
         if (selection?.kind === 'event') this.share(selection.occurrence);
-        return;
+        return undefined;
       case 'ics-occurrence':
       case 'ics-series':
         if (selection?.kind === 'event') this.prepareDownload(el as HTMLAnchorElement, selection.occurrence, action === 'ics-series');
-        return;
+        return undefined;
+      default:
+        return undefined;
     }
   }
 
@@ -221,9 +235,9 @@ export class CalendarInput implements ReactiveController {
     });
   }
 
-  private openDay(day: number, opener: Element): void {
+  private openDay(day: number, opener: Element): CalendarChange {
     this.rememberFocus(opener);
-    this.host.selection = { kind: 'day', day };
+    return { selection: { kind: 'day', day } };
   }
 
   /**
@@ -240,8 +254,7 @@ export class CalendarInput implements ReactiveController {
   }
 
   readonly onDialogClose = (): void => {
-    const { host } = this;
-    host.selection = undefined;
+    this.host.apply({ selection: undefined });
     this.shared = undefined;
     const target = this.returnFocus;
     this.returnFocus = undefined;
@@ -251,7 +264,7 @@ export class CalendarInput implements ReactiveController {
       target.focus();
     } else {
       this.pendingFocus = this.views.frame?.view === 'month';
-      host.requestUpdate();
+      this.host.requestUpdate();
     }
   };
 
@@ -276,7 +289,7 @@ export class CalendarInput implements ReactiveController {
       const next = dayForKey(e, day, frame.firstDay, frame.dir === 'rtl');
       if (next === undefined) return;
       e.preventDefault();
-      this.moveTo(next);
+      this.apply(this.moveTo(next));
       return;
     }
     const cell = target.closest<HTMLElement>('[role="gridcell"]');
@@ -297,15 +310,13 @@ export class CalendarInput implements ReactiveController {
     if (!this.views.frame?.days.get(day)?.length) return;
     const first = [...cell.querySelectorAll<HTMLElement>('button')].find(isVisible);
     if (first) first.focus();
-    else this.openDay(day, cell);
+    else this.apply(this.openDay(day, cell));
   }
 
-  private moveTo(day: number): void {
-    const { host } = this;
+  private moveTo(day: number): CalendarChange {
     const period = this.views.frame?.period;
-    if (period && (day < period.monthStart || day >= period.monthEnd)) host.anchor = day;
-    host.focusDay = day;
     this.pendingFocus = true;
+    return period && (day < period.monthStart || day >= period.monthEnd) ? { anchor: day, focusDay: day } : { focusDay: day };
   }
 
   // ---- the Subscribe panel: a disclosure that gets out of the way -----------------------------
@@ -334,16 +345,14 @@ export class CalendarInput implements ReactiveController {
 
   readonly onInput = (e: Event): void => {
     const input = e.target as HTMLInputElement;
-    if (input.dataset.action === 'search') this.host.filters = { ...this.host.filters, query: input.value };
+    if (input.dataset.action === 'search') this.host.apply({ filters: { ...this.host.filters, query: input.value } });
   };
 
   readonly onChange = (e: Event): void => {
     const input = e.target as HTMLInputElement;
     const facet = input.dataset.facet as FacetKey | undefined;
     if (!facet || !FACETS.includes(facet)) return;
-    const values = this.host.filters[facet].filter((v) => v !== input.value);
-    if (input.checked) values.push(input.value);
-    this.host.filters = { ...this.host.filters, [facet]: values };
+    this.host.apply({ filters: withFacetValue(this.host.filters, facet, input.value, input.checked) });
   };
 
   // ---- the page --------------------------------------------------------------------------------
@@ -374,9 +383,7 @@ export class CalendarInput implements ReactiveController {
     const day = this.dayOf(detail.occurrence, this.views.zoneFor(feed));
     if (day === undefined) return;
     this.returnFocus = deepActiveElement();
-    host.selection = undefined;
-    host.anchor = day;
-    host.focusDay = day;
+    host.apply({ selection: undefined, anchor: day, focusDay: day });
     this.pendingOpen = detail;
   }
 
@@ -389,8 +396,7 @@ export class CalendarInput implements ReactiveController {
 
   private findSelected(wanted: CivicEventSelectDetail): Occurrence | undefined {
     const parsed = parseFeedDate(wanted.occurrence);
-    const zone = this.views.frame?.zone ?? 'UTC';
-    const instant = parsed && parsed.kind !== 'date' ? (parsed.kind === 'zoned' ? parsed.wall - parsed.offset : wallToEpoch(parsed.wall, zone)) : undefined;
+    const instant = parsed && parsed.kind !== 'date' ? instantOfFeedDate(parsed, this.views.frame?.zone ?? 'UTC') : undefined;
     const ofEvent = this.views.expansion.occurrences.filter((o) => o.event.id === wanted.event.id);
     return (
       ofEvent.find((o) => (o.allDay ? o.start === wanted.occurrence.slice(0, 10) : o.startMs === instant)) ??
@@ -403,7 +409,7 @@ export class CalendarInput implements ReactiveController {
     if (!width) return;
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     const narrow = width < 40 * rem;
-    if (narrow !== this.host.narrow) this.host.narrow = narrow;
+    if (narrow !== this.host.narrow) this.host.apply({ narrow });
   };
 
   private readonly onBeforePrint = (): void => this.host.renderForPrint(true);

@@ -14,9 +14,9 @@ import calendar from '../locales/en/calendar.js';
 import vocabulary from '../locales/en/vocabulary.js';
 import { FeedWords } from '../shared/feed-words.js';
 import { renderFilters, renderToolbar, type ToolbarOptions } from './calendar-controls.js';
-import { CalendarInput, ownSelections } from './calendar-input.js';
+import { CalendarInput, ownSelections, type ShownCalendar } from './calendar-input.js';
 import { styles } from './event-calendar.styles.js';
-import type { CivicEventCalendar } from './event-calendar.js';
+import type { CalendarChange, CalendarHost } from './calendar-host.js';
 import { FACETS, hasFilters, type FacetKey, type Filters, type CalendarView } from './calendar-state.js';
 import { facetValues, matcher } from './filters.js';
 import { periodTitle, viewerZone } from './formatters.js';
@@ -27,8 +27,9 @@ import { renderList } from './list-view.js';
 import { renderMonth } from './month-view.js';
 import { OccurrenceController } from './occurrence-controller.js';
 import { dayStartIn, dayText, firstDayOfWeek, periodOf, todayIn, type Period } from './period.js';
-import type { ViewContext } from './view-context.js';
-import { eventLink, writeCalendarState } from './url-state-write.js';
+import type { Frame } from './view-context.js';
+import type { EventLink } from './calendar-url.js';
+import { eventLink, writeCalendarState } from './calendar-url-write.js';
 import { zoneDiffers, zoneNote } from './zones.js';
 
 /** The calendar's sheets, adopted when the views arrive: the loading message before needs none. */
@@ -37,18 +38,7 @@ export const partStyles: readonly CSSResult[] = styles;
 /** Only the views speak the calendar's own strings; the shell says "Loading…" (common strings). */
 export const messages = [calendar, vocabulary];
 
-/** What one render shows, worked out once. */
-export interface Frame extends ViewContext {
-  view: CalendarView;
-  zone: string;
-  dir: 'ltr' | 'rtl';
-  /** The days the count and the list cover: the month, or the week. */
-  rangeStart: number;
-  rangeEnd: number;
-  count: number;
-}
-
-export class CalendarViews {
+export class CalendarViews implements ShownCalendar {
   readonly expansion: OccurrenceController;
   /** Clicks, keys, the dialog, the document's selections: calendar-input.ts. */
   readonly input: CalendarInput;
@@ -60,7 +50,7 @@ export class CalendarViews {
   private filterCache?: { placed: Placed[]; filters: Filters; result: Placed[] };
   private messages?: { key: string; texts: Map<string, string> };
 
-  constructor(private readonly host: CivicEventCalendar) {
+  constructor(private readonly host: CalendarHost) {
     this.expansion = new OccurrenceController(host);
     this.input = new CalendarInput(host, this);
   }
@@ -79,14 +69,12 @@ export class CalendarViews {
     return isTimeZone(feed?.timezone) ? feed.timezone : viewerZone();
   }
 
-  /** Asks for the occurrences of the period on screen (before each render, which draws that window). */
-  request(feed: Feed): void {
-    const linked = this.host.linkedEvent;
-    if (linked) {
-      // Once: it moves the period to the event's day before the period is worked out below.
-      this.host.linkedEvent = undefined;
-      this.input.openLinked(feed, linked);
-    }
+  /**
+   * Asks for the occurrences of the period on screen (before each render, which draws that
+   * window). `linked`, an event the page's URL names, moves the period to its day first.
+   */
+  request(feed: Feed, linked?: EventLink): void {
+    if (linked) this.input.openLinked(feed, linked);
     const zone = this.zoneFor(feed);
     const anchor = this.host.anchor ?? todayIn(zone);
     const period = periodOf(this.host.currentView, anchor, firstDayOfWeek(this.host.language));
@@ -117,15 +105,15 @@ export class CalendarViews {
     return this.frame;
   }
 
-  /** Opens an occurrence's details, announcing it unless another element asked for it. */
-  openOccurrence(occurrence: Occurrence, opener: Element | null, fromDay?: number, announce = true): void {
+  /** The change that opens an occurrence's details, announced unless another element asked for it; none when the page cancelled it. */
+  openOccurrence(occurrence: Occurrence, opener: Element | null, fromDay?: number, announce = true): CalendarChange | undefined {
     if (announce) {
       const detail: CivicEventSelectDetail = { event: occurrence.event, occurrence: occurrence.start };
       ownSelections.add(detail);
-      if (!emit(this.host, 'civic-event-select', detail)) return;
+      if (!emit(this.host, 'civic-event-select', detail)) return undefined;
     }
     this.input.rememberFocus(opener);
-    this.host.selection = { kind: 'event', occurrence, fromDay };
+    return { selection: { kind: 'event', occurrence, fromDay } };
   }
 
   /** The facet values of the feed, worked out once per feed. */

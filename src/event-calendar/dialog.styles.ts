@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldControl } from '../shared/controls.styles.js';
 
 /** The details dialog: a readable column that fits a 320 px screen and scrolls on its own. */
 export const dialogStyles = css`
@@ -151,12 +152,7 @@ export const dialogStyles = css`
     box-sizing: border-box;
     inline-size: 100%;
     min-block-size: 2.5rem;
-    padding: 0.375rem 0.5rem;
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    ${fieldControl}
   }
   .day-list {
     margin-block: var(--_space);

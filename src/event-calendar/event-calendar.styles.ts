@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldControl } from '../shared/controls.styles.js';
 import { viewStyles } from './views.styles.js';
 
 /**
@@ -98,12 +99,7 @@ const calendarStyles = css`
   input[type='search'] {
     inline-size: 100%;
     min-block-size: 2.5rem;
-    padding: 0.375rem 0.5rem;
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    ${fieldControl}
   }
   .facets {
     flex: 1 1 auto;

@@ -7,9 +7,10 @@ import { devWarn } from '../shared/dev.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import { urlStatePrefix } from '../shared/url-state.js';
 import { isView, parseDay, emptyFilters, type CalendarView, type Filters } from './calendar-state.js';
+import type { CalendarChange, CalendarHost } from './calendar-host.js';
 import type { CalendarViews } from './calendar-views.js';
 import type { Selection } from './event-dialog.js';
-import { readCalendarState, type EventLink } from './url-state.js';
+import { readCalendarState, type EventLink } from './calendar-url.js';
 import type { FeedWindows } from './feed-windows.js';
 import { rememberedWindowed, rememberWindowed } from '../feed/windowed-memory.js';
 import type { FeedState } from '../shared/feed-context.js';
@@ -70,7 +71,7 @@ import type { RequestOptions } from '../shared/feed-controller.js';
  * @cssprop --civic-focus-ring - The focus outline.
  * @cssprop --civic-font-family - Font (default: inherited from the page).
  */
-export class CivicEventCalendar extends CivicElement {
+export class CivicEventCalendar extends CivicElement implements CalendarHost {
 
   /** `month`, `week` or `list`. Default: month, or list when the calendar is narrower than about 40rem. */
   @property({ reflect: true }) view?: CalendarView;
@@ -134,8 +135,8 @@ export class CivicEventCalendar extends CivicElement {
   private noted?: LoadedFeed;
   private viewsOf?: CalendarViews;
   private urlRead = false;
-  /** @internal An event the page's URL asks to open (a shared link), until the feed is here to open it. */
-  linkedEvent?: EventLink;
+  /** An event the page's URL asks to open (a shared link), until the feed is here to open it. */
+  private linkedEvent?: EventLink;
   private seoTimer?: ReturnType<typeof setTimeout>;
   /** The JSON-LD writer (seo.ts), loaded after the first events are drawn. */
   private seo?: typeof import('./seo.js');
@@ -251,7 +252,12 @@ export class CivicEventCalendar extends CivicElement {
     else this.rememberWholeFeed();
     if (this.showsWeek) void this.weekPart.load();
     const feed = this.shownFeed?.feed;
-    if (feed) this.shown?.request(feed);
+    const shown = feed && this.shown;
+    if (shown) {
+      // The linked event is handed over once, with the first feed shown.
+      shown.request(feed, this.linkedEvent);
+      this.linkedEvent = undefined;
+    }
   }
 
   /** A whole feed that says it can be windowed is read a month at a time on the next visit. */
@@ -300,6 +306,11 @@ export class CivicEventCalendar extends CivicElement {
   protected renderFeed({ feed }: LoadedFeed): TemplateResult {
     // renderFeed runs once the views are here (see CivicElement).
     return this.shown!.render(feed);
+  }
+
+  /** @internal The one place the visitor's changes are written (calendar-input.ts works them out). */
+  apply(change: CalendarChange): void {
+    Object.assign(this, change);
   }
 
   /** @internal Prints show the list. It renders at once: a print started by script lays out before any await. */

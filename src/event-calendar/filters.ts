@@ -4,6 +4,7 @@
  * within a facet widen the choice (housing OR transit); facets narrow it (housing AND online).
  */
 import { plainText } from '../feed/text.js';
+import { foldText, matchesEvery, queryWords } from '../shared/text-search.js';
 import type { CivicEvent } from '../feed/types.js';
 import { FACETS, type FacetKey, type Filters } from './calendar-state.js';
 
@@ -35,17 +36,13 @@ function matchValues(event: CivicEvent, facet: FacetKey): readonly string[] {
   return valuesOf(event, facet);
 }
 
-/** Lower case without accents, so "Vivienda" finds "vivienda" and "cafe" finds "café". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
 const searchTexts = new WeakMap<CivicEvent, string>();
 
+/** An event's title and description, folded once (text-search.ts), as the finders fold theirs. */
 function searchTextOf(event: CivicEvent): string {
   let text = searchTexts.get(event);
   if (text === undefined) {
-    text = fold(`${event.title}\n${event.description ? plainText(event.description, 50_000) : ''}`);
+    text = foldText(`${event.title}\n${event.description ? plainText(event.description, 50_000) : ''}`);
     searchTexts.set(event, text);
   }
   return text;
@@ -53,17 +50,20 @@ function searchTextOf(event: CivicEvent): string {
 
 /** A predicate for the events `filters` lets through (made once per change, run per occurrence). */
 export function matcher(filters: Filters): (event: CivicEvent) => boolean {
-  const words = fold(filters.query).split(/\s+/).filter(Boolean);
+  const words = queryWords(filters.query);
   const facets = FACETS.filter((f) => filters[f].length > 0).map((f) => [f, new Set(filters[f])] as const);
   if (!words.length && !facets.length) return () => true;
   return (event) => {
     for (const [facet, wanted] of facets) {
       if (!matchValues(event, facet).some((v) => wanted.has(v))) return false;
     }
-    if (words.length) {
-      const text = searchTextOf(event);
-      for (const word of words) if (!text.includes(word)) return false;
-    }
-    return true;
+    return !words.length || matchesEvery(searchTextOf(event), words);
   };
+}
+
+/** The filters with `value` of `facet` ticked (`on`) or not. */
+export function withFacetValue(filters: Filters, facet: FacetKey, value: string, on: boolean): Filters {
+  const values = filters[facet].filter((v) => v !== value);
+  if (on) values.push(value);
+  return { ...filters, [facet]: values };
 }

@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, formatDayAs } from './formatters.js';
 import { laneRows, weekLanes, type Placed } from './layout.js';
-import { eventChip, type ViewContext } from './view-context.js';
+import { eventChip, moreButton, visibleRows, type ViewContext } from './view-context.js';
 
 /** Rows of events a day shows before "+N more". */
 export const VISIBLE_ROWS = 3;
@@ -46,8 +46,7 @@ function renderDay(ctx: ViewContext, day: number, rowStart: number, lanes: Map<P
   // Spanning events sit in their week lane (with gaps kept), then the day's own events.
   const rows = laneRows(items, lanes);
   for (const p of items) if (!p.spanning) rows.push(p);
-  const overflow = rows.length > VISIBLE_ROWS;
-  const shown = overflow ? rows.slice(0, VISIBLE_ROWS - 1) : rows;
+  const shown = visibleRows(rows, VISIBLE_ROWS);
   const hidden = items.length - shown.filter((p) => p !== null).length;
   const outside = day < period.monthStart || day >= period.monthEnd;
   const today = day === ctx.today;
@@ -66,11 +65,7 @@ function renderDay(ctx: ViewContext, day: number, rowStart: number, lanes: Map<P
     ${items.length ? html`<span class="badge" aria-hidden="true">${formatCount(locale, items.length)}</span>` : nothing}
     <div class="items">
       ${shown.map((p) => (p ? eventChip(ctx, p, { day, rowStart, rowEnd: rowStart + 6 }) : html`<span class="spacer" aria-hidden="true"></span>`))}
-      ${hidden > 0
-        ? html`<button type="button" class="more" part="more" data-more=${day} aria-label=${t('calMoreLabel', { count: hidden, date })}>
-            ${t('calMore', { count: formatCount(locale, hidden) })}
-          </button>`
-        : nothing}
+      ${moreButton(ctx, day, hidden, date)}
     </div>
   </div>`;
 }

@@ -74,13 +74,6 @@ export function shiftAnchor(view: CalendarView, anchor: number, step: number): n
   return view === 'week' ? anchor + 7 * step : addMonths(anchor, step);
 }
 
-/** The days of a period, in order. */
-export function daysOf(period: Pick<Period, 'start' | 'end'>): number[] {
-  const days: number[] = [];
-  for (let day = period.start; day < period.end; day++) days.push(day);
-  return days;
-}
-
 /** The instant a day begins in `timeZone`. */
 export function dayStartIn(day: number, timeZone: string): number {
   return wallToEpoch(day * DAY_MS, timeZone);

@@ -9,9 +9,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { directionOf, textDirection } from '../shared/bidi.js';
 import type { FeedWords } from '../shared/feed-words.js';
 import type { Placed } from './layout.js';
-import { startClock } from './formatters.js';
+import { formatCount, startClock } from './formatters.js';
 import { statusLabel, type Translate } from './labels.js';
 import type { Period } from './period.js';
+import type { CalendarView } from './calendar-state.js';
 
 export interface ViewContext {
   locale: string;
@@ -29,6 +30,17 @@ export interface ViewContext {
   focusDay: number;
   /** The occurrences are still being worked out (a first recurring feed loads ical.js). */
   pending: boolean;
+}
+
+/** What one render shows, worked out once. */
+export interface Frame extends ViewContext {
+  view: CalendarView;
+  zone: string;
+  dir: 'ltr' | 'rtl';
+  /** The days the count and the list cover: the month, or the week. */
+  rangeStart: number;
+  rangeEnd: number;
+  count: number;
 }
 
 export interface ChipOptions {
@@ -70,4 +82,17 @@ export function eventChip(ctx: ViewContext, p: Placed, options: ChipOptions = {}
       : html`<time datetime=${o.start} dir="auto" class=${o.allDay ? 'visually-hidden' : 'clock'}>${o.allDay ? ctx.t('calAllDay') : startClock(ctx.locale, o)}</time> `}${status
       ? html`<span class="status" part="status">${status}</span> `
       : nothing}<span class=${quiet ? 'title visually-hidden' : 'title'}><bdi>${eventTitle(o.event, ctx.t)}</bdi>${before ? ` ${ctx.t('calContinued')}` : ''}</span></button>`;
+}
+
+/** The rows a day shows: all of them when they fit in `max`, else `max - 1`, leaving room for "+N more". */
+export function visibleRows<T>(rows: T[], max: number): T[] {
+  return rows.length > max ? rows.slice(0, max - 1) : rows;
+}
+
+/** "+N more" for `hidden` events of `day` (full date `date`); it opens the whole day, through `data-more`. */
+export function moreButton(ctx: ViewContext, day: number, hidden: number, date: string): TemplateResult | typeof nothing {
+  if (hidden <= 0) return nothing;
+  return html`<button type="button" class="more" part="more" data-more=${day} aria-label=${ctx.t('calMoreLabel', { count: hidden, date })}>
+    ${ctx.t('calMore', { count: formatCount(ctx.locale, hidden) })}
+  </button>`;
 }

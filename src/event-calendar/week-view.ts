@@ -5,11 +5,11 @@
  * Below ~40rem the days stack into a list, by CSS alone. Loaded, with its styles, when the week
  * is first shown (see shared/lazy-part.ts).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { dayText } from './period.js';
-import { formatClock, formatCount, formatDayAs } from './formatters.js';
+import { formatClock, formatDayAs } from './formatters.js';
 import { hourRange, laneRows, layOutDay, weekLanes, type Placed } from './layout.js';
-import { eventChip, type ViewContext } from './view-context.js';
+import { eventChip, moreButton, visibleRows, type ViewContext } from './view-context.js';
 import { weekStyles } from './week.styles.js';
 
 /** The week's sheets, adopted when this module loads. */
@@ -38,7 +38,7 @@ function renderDayColumn(ctx: ViewContext, day: number, lanes: Map<Placed, numbe
   const { locale, t } = ctx;
   const items = ctx.days.get(day) ?? [];
   const rows = laneRows(items, lanes);
-  const shownRows = rows.length > VISIBLE_LANES ? rows.slice(0, VISIBLE_LANES - 1) : rows;
+  const shownRows = visibleRows(rows, VISIBLE_LANES);
   const column = layOutDay(items, fromHour, toHour);
   const hidden = rows.filter((p) => p !== null).length - shownRows.filter((p) => p !== null).length + column.hidden.length;
   const date = formatDayAs(locale, day, 'full');
@@ -52,11 +52,7 @@ function renderDayColumn(ctx: ViewContext, day: number, lanes: Map<Placed, numbe
           ><span class="visually-hidden">${t('calDayLabel', { date, count: items.length })}</span></time
         >
       </h3>
-      ${hidden > 0
-        ? html`<button type="button" class="more" part="more" data-more=${day} aria-label=${t('calMoreLabel', { count: hidden, date })}>
-            ${t('calMore', { count: formatCount(locale, hidden) })}
-          </button>`
-        : nothing}
+      ${moreButton(ctx, day, hidden, date)}
     </div>
     <div class="all-day">
       ${shownRows.map((p) => (p ? eventChip(ctx, p, { day, rowStart: ctx.period.start, rowEnd: ctx.period.end - 1 }) : html`<span class="spacer" aria-hidden="true"></span>`))}

@@ -4,12 +4,15 @@
  * touches the DOM; the elements import the modules they need directly, so they load lazily.
  */
 export type { AdapterContext, AdapterResult, FeedFormat, SourceText } from './adapter.js';
-export { detectFormat, parseJson, parseSource } from './parse-source.js';
+export { detectFormat, parseSource } from './parse-source.js';
+export { parseJson } from './parse-json.js';
 export { normalizeFeed, MAX_ITEMS } from './normalize.js';
 export type { NormalizeOptions } from './normalize.js';
 export { expandOccurrences, MAX_OCCURRENCES } from './occurrences.js';
 export type { Occurrence, OccurrenceWindow } from './occurrences.js';
 export { canonicalFeedDate, isTimeZone } from './feed-date.js';
+export { instantOfFeedDate, readFeedDate } from './feed-instant.js';
+export type { ParsedFeedDate } from './zoned-time.js';
 export { plainText, safeUrl } from './text.js';
 export type * from './types.js';
 export { mergeFeeds, itemsFrom, withDefaults } from './merge.js';

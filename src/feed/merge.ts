@@ -37,11 +37,11 @@ export interface MergeNote {
  * A source's raw document with `defaults` filled in where its items lack a field (only fields
  * the item's list knows), and its events pinned to the document's zone (or `defaults.timezone`).
  */
-export function withDefaults(document: Json, defaults: Json | undefined): Json {
-  const zone = typeof defaults?.timezone === 'string' ? defaults.timezone : typeof document.timezone === 'string' ? document.timezone : undefined;
-  const out: Json = { ...document };
+export function withDefaults(raw: Json, defaults: Json | undefined): Json {
+  const zone = typeof defaults?.timezone === 'string' ? defaults.timezone : typeof raw.timezone === 'string' ? raw.timezone : undefined;
+  const out: Json = { ...raw };
   for (const list of LISTS) {
-    const items = document[list];
+    const items = raw[list];
     if (!Array.isArray(items)) continue;
     out[list] = items.map((item: unknown) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;

@@ -1,4 +1,5 @@
 import type { AdapterContext, AdapterResult, FeedFormat, SourceText } from './adapter.js';
+import { parseJson } from './parse-json.js';
 
 /**
  * Picks the adapter for a source and runs it. Each adapter is its own chunk, so a page that reads
@@ -31,20 +32,11 @@ export async function parseSource(
 }
 
 function nativeAdapter(source: SourceText): AdapterResult {
-  const document = parseJson(source.text);
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+  const json = parseJson(source.text);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new Error('the feed is not a JSON object');
   }
-  return { document: document as Record<string, unknown>, skipped: [] };
-}
-
-/** JSON.parse with a message a webmaster can act on. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new Error(`not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
-  }
+  return { document: json as Record<string, unknown>, skipped: [] };
 }
 
 /** Decides the format from the content type and, above all, the content itself. */

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonControl } from '../shared/controls.styles.js';
 
 /** What only the group finder adds to the shared faceted-list layout: "near me" and meetings. */
 export const styles = css`
@@ -16,13 +17,7 @@ export const styles = css`
   }
   button.locate,
   .meeting-action {
-    min-height: 2.75rem;
-    padding: 0.375rem 0.875rem;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    cursor: pointer;
+    ${buttonControl}
   }
   button.locate[aria-disabled='true'] {
     cursor: progress;

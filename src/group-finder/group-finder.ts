@@ -1,17 +1,14 @@
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AttendanceMode, Group, LoadedFeed } from '../feed/types.js';
+import type { AttendanceMode, LoadedFeed } from '../feed/types.js';
 import { CivicElement } from '../shared/civic-element.js';
 import { listConverter } from '../shared/converters.js';
-import { ListViewSlot } from '../shared/faceted-list/list-view-slot.js';
+import { ViewsSlot } from '../shared/faceted-list/views-slot.js';
 import { LazyPart } from '../shared/lazy-part.js';
-import type { GroupFinderView } from './group-views.js';
+import type { CivicGroupSelectDetail, GroupFinderHost } from './group-finder-host.js';
+import type { GroupFinderViews } from './group-views.js';
 
-/** Detail of `civic-group-select`: a visitor activated a group's title link (`open`) or its join link (`join`). */
-export interface CivicGroupSelectDetail {
-  group: Group;
-  action: 'open' | 'join';
-}
+export type { CivicGroupSelectDetail };
 
 declare global {
   interface HTMLElementEventMap {
@@ -61,7 +58,7 @@ declare global {
  * @cssprop --civic-space - The spacing unit (default: 1rem).
  * @cssprop --civic-radius - Corner radius (default: 0.375rem).
  */
-export class CivicGroupFinder extends CivicElement {
+export class CivicGroupFinder extends CivicElement implements GroupFinderHost {
   /** Topics to show at first, e.g. `housing,environment`. */
   @property({ converter: listConverter }) topics: string[] = [];
 
@@ -96,15 +93,15 @@ export class CivicGroupFinder extends CivicElement {
   @property({ attribute: false }) now?: Date;
 
   protected override readonly views = new LazyPart<typeof import('./group-views.js')>(this, 'views', () => import('./group-views.js'));
-  private readonly listView = new ListViewSlot<GroupFinderView>();
+  private readonly viewsSlot = new ViewsSlot<GroupFinderViews>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const views = this.views.module;
-    this.listView.willUpdate(changed, views && (() => new views.GroupFinderView(this, this.i18n)));
+    this.viewsSlot.willUpdate(changed, views && (() => new views.GroupFinderViews(this, this.i18n)));
   }
 
   protected renderFeed(loaded: LoadedFeed): TemplateResult {
-    return this.listView.view!.render(loaded);
+    return this.viewsSlot.views!.render(loaded);
   }
 }

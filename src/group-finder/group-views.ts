@@ -8,17 +8,17 @@ import type { Occurrence } from '../feed/occurrences.js';
 import type { AttendanceMode, Feed, Group, LoadedFeed } from '../feed/types.js';
 import { emit, type CivicEventSelectDetail } from '../shared/events.js';
 import { FacetedListController } from '../shared/faceted-list/faceted-list-controller.js';
-import { renderFacetedList } from '../shared/faceted-list/faceted-list-view.js';
+import { renderFacetedList } from '../shared/faceted-list/faceted-list-template.js';
 import { facetedListStyles } from '../shared/faceted-list/faceted-list.styles.js';
-import { foldText } from '../shared/faceted-list/fold-text.js';
+import { foldText } from '../shared/text-search.js';
 import { capitalize, collator, formatNumber, languageName } from '../shared/faceted-list/labels.js';
 import { FeedWords } from '../shared/feed-words.js';
-import type { ListView } from '../shared/faceted-list/list-view-slot.js';
+import type { ListViews } from '../shared/faceted-list/views-slot.js';
 import type { LocalizeController, MessageKey } from '../shared/localize.js';
 import { urlStatePrefix } from '../shared/url-state.js';
 import { renderGroupCard } from './group-card.js';
 import { groupFinderOptions, MODE_KEYS } from './group-facets.js';
-import type { CivicGroupFinder, CivicGroupSelectDetail } from './group-finder.js';
+import type { CivicGroupSelectDetail, GroupFinderHost } from './group-finder-host.js';
 import { styles } from './group-finder.styles.js';
 import { distanceKm, distanceUnit, formatDistance, knownPlaces, pointOf, type NearPoint } from './near-me.js';
 import { displayZone, NextMeetingsController } from './next-meetings.js';
@@ -43,7 +43,7 @@ const LEGENDS: Record<string, MessageKey> = {
 const MINE = 'mine';
 
 /** One group finder's list, meetings and "near me" state. */
-export class GroupFinderView implements ListView {
+export class GroupFinderViews implements ListViews {
   /** The point groups are sorted by distance from, if any. */
   private origin?: NearPoint;
   private locating = false;
@@ -56,7 +56,7 @@ export class GroupFinderView implements ListView {
   private words?: FeedWords;
 
   constructor(
-    private readonly host: CivicGroupFinder,
+    private readonly host: GroupFinderHost,
     private readonly i18n: LocalizeController,
   ) {
     this.upcoming = new NextMeetingsController(host);

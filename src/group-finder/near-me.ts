@@ -1,5 +1,5 @@
 import type { Feed, Location } from '../feed/types.js';
-import { foldText } from '../shared/faceted-list/fold-text.js';
+import { foldText } from '../shared/text-search.js';
 
 /** A point on the globe (WGS 84 degrees). */
 export interface Point {

@@ -4,6 +4,7 @@ import type { LoadedFeed } from '../feed/types.js';
 import { CivicElement } from '../shared/civic-element.js';
 import { listConverter } from '../shared/converters.js';
 import { LazyPart } from '../shared/lazy-part.js';
+import type { InspirationMapHost } from './inspiration-map-host.js';
 import type { MapViews } from './map-views.js';
 import type { RegionOption } from './projection.js';
 import { styles } from './inspiration-map.styles.js';
@@ -56,7 +57,7 @@ export type { CivicPlaceSelectDetail } from './place-select.js';
  * @cssprop --civic-space - The spacing unit (default: 1rem).
  * @cssprop --civic-radius - Corner radius (default: 0.375rem).
  */
-export class CivicInspirationMap extends CivicElement {
+export class CivicInspirationMap extends CivicElement implements InspirationMapHost {
   static override styles = [...CivicElement.styles, styles];
 
   /** Everything the map shows with data: loaded beside the feed, with its styles and words. */

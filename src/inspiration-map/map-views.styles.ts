@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldControl } from '../shared/controls.styles.js';
 
 /**
  * The map beside its list on wide containers, above it on narrow ones (container queries on the
@@ -28,13 +29,8 @@ export const viewStyles = css`
     font-weight: 600;
   }
   select {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    ${fieldControl}
     min-block-size: 2.75rem;
-    padding: 0.25rem 0.5rem;
     max-inline-size: 100%;
   }
   .status {

@@ -14,7 +14,7 @@ import vocabulary from '../locales/en/vocabulary.js';
 import { FeedWords } from '../shared/feed-words.js';
 import { BasemapController, type MapLayout } from './basemap-controller.js';
 import * as clustering from './clusters.js';
-import type { CivicInspirationMap } from './inspiration-map.js';
+import type { InspirationMapHost } from './inspiration-map-host.js';
 import { numberFormat } from '../shared/intl.js';
 import { clusterCount, clusterName, markerName, type Translate } from './labels.js';
 import { renderMapControls } from './map-controls.js';
@@ -76,7 +76,7 @@ export class MapViews {
   private zoomNote = '';
 
   constructor(
-    private readonly host: CivicInspirationMap,
+    private readonly host: InspirationMapHost,
     private readonly t: Translate,
   ) {
     // What the attributes asked for before these views arrived.
@@ -99,7 +99,7 @@ export class MapViews {
   }
 
   /** Takes the element's changed properties, and (when it is shown) its feed, before a render. */
-  willUpdate(changed: PropertyValues<CivicInspirationMap>, feed: Feed | undefined): void {
+  willUpdate(changed: PropertyValues<InspirationMapHost>, feed: Feed | undefined): void {
     const host = this.host;
     if (changed.has('topic') || changed.has('program')) this.filter = { topic: host.topic, program: host.program };
     if (changed.has('selected')) this.pendingSelected = host.selected;

@@ -1,19 +1,14 @@
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { LoadedFeed, Resource } from '../feed/types.js';
+import type { LoadedFeed } from '../feed/types.js';
 import { CivicElement } from '../shared/civic-element.js';
 import { listConverter } from '../shared/converters.js';
-import { ListViewSlot } from '../shared/faceted-list/list-view-slot.js';
+import { ViewsSlot } from '../shared/faceted-list/views-slot.js';
 import { LazyPart } from '../shared/lazy-part.js';
-import type { ResourceListView } from './resource-views.js';
+import type { CivicResourceSelectDetail, ResourceListHost, ResourceSort } from './resource-list-host.js';
+import type { ResourceListViews } from './resource-views.js';
 
-/** The orders the resource list offers. `relevance` is "best match" while searching, else by title. */
-export type ResourceSort = 'relevance' | 'title' | 'newest';
-
-/** Detail of `civic-resource-select`: a visitor activated a resource's title link. */
-export interface CivicResourceSelectDetail {
-  resource: Resource;
-}
+export type { CivicResourceSelectDetail, ResourceSort };
 
 declare global {
   interface HTMLElementEventMap {
@@ -58,7 +53,7 @@ declare global {
  * @cssprop --civic-space - The spacing unit (default: 1rem).
  * @cssprop --civic-radius - Corner radius (default: 0.375rem).
  */
-export class CivicResourceList extends CivicElement {
+export class CivicResourceList extends CivicElement implements ResourceListHost {
   /** Types to show at first, e.g. `guide,zine`. */
   @property({ converter: listConverter }) types: string[] = [];
 
@@ -90,15 +85,15 @@ export class CivicResourceList extends CivicElement {
   @property({ attribute: false }) now?: Date;
 
   protected override readonly views = new LazyPart<typeof import('./resource-views.js')>(this, 'views', () => import('./resource-views.js'));
-  private readonly listView = new ListViewSlot<ResourceListView>();
+  private readonly viewsSlot = new ViewsSlot<ResourceListViews>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const views = this.views.module;
-    this.listView.willUpdate(changed, views && (() => new views.ResourceListView(this, this.i18n)));
+    this.viewsSlot.willUpdate(changed, views && (() => new views.ResourceListViews(this, this.i18n)));
   }
 
   protected renderFeed(loaded: LoadedFeed): TemplateResult {
-    return this.listView.view!.render(loaded);
+    return this.viewsSlot.views!.render(loaded);
   }
 }

@@ -4,16 +4,16 @@ import { live } from 'lit/directives/live.js';
 import type { LabelledField, LoadedFeed, Resource } from '../feed/types.js';
 import { emit } from '../shared/events.js';
 import { FacetedListController } from '../shared/faceted-list/faceted-list-controller.js';
-import { renderFacetedList } from '../shared/faceted-list/faceted-list-view.js';
+import { renderFacetedList } from '../shared/faceted-list/faceted-list-template.js';
 import { facetedListStyles } from '../shared/faceted-list/faceted-list.styles.js';
 import { capitalize, formatNumber, languageName } from '../shared/faceted-list/labels.js';
 import { FeedWords } from '../shared/feed-words.js';
-import type { ListView } from '../shared/faceted-list/list-view-slot.js';
+import type { ListViews } from '../shared/faceted-list/views-slot.js';
 import type { LocalizeController, MessageKey } from '../shared/localize.js';
 import { urlStatePrefix } from '../shared/url-state.js';
 import { renderResourceCard, type ResourceCardContext } from './resource-card.js';
 import { resourceListOptions } from './resource-facets.js';
-import type { CivicResourceList, CivicResourceSelectDetail } from './resource-list.js';
+import type { CivicResourceSelectDetail, ResourceListHost } from './resource-list-host.js';
 import { styles } from './resource-list.styles.js';
 import lists from '../locales/en/lists.js';
 import resources from '../locales/en/resources.js';
@@ -36,12 +36,12 @@ const LEGENDS: Record<string, MessageKey> = {
 const FIELDS: Record<string, LabelledField> = { type: 'type', topic: 'topics', audience: 'audience' };
 
 /** One resource list's state and drawing. */
-export class ResourceListView implements ListView {
+export class ResourceListViews implements ListViews {
   private readonly list: FacetedListController<Resource>;
   private words?: FeedWords;
 
   constructor(
-    private readonly host: CivicResourceList,
+    private readonly host: ResourceListHost,
     private readonly i18n: LocalizeController,
   ) {
     this.list = new FacetedListController<Resource>(host, resourceListOptions, () => ({

@@ -1,15 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { feedContext, type FeedState } from './feed-context.js';
-import { FeedController, type RequestOptions } from './feed-controller.js';
-import type { FeedFormat } from '../feed/adapter.js';
-import { mappingOption } from './mapping-option.js';
-import type { Feed, LoadedFeed } from '../feed/types.js';
+import { FeedSourceElement } from './feed-source-element.js';
+import type { LoadedFeed } from '../feed/types.js';
 import { dateTimeFormat } from './intl.js';
 import { devWarn } from './dev.js';
 import { emit } from './events.js';
-import { resolveLocale } from './locale.js';
 import type { LazyPart, PartModule } from './lazy-part.js';
 import { interfaceLanguage, LocalizeController } from './localize.js';
 import { textDirection } from './bidi.js';
@@ -39,26 +35,8 @@ function insideProvider(el: Element): boolean {
  * enclosing `<civic-feed>`), what language it speaks, and how it shows loading, error and stale
  * states. Subclasses implement `renderFeed()`, and may keep the code it calls in `views`.
  */
-export abstract class CivicElement extends LitElement {
+export abstract class CivicElement extends FeedSourceElement {
   static override styles = [sharedStyles];
-
-  /** URL of a feed to read (JSON, iCalendar, JSON-LD, WordPress or any JSON API). Not needed inside `<civic-feed>`. */
-  @property({ reflect: true }) src?: string;
-
-  /** The source's format: `auto` decides from the content type and the content. */
-  @property({ reflect: true }) format: FeedFormat = 'auto';
-
-  /** Language of the widget's text (BCP 47). Default: the nearest `lang` attribute, else the browser's. */
-  @property({ reflect: true }) locale?: string;
-
-  /** Set to keep no copy of the feed in this browser's storage. */
-  @property({ type: Boolean, attribute: 'no-cache' }) noCache = false;
-
-  /** For `format="mapping"`: URL of a JSON field mapping (or give it inline in a `<script type="application/json">` child). */
-  @property({ reflect: true }) mapping?: string;
-
-  /** The feed as an object, for JavaScript users; takes precedence over `src`. */
-  @property({ attribute: false }) feed?: Feed;
 
   /**
    * The code that shows the data, when the element keeps it apart from its shell: it is fetched
@@ -68,7 +46,6 @@ export abstract class CivicElement extends LitElement {
   protected readonly views?: LazyPart<PartModule>;
 
   protected readonly i18n = new LocalizeController(this, () => this.language);
-  protected readonly loader = new FeedController(this);
   private provided: FeedState = { status: 'idle' };
   private reportedConfig = false;
   private drawnWithData = false;
@@ -83,11 +60,6 @@ export abstract class CivicElement extends LitElement {
         this.requestUpdate();
       },
     });
-  }
-
-  /** The resolved language: `locale`, else the nearest `lang`, else the browser's. */
-  get language(): string {
-    return resolveLocale(this, this.locale);
   }
 
   /** Where this element's data stands, wherever it comes from. */
@@ -131,20 +103,6 @@ export abstract class CivicElement extends LitElement {
       emit(this, 'civic-error', state.error);
     }
     if (!misconfigured) this.reportedConfig = false;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('format') || changed.has('noCache') || changed.has('mapping')) this.requestSource();
-  }
-
-  /** Asks for `src` as the attributes say; an element that loads its feed otherwise overrides it. */
-  protected requestSource(): void {
-    this.loader.request(this.src, this.sourceOptions());
-  }
-
-  /** How `src` is read: its format, whether a copy is kept, its field mapping. */
-  protected sourceOptions(): RequestOptions {
-    return { format: this.format, cache: !this.noCache, mapping: mappingOption(this, this.mapping) };
   }
 
   protected override render(): TemplateResult {

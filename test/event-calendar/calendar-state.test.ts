@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { activeFacetCount, emptyFilters, hasFilters, isView, parseDay } from '../../src/event-calendar/calendar-state.js';
+import { withFacetValue } from '../../src/event-calendar/filters.js';
 
 describe('calendar state (what attributes and the URL can ask for)', () => {
   it('knows the three views and nothing else', () => {
@@ -28,5 +29,15 @@ describe('calendar state (what attributes and the URL can ask for)', () => {
     expect(hasFilters({ ...emptyFilters(), query: '   ' })).to.equal(false);
     expect(hasFilters({ ...emptyFilters(), query: ' census ' })).to.equal(true);
     expect(activeFacetCount({ ...emptyFilters(), query: 'census' }), 'a search is no facet').to.equal(0);
+  });
+
+  it('ticks and unticks a facet value into new filters, leaving the old ones as they were', () => {
+    const searched = { ...emptyFilters(), query: 'census', topics: ['housing'] };
+    const ticked = withFacetValue(searched, 'topics', 'transit', true);
+    expect(ticked.query).to.equal('census');
+    expect(ticked.topics).to.deep.equal(['housing', 'transit']);
+    expect(withFacetValue(ticked, 'topics', 'transit', true).topics, 'ticked once only').to.deep.equal(['housing', 'transit']);
+    expect(withFacetValue(ticked, 'topics', 'housing', false).topics).to.deep.equal(['transit']);
+    expect(searched.topics, 'the old list stays as it was').to.deep.equal(['housing']);
   });
 });

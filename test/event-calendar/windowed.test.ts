@@ -1,6 +1,6 @@
 /**
  * A windowed feed read one month at a time, against the real `civic-widgets serve` feed routes
- * (test/server/windowed-feed.mjs): what a visitor sees month by month, and what the server was
+ * (test/runner-plugins/windowed-feed.mjs): what a visitor sees month by month, and what the server was
  * asked, counted on its side.
  */
 import { expect } from 'chai';

@@ -553,7 +553,7 @@ describe('<civic-inspiration-map>', () => {
     }
 
     it('draws the markers in system colours, the open one highlighted (Windows High Contrast)', async function () {
-      // The RSVP plugin's DevTools command (test/server/rsvp-plugin.mjs); Chromium only.
+      // The RSVP plugin's DevTools command (test/runner-plugins/rsvp-plugin.mjs); Chromium only.
       const result = await executeServerCommand<{ emulated: boolean }, { active: boolean }>('rsvp-forced-colors', { active: true }).catch(() => undefined);
       if (!result?.emulated) this.skip();
       try {

@@ -1,10 +1,10 @@
 // serve's /feed.json windows with date-only bounds (as FullCalendar-style clients send them, the
 // end day exclusive): a date widens the window outwards by a day on each side, never inwards.
-// The real feed routes, through the browser tests' loopback handler (test/server/windowed-feed.mjs).
+// The real feed routes, through the browser tests' loopback handler (test/runner-plugins/windowed-feed.mjs).
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { windowedFeedRoutes } from '../server/windowed-feed.mjs';
+import { windowedFeedRoutes } from '../runner-plugins/windowed-feed.mjs';
 
 let server;
 let base;

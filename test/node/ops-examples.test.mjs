@@ -21,7 +21,7 @@ import { delimiter, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '../../packages/server/src/config.mjs';
-import { freePort, launch, listening, stopAll } from '../server/processes.mjs';
+import { freePort, launch, listening, stopAll } from './processes.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'packages/server/bin/civic-widgets.mjs');

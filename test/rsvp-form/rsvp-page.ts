@@ -204,7 +204,7 @@ export function storedSubmissions(): Record<string, unknown>[] {
     .map((k) => JSON.parse(localStorage.getItem(k)!) as Record<string, unknown>);
 }
 
-/** A reference RSVP server on loopback (test/server/rsvp-plugin.mjs), stopped after the suite. */
+/** A reference RSVP server on loopback (test/runner-plugins/rsvp-plugin.mjs), stopped after the suite. */
 export interface TestServer {
   id: string;
   url: string;

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, launch, listening, stop } from '../server/processes.mjs';
+import { freePort, launch, listening, stop } from '../node/processes.mjs';
 
 /** What the test needs installed, and the Debian package that brings it. */
 export const REQUIREMENTS = [

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { Validator } from '@cfworker/json-schema';
 import { jsonLine, positionLine, syntaxErrorOffset } from './json-lines.mjs';
+import { isTimeZone } from '../lib/feed.js';
 
 const SCHEMA = JSON.parse(readFileSync(new URL('../config.schema.json', import.meta.url), 'utf8'));
 const validator = new Validator(SCHEMA, '2020-12', false);
@@ -170,17 +171,6 @@ function isSpreadsheet(url, file) {
 function defaultLabel(url, file) {
   if (url) return new URL(url).hostname;
   return basename(file ?? 'source');
-}
-
-/** @param {unknown} zone */
-export function isTimeZone(zone) {
-  if (typeof zone !== 'string' || !zone) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -82,8 +82,8 @@ export async function readConfiguredSource(source, memory, options = {}) {
     };
     const format = source.format === 'auto' ? detectFormat(sourceText, context) : source.format;
     const parsed = await parseSource(sourceText, format, context);
-    const document = withDefaults(parsed.document, source.defaults);
-    const { feed, skipped } = normalizeFeed(document, parsed.skipped, {
+    const filled = withDefaults(parsed.document, source.defaults);
+    const { feed, skipped } = normalizeFeed(filled, parsed.skipped, {
       maxItems: SERVER_MAX_ITEMS,
       ...(read.url.startsWith('file:') ? {} : { base: read.url }),
       ...(parsed.positions ? { positions: parsed.positions } : {}),

@@ -3,7 +3,8 @@
  * The events the RSVP server takes registrations for, and the one question it asks of them:
  * which seats does a submission for (eventId, occurrence) count against, and may it register now?
  */
-import { occurrenceKey, parseFeedTime, toEpochMs } from './feed-time.mjs';
+import { instantOfFeedDate, readFeedDate } from '../lib/feed.js';
+import { occurrenceKey } from './feed-time.mjs';
 
 /**
  * One event the server takes registrations for.
@@ -134,7 +135,7 @@ export function compileEvents(configs) {
       continue;
     }
     const zone = config.timezone ?? parent.timeZone;
-    const original = parseFeedTime(config.recurrenceId ?? '');
+    const original = readFeedDate(config.recurrenceId ?? '');
     if (!original) throw new TypeError(`Event "${config.id}": recurrenceId "${config.recurrenceId}" is not a feed time`);
     const occurrence = occurrenceKey(original, zone);
     // What the override does not say, it keeps from its series.
@@ -153,7 +154,7 @@ export function compileEvents(configs) {
     };
     const entry = { occurrence, rule, times: timesOf(rule, rule.startsMs) };
     parent.overrides.set(occurrence, entry);
-    const moved = config.start ? parseFeedTime(config.start) : undefined;
+    const moved = config.start ? readFeedDate(config.start) : undefined;
     if (moved) parent.overrides.set(occurrenceKey(moved, zone), entry);
     overrideIds.set(config.id, { seriesId: config.seriesId, ...entry });
   }
@@ -174,7 +175,7 @@ export function compileEvents(configs) {
       if (occurrence === undefined || occurrence === '') {
         return { field: 'occurrence', message: 'Choose which date you are registering for.' };
       }
-      const time = parseFeedTime(occurrence);
+      const time = readFeedDate(occurrence);
       if (!time) return { field: 'occurrence', message: 'The date is not in a form the server understands.' };
       const key = occurrenceKey(time, found.timeZone);
       const replaced = found.overrides.get(key);
@@ -284,9 +285,9 @@ function windowEdge(config, edge) {
     if (Number.isNaN(value.getTime())) throw new TypeError(`Event "${config.id}": ${edge} is an invalid Date`);
     return value.getTime();
   }
-  const time = parseFeedTime(String(value));
+  const time = readFeedDate(String(value));
   if (!time) throw new TypeError(`Event "${config.id}": ${edge} "${value}" is not a feed time`);
-  return toEpochMs(time, config.timezone);
+  return instantOfFeedDate(time, config.timezone);
 }
 
 /**
@@ -294,7 +295,7 @@ function windowEdge(config, edge) {
  * @param {unknown} value
  */
 function feedTime(value) {
-  return typeof value === 'string' && parseFeedTime(value) ? value : undefined;
+  return typeof value === 'string' && readFeedDate(value) ? value : undefined;
 }
 
 /**

@@ -8,7 +8,7 @@
  * fails, the datasets already read are kept and the failure is named in `skipped`.
  */
 import type { Adapter, AdapterContext, AdapterResult, SourceText } from '../adapter.js';
-import { parseJson } from '../parse-source.js';
+import { parseJson } from '../parse-json.js';
 import { plainText, safeUrl, WEB_SCHEMES } from '../text.js';
 import type { SkippedItem } from '../types.js';
 import { dayOf, formatList, formatName, markdownText } from './datasets.js';

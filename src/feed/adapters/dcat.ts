@@ -4,7 +4,7 @@
  * `dataset`. Datasets marked `"accessLevel": "non-public"` are left out and named.
  */
 import type { Adapter, AdapterResult, SourceText } from '../adapter.js';
-import { parseJson } from '../parse-source.js';
+import { parseJson } from '../parse-json.js';
 import { plainText, safeUrl, WEB_SCHEMES } from '../text.js';
 import type { SkippedItem } from '../types.js';
 import { dayOf, formatList, formatName, markdownText } from './datasets.js';

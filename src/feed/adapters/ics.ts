@@ -174,12 +174,12 @@ function uidOf(lines: string[]): { uid?: string } {
 
 function convert(calendar: Calendar): AdapterResult {
   const zones = new Zones(calendar.zones);
-  const document: Json = { version: '1' };
+  const native: Json = { version: '1' };
   const title = firstText(calendar.props, 'x-wr-calname') ?? firstText(calendar.props, 'name');
-  if (title) document.title = plainText(title, 500);
+  if (title) native.title = plainText(title, 500);
   const feedZone = firstText(calendar.props, 'x-wr-timezone');
   const zone = feedZone ? zones.iana(feedZone.trim()) : undefined;
-  if (zone) document.timezone = zone;
+  if (zone) native.timezone = zone;
 
   const skipped: SkippedItem[] = [];
   // Each VEVENT's UID, read once: three passes below need it.
@@ -203,8 +203,8 @@ function convert(calendar: Calendar): AdapterResult {
   inheritFromSeries(events);
   // SUMMARY is optional (RFC 5545 §3.6.1): an event without one, even after inheriting, is untitled.
   for (const event of events) event.title ??= '';
-  document.events = events;
-  return { document, skipped };
+  native.events = events;
+  return { document: native, skipped };
 }
 
 /**

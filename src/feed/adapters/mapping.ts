@@ -147,8 +147,8 @@ interface Mapping {
 
 /** Maps any JSON API through `context.mapping` (see the format above). */
 export const mappingAdapter: Adapter = async (source: SourceText, context: AdapterContext): Promise<AdapterResult> => {
-  const { document, skipped } = mapResponse(await mappingObject(context), parseResponse(source.text));
-  return { document, skipped };
+  const { document: native, skipped } = mapResponse(await mappingObject(context), parseResponse(source.text));
+  return { document: native, skipped };
 };
 
 /**
@@ -158,16 +158,16 @@ export const mappingAdapter: Adapter = async (source: SourceText, context: Adapt
  */
 export function mapResponse(mappingValue: unknown, response: unknown): AdapterResult & { kept: Partial<Record<ListName, number[]>> } {
   const mapping = compileMapping(mappingValue);
-  const document: Json = { version: '1' };
+  const native: Json = { version: '1' };
   const skipped: SkippedItem[] = [];
   const kept: Partial<Record<ListName, number[]>> = {};
-  assignText(document, 'title', mapping.title, response);
-  assignText(document, 'timezone', mapping.timezone, response);
+  assignText(native, 'title', mapping.title, response);
+  assignText(native, 'timezone', mapping.timezone, response);
   for (const name of LISTS) {
     const list = mapping.lists[name];
-    if (list) document[name] = mapList(name, list, response, skipped, (kept[name] = []));
+    if (list) native[name] = mapList(name, list, response, skipped, (kept[name] = []));
   }
-  return { document, skipped, kept };
+  return { document: native, skipped, kept };
 }
 
 /** The mapping object itself: given, fetched from its URL, or the reason it is unusable. */
@@ -392,8 +392,8 @@ function unixTime(value: unknown): unknown {
   return Number.isNaN(date.getTime()) ? value : date.toISOString();
 }
 
-function assignText(document: Json, key: string, source: Source | undefined, response: unknown): void {
+function assignText(target: Json, key: string, source: Source | undefined, response: unknown): void {
   if (!source) return;
   const value = resolve(source, response, response);
-  if (typeof value === 'string' && value.trim()) document[key] = value.trim();
+  if (typeof value === 'string' && value.trim()) target[key] = value.trim();
 }

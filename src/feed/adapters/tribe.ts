@@ -54,10 +54,10 @@ export const tribeAdapter: Adapter = async (source: SourceText, context: Adapter
     const id = isRecord(item) ? idOf(item.id) : undefined;
     skipped.push(id ? { list: 'events', index, id, reason: mapped } : { list: 'events', index, reason: mapped });
   });
-  const document: Json = { version: '1', events };
+  const native: Json = { version: '1', events };
   const zone = events.map((e) => e.timezone).find(isTimeZone);
-  if (zone) document.timezone = zone;
-  return { document, skipped };
+  if (zone) native.timezone = zone;
+  return { document: native, skipped };
 };
 
 /** The first page; a PHP notice printed before the JSON is skipped with a warning. */

@@ -6,7 +6,7 @@ import type { CivicFilterChangeDetail } from './events.js';
 import { ListIndex, type FacetedListOptions, type ListResult } from './list-index.js';
 import { readUrlState, writeUrlState } from '../url-state.js';
 
-export type { FacetedListOptions, FacetValueView, FacetView, ListResult } from './list-index.js';
+export type { FacetedListOptions, FacetChoice, FacetChoices, ListResult } from './list-index.js';
 
 /** What the host decides at each render. */
 export interface FacetedListSettings {
@@ -40,7 +40,7 @@ const SORT_KEY = 'sort';
  * The mechanics of a searchable, filterable list of cards, shared by the group finder and the
  * resource list: facets from the data with disjunctive counts, forgiving search with relevance,
  * sorting, paging, opt-in URL state, `civic-filter-change`, and a status that is not chatty.
- * The host gives it items at render time and draws it with `faceted-list-view.ts`.
+ * The host gives it items at render time and draws it with `faceted-list-template.ts`.
  */
 export class FacetedListController<T> implements ReactiveController {
   /** The search text as typed. */

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonControl, fieldControl } from '../controls.styles.js';
 
 /**
  * The shared layout of a faceted list. The widget, not the viewport, decides: filters stack above
@@ -42,12 +43,7 @@ export const facetedListStyles = css`
     width: 100%;
     max-width: 100%;
     min-height: 2.75rem;
-    padding: 0.375rem 0.5rem;
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    ${fieldControl}
   }
   fieldset {
     min-width: 0;
@@ -93,13 +89,7 @@ export const facetedListStyles = css`
   button.clear,
   button.show-more,
   .empty button {
-    min-height: 2.75rem;
-    padding: 0.375rem 0.875rem;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    cursor: pointer;
+    ${buttonControl}
   }
   button.facet-more {
     min-height: 2.25rem;

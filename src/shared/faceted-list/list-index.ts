@@ -1,5 +1,5 @@
 import { FacetIndex, type FacetSpec, type Selection } from './facet-index.js';
-import { queryWords } from './fold-text.js';
+import { queryWords } from '../text-search.js';
 import { collator } from './labels.js';
 import { SearchIndex, type SearchField } from './search-index.js';
 
@@ -14,7 +14,7 @@ export interface FacetedListOptions<T> {
 }
 
 /** One checkbox of a facet. */
-export interface FacetValueView {
+export interface FacetChoice {
   value: string;
   label: string;
   count: number;
@@ -22,15 +22,15 @@ export interface FacetValueView {
 }
 
 /** One facet with its values: the most common first, then by label. */
-export interface FacetView {
+export interface FacetChoices {
   key: string;
-  values: FacetValueView[];
+  values: FacetChoice[];
 }
 
 /** The list as it stands: every match in order, and the facets with their counts. */
 export interface ListResult<T> {
   items: readonly T[];
-  facets: FacetView[];
+  facets: FacetChoices[];
   /** Items in the data. */
   total: number;
   /** The order applied: `relevance`, `title`, or a key of `orders`. */
@@ -100,9 +100,9 @@ export class ListIndex<T> {
       matched.sort((a, b) => rank[a]! - rank[b]!);
     }
     const sorter = collator(locale);
-    const facetViews = this.options.facets.map(({ key }) => {
+    const choices = this.options.facets.map(({ key }) => {
       const chosen = selection.get(key) ?? new Set<string>();
-      const values: (FacetValueView & { total: number })[] = facets.values(key).map(({ value, total }) => ({
+      const values: (FacetChoice & { total: number })[] = facets.values(key).map(({ value, total }) => ({
         value,
         label: label(key, value),
         count: facets.countOf(match, key, value),
@@ -118,7 +118,7 @@ export class ListIndex<T> {
       }
       return { key, values: values.map(({ value, label, count, selected }) => ({ value, label, count, selected })) };
     });
-    return { items: matched.map((i) => items[i]!), facets: facetViews, total: items.length, order };
+    return { items: matched.map((i) => items[i]!), facets: choices, total: items.length, order };
   }
 
   /** Each item's position in title order, computed once per language. */

@@ -1,4 +1,11 @@
-import { foldText } from './fold-text.js';
+import { foldText } from '../text-search.js';
+
+/** How `word` (from `queryWords`) occurs in `folded` (from `foldText`): 0 not at all, 1 inside a word, 2 at a word start, 3 as a whole word. */
+export function wordRank(folded: string, word: string): 0 | 1 | 2 | 3 {
+  if (!folded.includes(word)) return 0;
+  if (!folded.includes(` ${word}`)) return 1;
+  return folded.includes(` ${word} `) ? 3 : 2;
+}
 
 /** One searchable field of an item, and how much a match in it counts towards relevance. */
 export interface SearchField<T> {
@@ -25,18 +32,15 @@ export class SearchIndex<T> {
 
   /**
    * How well item `index` matches `words` (from `queryWords`): 0 when some word is in none of its
-   * fields; otherwise higher for matches in heavier fields, at word starts, and of whole words.
+   * fields (text-search.ts's rule); otherwise higher for matches in heavier fields, at word starts,
+   * and of whole words.
    */
   score(index: number, words: readonly string[]): number {
     let total = 0;
     for (const word of words) {
       let best = 0;
       for (const { weight, texts } of this.fields) {
-        const text = texts[index]!;
-        if (!text.includes(word)) continue;
-        const start = text.includes(` ${word}`);
-        const whole = start && text.includes(` ${word} `);
-        const value = weight * (whole ? 3 : start ? 2 : 1);
+        const value = weight * wordRank(texts[index]!, word);
         if (value > best) best = value;
       }
       if (best === 0) return 0;

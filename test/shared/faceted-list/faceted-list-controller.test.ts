@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { LitElement, html, type TemplateResult } from 'lit';
 import type { CivicFilterChangeDetail } from '../../../src/shared/faceted-list/events.js';
 import { ANNOUNCE_DELAY, FacetedListController } from '../../../src/shared/faceted-list/faceted-list-controller.js';
-import { renderFacetedList } from '../../../src/shared/faceted-list/faceted-list-view.js';
+import { renderFacetedList } from '../../../src/shared/faceted-list/faceted-list-template.js';
 import { facetedListStyles } from '../../../src/shared/faceted-list/faceted-list.styles.js';
 import lists from '../../../src/locales/en/lists.js';
 import { addMessages, formatMessage } from '../../../src/shared/localize.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { queryWords } from '../../../src/shared/faceted-list/fold-text.js';
+import { queryWords } from '../../../src/shared/text-search.js';
 import { SearchIndex } from '../../../src/shared/faceted-list/search-index.js';
 
 interface Item {

@@ -8,9 +8,9 @@
  * usage error.
  */
 import { resolve } from 'node:path';
-import { CROSS_ORIGIN_FIXES, describeSkipped, expandOccurrences, FEED_FORMATS } from '../../lib/feed.js';
+import { CROSS_ORIGIN_FIXES, describeSkipped, expandOccurrences, FEED_FORMATS, isTimeZone } from '../../lib/feed.js';
 import { parseCommandArgs, UsageError, withExitStatus } from '../cli-args.mjs';
-import { DEFAULT_TIMEOUT_SECONDS, isTimeZone } from '../config.mjs';
+import { DEFAULT_TIMEOUT_SECONDS } from '../config.mjs';
 import { readConfiguredSource } from '../feed-sources.mjs';
 
 const USAGE = 'civic-widgets feed check <url|file> [--format F] [--origin https://your-library.org] [--list L] [--mapping FILE|URL] [--timezone Z]';

@@ -4,7 +4,7 @@
  * CORS for the configured origins only, `?from=…&to=…` for one window of occurrences and
  * `?topics=…` for a filtered feed (the calendar's Subscribe link uses it).
  */
-import { canonicalFeedDate, expandOccurrences, feedIcs } from '../../lib/feed.js';
+import { expandOccurrences, feedIcs, instantOfFeedDate, readFeedDate } from '../../lib/feed.js';
 import { sendJson } from '../http-io.mjs';
 import { compressed } from './live-feed.mjs';
 
@@ -132,11 +132,11 @@ function readQuery(url) {
  * @param {-1 | 1} side
  */
 function instant(value, side) {
-  const date = value === null ? undefined : canonicalFeedDate(value.trim());
+  const date = value === null ? undefined : readFeedDate(value.trim());
   if (!date) return undefined;
-  if (date.kind === 'date') return new Date(Date.parse(`${date.value}T00:00:00Z`) + side * DAY);
-  const ms = Date.parse(date.kind === 'floating' ? `${date.value}Z` : date.value);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
+  // With no zone given, floating times and dates are read as UTC.
+  const ms = instantOfFeedDate(date);
+  return new Date(date.kind === 'date' ? ms + side * DAY : ms);
 }
 
 /**

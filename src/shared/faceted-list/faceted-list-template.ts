@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MessageKey, MessageValues } from '../localize.js';
-import type { FacetedListController, FacetView } from './faceted-list-controller.js';
+import type { FacetedListController, FacetChoices } from './faceted-list-controller.js';
 import { formatNumber } from './labels.js';
 
 /** Values shown per facet before "Show all" (chosen ones always show). */
@@ -100,7 +100,7 @@ export function renderFacetedList<T>(list: FacetedListController<T>, parts: Face
 
 function renderFacet<T>(
   list: FacetedListController<T>,
-  facet: FacetView,
+  facet: FacetChoices,
   parts: FacetedListParts<T>,
 ): TemplateResult | typeof nothing {
   if (!facet.values.length) return nothing;

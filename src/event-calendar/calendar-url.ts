@@ -3,7 +3,7 @@
  * bookmark exactly what they see: `?calendar-view=week&calendar-date=2026-03-02&calendar-topics=housing`.
  * The open event is there too (`calendar-event=ID`, and `calendar-occurrence=START` for a date of a
  * series), and a shared link names it, so the link opens the event's details. This file reads them
- * (the element's shell does, before its views are here); url-state-write.ts writes them.
+ * (the element's shell does, before its views are here); calendar-url-write.ts writes them.
  */
 import { readUrlState } from '../shared/url-state.js';
 import { FACETS, emptyFilters, isView, parseDay, type CalendarView, type Filters } from './calendar-state.js';

@@ -1,11 +1,11 @@
 /**
- * Writes the calendar's state into the page's query string (url-state.ts reads it), with
+ * Writes the calendar's state into the page's query string (calendar-url.ts reads it), with
  * `history.replaceState`: browsing adds no history entries and never reloads the page.
  */
 import type { Occurrence } from '../feed/occurrences.js';
 import { setUrlState, writeUrlState } from '../shared/url-state.js';
 import { FACETS, type CalendarView, type Filters } from './calendar-state.js';
-import type { EventLink } from './url-state.js';
+import type { EventLink } from './calendar-url.js';
 
 /** What a link needs to open `o`: its event, and the date too when it is one of a series. */
 export function eventLink(o: Occurrence): EventLink {
