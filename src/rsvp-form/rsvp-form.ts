@@ -1,3 +1,4 @@
+import type { RsvpFormHost } from './rsvp-form-host.js';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LoadedFeed } from '../feed/types.js';
@@ -72,7 +73,7 @@ export type * from './rsvp-events.js';
  * @cssprop --civic-focus-ring - The focus outline (default: a 3px accent outline).
  * @cssprop --civic-font-family - Font (default: inherited from the page).
  */
-export class CivicRsvpForm extends CivicElement {
+export class CivicRsvpForm extends CivicElement implements RsvpFormHost {
   static override styles = [...CivicElement.styles, shellStyles];
 
   /**
@@ -80,6 +81,11 @@ export class CivicRsvpForm extends CivicElement {
    * fill forms instantly. A faster submission waits, it is not refused. (Tests set it to 0.)
    */
   static minimumFillMs = 3000;
+
+  /** The class's `minimumFillMs`, for the views (a subclass may set its own). @internal */
+  get minimumFillMs(): number {
+    return (this.constructor as typeof CivicRsvpForm).minimumFillMs;
+  }
 
   /** The `id` of the event to register for. Without it, the form follows the event picked in a calendar. */
   @property({ attribute: 'event-id', reflect: true }) eventId?: string;

@@ -16,7 +16,7 @@ import type { MessageKey, MessageValues } from '../shared/localize.js';
 import { availability, nextChange, seatsLeft, type Availability } from './rsvp-availability.js';
 import { EventDates, type Dates } from './rsvp-dates.js';
 import { questionField, renderField, type FieldOptions } from './rsvp-fields.js';
-import type { CivicRsvpForm } from './rsvp-form.js';
+import type { RsvpFormHost } from './rsvp-form-host.js';
 import { formatMoment, formatOption, formatWhen } from './rsvp-format.js';
 import { eventZone, findOccurrence, isRecurring } from './rsvp-occurrences.js';
 import type { RsvpOutboxEvent } from './outbox/outbox-link.js';
@@ -45,7 +45,7 @@ export interface Wanted {
 
 /** What the view needs from its element, beyond the element's public properties. */
 export interface FormHost {
-  readonly el: CivicRsvpForm;
+  readonly el: RsvpFormHost;
   t(key: MessageKey, values?: MessageValues): string;
   wanted(): Wanted;
   /** Names the registration the form is for; a new name makes a new form. */
@@ -71,7 +71,7 @@ function questionsOf(target: Target, shown: CivicEvent): Question[] {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class RsvpFormView implements ReactiveController {
-  private readonly el: CivicRsvpForm;
+  private readonly el: RsvpFormHost;
   private readonly submission: RsvpSubmission;
   private readonly dates: EventDates;
   /** What came of registrations: confirmation, full, kept answers (loaded after the form shows). */
@@ -471,7 +471,7 @@ export class RsvpFormView implements ReactiveController {
       event: chosen?.event ?? target.event,
       occurrence: chosen,
       persist: !this.el.noStore,
-      notBefore: (this.renderedAt ?? 0) + (this.el.constructor as typeof CivicRsvpForm).minimumFillMs,
+      notBefore: (this.renderedAt ?? 0) + this.el.minimumFillMs,
     });
   };
 }

@@ -149,7 +149,7 @@ export function compileEvents(configs) {
       questions: config.questions ?? parent.rule.questions,
       title: config.title ?? parent.rule.title,
       allDay: config.start ? own.allDay : parent.rule.allDay,
-      startsMs: own.startsMs ?? toEpochMs(original, zone),
+      startsMs: own.startsMs ?? instantOfFeedDate(original, zone),
       durationMs: config.end ? own.durationMs : parent.rule.durationMs,
     };
     const entry = { occurrence, rule, times: timesOf(rule, rule.startsMs) };
@@ -179,7 +179,7 @@ export function compileEvents(configs) {
       if (!time) return { field: 'occurrence', message: 'The date is not in a form the server understands.' };
       const key = occurrenceKey(time, found.timeZone);
       const replaced = found.overrides.get(key);
-      return replaced ? { eventId, ...replaced } : { eventId, occurrence: key, rule: found.rule, times: timesOf(found.rule, toEpochMs(time, found.timeZone)) };
+      return replaced ? { eventId, ...replaced } : { eventId, occurrence: key, rule: found.rule, times: timesOf(found.rule, instantOfFeedDate(time, found.timeZone)) };
     },
   };
 }
@@ -228,10 +228,10 @@ function toRule(config) {
   }
   // People write feeds: a start the server cannot read leaves the event without times (retention
   // then counts from each registration) rather than refusing it.
-  const start = config.start ? parseFeedTime(config.start) : undefined;
-  const end = config.end ? parseFeedTime(config.end) : undefined;
-  const startsMs = start && toEpochMs(start, config.timezone);
-  const endsMs = end ? toEpochMs(end, config.timezone) : undefined;
+  const start = config.start ? readFeedDate(config.start) : undefined;
+  const end = config.end ? readFeedDate(config.end) : undefined;
+  const startsMs = start && instantOfFeedDate(start, config.timezone);
+  const endsMs = end ? instantOfFeedDate(end, config.timezone) : undefined;
   const durationMs = startsMs === undefined ? 0 : endsMs !== undefined && endsMs > startsMs ? endsMs - startsMs : start?.kind === 'date' ? 86_400_000 : 0;
   return {
     id: config.id,

@@ -4,7 +4,8 @@
  * with the feed layer the widgets run (lib/feed.js), so the mail, the calendar and the .ics agree.
  */
 import { expandOccurrences, normalizeFeed } from '../../lib/feed.js';
-import { occurrenceKey, parseFeedTime, toEpochMs } from '../feed-time.mjs';
+import { instantOfFeedDate, readFeedDate } from '../../lib/feed.js';
+import { occurrenceKey } from '../feed-time.mjs';
 
 const DAY_MS = 86_400_000;
 
@@ -87,8 +88,8 @@ export function mailEventsOf(feed) {
  * @param {string | undefined} zone
  */
 function epochOf(text, zone) {
-  const time = parseFeedTime(text);
-  return time ? toEpochMs(time, zone) : undefined;
+  const time = readFeedDate(text);
+  return time ? instantOfFeedDate(time, zone) : undefined;
 }
 
 /**
@@ -96,7 +97,7 @@ function epochOf(text, zone) {
  * @param {string | undefined} zone
  */
 function keyOf(text, zone) {
-  const time = parseFeedTime(text);
+  const time = readFeedDate(text);
   return time ? occurrenceKey(time, zone) : undefined;
 }
 
