@@ -60,10 +60,14 @@ function manualChunks(id) {
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/(?!directives\/)/.test(id)) return 'core';
   if (/\/node_modules\/@lit\/context\/lib\/(context-root|context-request-event|create-context|controllers\/context-consumer)\.js$/.test(id)) return 'core';
   // Only <civic-feed> provides: left alone, rollup would fold the provider into `core`.
+  if (/\/node_modules\/@lit\/task\//.test(id)) return 'occurrences';
   if (/\/node_modules\/@lit\/context\/lib\/(value-notifier|controllers\/context-provider)\.js$/.test(id)) return 'context-provider';
   const own = /\/dist\/lib\/(.+)\.js$/.exec(id)?.[1];
   if (!own) return undefined;
-  if (/^feed\/(occurrences|zoned-time|feed-date)$/.test(own)) return 'time';
+  if (/^feed\/(zoned-time|feed-date|display-zone)$/.test(own)) return 'time';
+  // Dated occurrences (the index, kept windows, the controller on @lit/task): only the calendar,
+  // the group finder and the RSVP form show them, so the resource list and the map do not fetch them.
+  if (/^(feed\/(occurrences|place-occurrence|event-index)|shared\/occurrences-controller)$/.test(own)) return 'occurrences';
   // The words for a feed's values, which the views of every element but the RSVP form show, and
   // the look of fields and buttons, which they share too.
   if (/^(shared\/feed-words|shared\/faceted-list\/labels|locales\/en\/vocabulary|shared\/controls\.styles|shared\/text-search)$/.test(own)) return 'words';

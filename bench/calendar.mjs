@@ -8,42 +8,23 @@
  *
  * A run times from handing the events to the calendar to the end of the next frame (the frame's
  * style, layout and paint included). Goals: ours ≤ 0.5 × FullCalendar 7 in every view, and the
- * list ≤ 1.5 × the innerHTML list.
+ * list ≤ 1.5 × the innerHTML list. Then the scale benchmark (calendar-scale.mjs: feeds of 1,000
+ * to 50,000 events a year, next month, search, heap) in a Chromium of its own; `--rounds` sets
+ * both, and `--scale-rounds` the second alone (default 9).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { LIT_TSCONFIG, bundle, inChromium, isMain, median, openPage, root, roundsOption } from './harness.mjs';
+import { inChromium, isMain, median, openPage, roundsOption } from './harness.mjs';
 import { generateEvents } from './calendar/generate.mjs';
+import { calendarPage, production } from './calendar/page.mjs';
+import * as scale from './calendar-scale.mjs';
 
 const EVENTS = 2000;
 const DATE = '2026-03-15';
 const VIEWS = ['month', 'week', 'list'];
 
-/** The production builds: Lit without its dev-mode checks, React-free FullCalendar as shipped. */
-const production = (entry) =>
-  bundle(entry, {
-    minify: true,
-    define: { 'process.env.NODE_ENV': '"production"', __CIVIC_PROD__: 'true' },
-    conditions: ['production'],
-    tsconfigRaw: LIT_TSCONFIG,
-  });
-
 /** Runs in the page: one timed mount, from handing the events over to the end of the next frame. */
 async function runInPage({ rounds, views, date, feed, fullCalendar }) {
-  const frame = () =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        // The frame's style, layout and paint run after rAF callbacks; a message lands after them.
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(0);
-      }),
-    );
-  const settle = async () => {
-    globalThis.gc?.();
-    await frame();
-    await frame();
-  };
+  const { frame } = globalThis.benchTiming;
+  const settle = () => globalThis.benchTiming.settle();
   const peers = {
     ours: (c, view) => globalThis.benchOurs.mount(c, feed, view, date),
     fc6: (c, view) => globalThis.benchFullCalendar6.mount(c, fullCalendar, view, date),
@@ -110,41 +91,26 @@ export async function measure({ rounds = roundsOption(15) } = {}) {
     production('bench/calendar/fullcalendar7.js'),
     production('bench/calendar/baseline.js'),
   ]);
-  const fc7Css = ['skeleton.css', 'themes/classic/theme.css', 'themes/classic/palette.css']
-    .map((file) => readFileSync(join(root, 'node_modules/fullcalendar7', file), 'utf8'))
-    .join('\n');
   const { feed, fullCalendar } = generateEvents(EVENTS);
-
-  const page = `<!doctype html><html lang="en"><meta charset="utf-8"><title>calendar bench</title>
-<style>body { margin: 0; font: 16px system-ui, sans-serif; } .stage { width: 1200px; }</style>
-<style>${fc7Css}</style>
-<script type="module" src="/ours.js"></script><script type="module" src="/fc6.js"></script>
-<script type="module" src="/fc7.js"></script><script type="module" src="/baseline.js"></script>
-<body></body></html>`;
-  const files = {
-    '/': ['text/html', page],
-    '/ours.js': ['text/javascript', ours],
-    '/fc6.js': ['text/javascript', fc6],
-    '/fc7.js': ['text/javascript', fc7],
-    '/baseline.js': ['text/javascript', baseline],
-  };
+  const files = await calendarPage('calendar bench', { ours, fc6, fc7, baseline });
   return inChromium(files, async ({ browser, url }) => {
     const tab = await openPage(
       browser,
       url,
-      () => globalThis.benchOurs && globalThis.benchFullCalendar6 && globalThis.benchFullCalendar7 && globalThis.benchInnerHtml,
+      () => globalThis.benchTiming && globalThis.benchOurs && globalThis.benchFullCalendar6 && globalThis.benchFullCalendar7 && globalThis.benchInnerHtml,
       { contextOptions: { viewport: { width: 1280, height: 900 }, timezoneId: 'UTC', locale: 'en-US' } },
     );
     const { times, checks } = await tab.evaluate(runInPage, { rounds, views: VIEWS, date: DATE, feed, fullCalendar });
     return { version: browser.version(), rounds, times, checks };
-  });
+  }).then(async (result) => ({ ...result, scale: await scale.measure({ rounds: roundsOption(roundsOption(9), '--scale-rounds') }) }));
 }
 
 /** The medians of one view, by peer. */
 const mediansOf = (times, view) => Object.fromEntries(Object.entries(times[view]).map(([name, list]) => [name, median(list)]));
 
 /** Prints the report, as `npm run bench:calendar` shows it. */
-export function print({ version, rounds, times, checks }) {
+export function print(result) {
+  const { version, rounds, times, checks } = result;
   const ms = (n) => `${n.toFixed(1).padStart(7)} ms`;
   console.log(`Chromium ${version}, ${EVENTS} events in March 2026, ${rounds} rounds, medians (handing the events over → end of the next frame)`);
   let ok = true;
@@ -164,13 +130,15 @@ export function print({ version, rounds, times, checks }) {
     }
   }
   console.log(`\n${ok ? 'every goal met' : 'a goal was MISSED'}`);
+  console.log('\nAt scale');
+  scale.print(result.scale);
 }
 
 /**
  * The figures as rows for bench/all.mjs (see harness.mjs): each view against FullCalendar 7 (the
  * goal; unreachable events miss it too) and 6 (no goal), the list also against innerHTML.
  */
-export function rows({ times, checks }) {
+export function rows({ times, checks, scale: scaled }) {
   const out = [];
   for (const view of VIEWS) {
     const m = mediansOf(times, view);
@@ -189,7 +157,7 @@ export function rows({ times, checks }) {
     out.push(row('fc7', 'FullCalendar 7.1', 0.5), row('fc6', 'FullCalendar 6.1', null));
     if (m.innerHTML !== undefined) out.push(row('innerHTML', 'bare innerHTML list', 1.5));
   }
-  return out;
+  return [...out, ...scale.rows(scaled)];
 }
 
 export async function run(options) {

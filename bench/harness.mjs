@@ -22,9 +22,9 @@ export function isMain(url) {
   return Boolean(process.argv[1]) && url === pathToFileURL(process.argv[1]).href;
 }
 
-/** The number after `--rounds` on the command line, or `fallback`. */
-export function roundsOption(fallback) {
-  const at = process.argv.indexOf('--rounds');
+/** The number after `--rounds` (or `flag`) on the command line, or `fallback`. */
+export function roundsOption(fallback, flag = '--rounds') {
+  const at = process.argv.indexOf(flag);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
 

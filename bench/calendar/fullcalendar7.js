@@ -22,6 +22,8 @@ globalThis.benchFullCalendar7 = {
       height: 'auto',
     });
     calendar.render();
+    // The scale benchmark calls next() on the calendar last mounted.
+    this.current = calendar;
     return () => calendar.destroy();
   },
 };

@@ -4,7 +4,7 @@
  * calendar holds the occurrences of the period, the visitor's input and the frame last drawn.
  */
 import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
-import { isTimeZone } from '../feed/feed-date.js';
+import { displayZone, isUnknownZone } from '../feed/display-zone.js';
 import type { Occurrence } from '../feed/occurrences.js';
 import type { Feed } from '../feed/types.js';
 import { devWarn } from '../shared/dev.js';
@@ -19,7 +19,7 @@ import { styles } from './event-calendar.styles.js';
 import type { CalendarChange, CalendarHost } from './calendar-host.js';
 import { FACETS, hasFilters, type FacetKey, type Filters, type CalendarView } from './calendar-state.js';
 import { facetValues, matcher } from './filters.js';
-import { periodTitle, viewerZone } from './formatters.js';
+import { periodTitle } from './formatters.js';
 import { textDirection } from '../shared/bidi.js';
 import type { Translate } from './labels.js';
 import { byDay, type Placed } from './layout.js';
@@ -38,6 +38,9 @@ export const partStyles: readonly CSSResult[] = styles;
 /** Only the views speak the calendar's own strings; the shell says "Loading…" (common strings). */
 export const messages = [calendar, vocabulary];
 
+/** The facet values of each feed, worked out once for every calendar that shows it. */
+const facetsOf = new WeakMap<Feed['events'], Record<FacetKey, string[]>>();
+
 export class CalendarViews implements ShownCalendar {
   readonly expansion: OccurrenceController;
   /** Clicks, keys, the dialog, the document's selections: calendar-input.ts. */
@@ -46,7 +49,6 @@ export class CalendarViews implements ShownCalendar {
   frame?: Frame;
   /** The period asked for last, in its zone, and the key of its occurrences. */
   private window?: { zone: string; period: Period; key: string };
-  private facetCache?: { events: Feed['events']; values: Record<FacetKey, string[]> };
   private filterCache?: { placed: Placed[]; filters: Filters; result: Placed[] };
   private messages?: { key: string; texts: Map<string, string> };
 
@@ -62,11 +64,9 @@ export class CalendarViews implements ShownCalendar {
 
   /** The zone the attributes and the feed ask for. */
   private baseZone(feed: Feed | undefined): string {
-    const asked = this.host.timezone?.trim();
-    if (asked === 'viewer') return viewerZone();
-    if (isTimeZone(asked)) return asked;
-    if (asked) devWarn('calendar-timezone', `<civic-event-calendar> does not know the time zone "${asked}".`);
-    return isTimeZone(feed?.timezone) ? feed.timezone : viewerZone();
+    const asked = this.host.timezone;
+    if (isUnknownZone(asked)) devWarn('calendar-timezone', `<civic-event-calendar> does not know the time zone "${asked!.trim()}".`);
+    return displayZone({ asked, feed: feed?.timezone });
   }
 
   /**
@@ -118,12 +118,13 @@ export class CalendarViews implements ShownCalendar {
 
   /** The facet values of the feed, worked out once per feed. */
   private facetValuesOf(feed: Feed): Record<FacetKey, string[]> {
-    if (this.facetCache?.events !== feed.events) {
-      const values = {} as Record<FacetKey, string[]>;
+    let values = facetsOf.get(feed.events);
+    if (!values) {
+      values = {} as Record<FacetKey, string[]>;
       for (const facet of FACETS) values[facet] = facetValues(feed.events, facet);
-      this.facetCache = { events: feed.events, values };
+      facetsOf.set(feed.events, values);
     }
-    return this.facetCache.values;
+    return values;
   }
 
   private filtered(placed: Placed[]): Placed[] {

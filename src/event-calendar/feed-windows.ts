@@ -9,7 +9,9 @@ import type { CSSResult, ReactiveControllerHost } from 'lit';
 import { rememberWindowed } from '../feed/windowed-memory.js';
 import type { FeedState } from '../shared/feed-context.js';
 import { FeedController, type RequestOptions } from '../shared/feed-controller.js';
-import { DAY_MS, parseDay } from './calendar-state.js';
+import { displayZone } from '../feed/display-zone.js';
+import { DAY_MS } from './calendar-state.js';
+import { todayIn } from '../feed/zoned-time.js';
 
 /** Instants as RFC 3339 (UTC) for the server's `from` and `to`. */
 export interface FeedWindow {
@@ -38,19 +40,6 @@ export function monthWindow(anchor: number): FeedWindow {
   const next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
   const at = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
   return { from: at(first - MARGIN_DAYS * DAY_MS), to: at(next + MARGIN_DAYS * DAY_MS) };
-}
-
-/** Today in `timeZone` (the visitor's when undefined or unknown), as a day. */
-export function todayInZone(timeZone: string | undefined): number {
-  const read = (zone: string | undefined) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
-  let text: string;
-  try {
-    text = read(timeZone);
-  } catch {
-    text = read(undefined);
-  }
-  return parseDay(text) ?? Math.floor(Date.now() / DAY_MS);
 }
 
 export class FeedWindows {
@@ -84,8 +73,7 @@ export class FeedWindows {
    */
   show(anchor: number | undefined, zone: string | undefined): void {
     if (!this.src || this.whole) return;
-    const asked = zone?.trim();
-    const window = monthWindow(anchor ?? todayInZone(asked === 'viewer' ? undefined : asked || this.lastReady?.loaded.feed.timezone));
+    const window = monthWindow(anchor ?? todayIn(displayZone({ asked: zone, feed: this.lastReady?.loaded.feed.timezone })));
     const url = new URL(this.src, document.baseURI);
     url.searchParams.set('from', window.from);
     url.searchParams.set('to', window.to);

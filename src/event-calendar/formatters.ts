@@ -126,11 +126,3 @@ export function formatCount(locale: string, n: number): string {
   return numberFormat(locale).format(n);
 }
 
-let viewer: { zone: string; at: number } | undefined;
-
-/** The visitor's own zone (asked again after a minute: a laptop can travel). */
-export function viewerZone(): string {
-  const now = Date.now();
-  if (!viewer || now - viewer.at > 60_000) viewer = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', at: now };
-  return viewer.zone;
-}

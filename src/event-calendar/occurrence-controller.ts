@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
-import { expandOccurrences, type Occurrence } from '../feed/occurrences.js';
+import { occurrencesIn, type Occurrence } from '../feed/occurrences.js';
 import type { CivicEvent } from '../feed/types.js';
+import { OccurrencesController } from '../shared/occurrences-controller.js';
 import { place, type Placed } from './layout.js';
 
 /** The window asked for: instants, and the zones that place the times. */
@@ -12,53 +13,66 @@ export interface ExpansionRequest {
   feedTimeZone?: string;
 }
 
+type Question = readonly [events: readonly CivicEvent[], from: number, to: number, timeZone: string, feedTimeZone: string | undefined];
+
+interface Answer {
+  occurrences: readonly Occurrence[];
+  placed: Placed[];
+}
+
+/** Each kept window's occurrences with the days they cover, placed once (see `occurrencesIn`). */
+const placedOf = new WeakMap<readonly Occurrence[], Placed[]>();
+
 /**
- * The occurrences of the period on screen, from the feed layer's occurrence function. It is
- * asynchronous (a recurring feed loads ical.js the first time), so this keeps the last answer,
- * ignores answers to questions no longer asked, and renders the host again when one arrives.
+ * The occurrences of the period on screen, from the feed layer's kept windows, through the shared
+ * occurrences controller; the calendar's own part is placing each on the days it covers.
  */
 export class OccurrenceController {
-  /** The occurrences of the last window that finished, each with the days it covers. */
-  placed: Placed[] = [];
-  occurrences: Occurrence[] = [];
-  /** The key of the window `placed` belongs to. */
-  doneKey = '';
-  private doneEvents?: readonly CivicEvent[];
-  private askedKey = '';
-  private askedEvents?: readonly CivicEvent[];
-  private run = 0;
+  private readonly answers: OccurrencesController<Question, Answer>;
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+  constructor(host: ReactiveControllerHost) {
+    this.answers = new OccurrencesController<Question, Answer>(host, async ([events, from, to, timeZone, feedTimeZone]) => {
+      let occurrences: readonly Occurrence[];
+      try {
+        occurrences = await occurrencesIn(events, { from: new Date(from), to: new Date(to), timeZone, feedTimeZone });
+      } catch {
+        // ical.js could not load: the period shows no events rather than the last period's.
+        occurrences = [];
+      }
+      let placed = placedOf.get(occurrences);
+      if (!placed) placedOf.set(occurrences, (placed = occurrences.map(place)));
+      return { occurrences, placed };
+    });
+  }
 
   static keyOf(request: ExpansionRequest): string {
     return `${request.from}|${request.to}|${request.timeZone}|${request.feedTimeZone ?? ''}`;
   }
 
+  /** The occurrences of the last window that finished, each with the days it covers. */
+  get placed(): Placed[] {
+    return this.answers.value?.placed ?? [];
+  }
+
+  get occurrences(): readonly Occurrence[] {
+    return this.answers.value?.occurrences ?? [];
+  }
+
+  /** The key of the window `placed` belongs to ('' before the first answer). */
+  get doneKey(): string {
+    const answered = this.answers.answered;
+    if (!answered) return '';
+    const [, from, to, timeZone, feedTimeZone] = answered;
+    return OccurrenceController.keyOf({ events: answered[0], from, to, timeZone, feedTimeZone });
+  }
+
   /** True while the window last asked for has not been answered yet. */
   get pending(): boolean {
-    return this.askedKey !== this.doneKey || this.askedEvents !== this.doneEvents;
+    return this.answers.pending;
   }
 
   /** Asks for a window; does nothing when it is the one already asked for. */
   request(request: ExpansionRequest): void {
-    const key = OccurrenceController.keyOf(request);
-    if (key === this.askedKey && request.events === this.askedEvents) return;
-    this.askedKey = key;
-    this.askedEvents = request.events;
-    const run = ++this.run;
-    const { events, from, to, timeZone, feedTimeZone } = request;
-    expandOccurrences(events as CivicEvent[], { from: new Date(from), to: new Date(to), timeZone, feedTimeZone }).then(
-      (occurrences) => this.finish(run, key, events, occurrences),
-      () => this.finish(run, key, events, []),
-    );
-  }
-
-  private finish(run: number, key: string, events: readonly CivicEvent[], occurrences: Occurrence[]): void {
-    if (run !== this.run) return;
-    this.occurrences = occurrences;
-    this.placed = occurrences.map(place);
-    this.doneKey = key;
-    this.doneEvents = events;
-    this.host.requestUpdate();
+    this.answers.ask([request.events, request.from, request.to, request.timeZone, request.feedTimeZone]);
   }
 }

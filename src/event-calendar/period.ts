@@ -3,7 +3,7 @@
  * adding a day never trips over a daylight-saving change. Instants only appear where a day meets
  * a time zone (`dayStartIn`, `todayIn`).
  */
-import { epochToWall, formatDate, wallToEpoch } from '../feed/zoned-time.js';
+import { formatDate, wallToEpoch } from '../feed/zoned-time.js';
 import { DAY_MS, type CalendarView } from './calendar-state.js';
 
 /** The days a view shows: `start` to `end` (exclusive), and the month it is about. */
@@ -79,10 +79,8 @@ export function dayStartIn(day: number, timeZone: string): number {
   return wallToEpoch(day * DAY_MS, timeZone);
 }
 
-/** The day it is now (or at `now`) in `timeZone`. */
-export function todayIn(timeZone: string, now = Date.now()): number {
-  return Math.floor(epochToWall(now, timeZone) / DAY_MS);
-}
+// The day it is now in a zone: the feed layer's, so the windowed feed's module needs no calendar code.
+export { todayIn } from '../feed/zoned-time.js';
 
 // ---- the locale's week -------------------------------------------------------------------------
 

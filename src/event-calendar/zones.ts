@@ -1,7 +1,8 @@
 /** Whether to name the zone the calendar shows times in, and what to offer instead. */
 import { zoneOffset } from '../feed/zoned-time.js';
 import type { ToolbarOptions } from './calendar-controls.js';
-import { viewerZone, zoneName } from './formatters.js';
+import { viewerZone } from '../feed/display-zone.js';
+import { zoneName } from './formatters.js';
 import { dayStartIn, type Period } from './period.js';
 
 /** Whether the visitor's clock reads differently from `zone` at the start or end of the period. */

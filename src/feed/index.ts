@@ -8,7 +8,7 @@ export { detectFormat, parseSource } from './parse-source.js';
 export { parseJson } from './parse-json.js';
 export { normalizeFeed, MAX_ITEMS } from './normalize.js';
 export type { NormalizeOptions } from './normalize.js';
-export { expandOccurrences, MAX_OCCURRENCES } from './occurrences.js';
+export { expandOccurrences, occurrencesIn, MAX_OCCURRENCES } from './occurrences.js';
 export type { Occurrence, OccurrenceWindow } from './occurrences.js';
 export { canonicalFeedDate, isTimeZone } from './feed-date.js';
 export { instantOfFeedDate, readFeedDate } from './feed-instant.js';

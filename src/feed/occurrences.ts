@@ -8,50 +8,21 @@
  * 18:30" stays 18:30 across DST changes) and each wall time is then turned into an instant with
  * `zoned-time.ts`.
  */
+import { displayZone } from './display-zone.js';
 import { isTimeZone } from './feed-date.js';
-import { isOverride, isRecurring, placeOneOff, placeSingle, type Context } from './place-occurrence.js';
-import type { CivicEvent, EventStatus } from './types.js';
+import { candidates, eventIndex } from './event-index.js';
+import { isOverride, placeOneOff, placeSingle, type Context } from './place-occurrence.js';
+import type { CivicEvent } from './types.js';
 
-/** One dated instance of an event. */
-export interface Occurrence {
-  /** Unique in a result: the event's id and this occurrence's start. */
-  key: string;
-  /** The event shown: the override when one replaces this occurrence of a series. */
-  event: CivicEvent;
-  /** The series this occurrence belongs to (the master's id), for recurring events and overrides. */
-  seriesId?: string;
-  /** RFC 3339 with the display zone's offset, or `YYYY-MM-DD` for an all-day occurrence. */
-  start: string;
-  /** Same form as `start`; for all-day occurrences the date after the last day (exclusive). */
-  end: string;
-  allDay: boolean;
-  /** Instants, for sorting and layout; all-day occurrences run from midnight in the display zone. */
-  startMs: number;
-  endMs: number;
-  status: EventStatus;
-}
+export type { Occurrence, OccurrenceWindow } from './occurrence.js';
+export { MAX_OCCURRENCES, MAX_STEPS_PER_SERIES } from './occurrence.js';
+import { MAX_OCCURRENCES, type Occurrence, type OccurrenceWindow } from './occurrence.js';
 
-/** Which occurrences to produce. */
-export interface OccurrenceWindow {
-  from: Date;
-  to: Date;
-  /** IANA zone the occurrences are shown in (an unknown one falls back to the browser's zone). */
-  timeZone: string;
-  /** The feed's `timezone`, for floating times of events that name none. */
-  feedTimeZone?: string;
-  /** At most this many occurrences, the earliest ones (default 10,000). */
-  limit?: number;
-}
-
-/** The default `limit`. */
-export const MAX_OCCURRENCES = 10_000;
-/** Occurrences one rule may produce, counted from its start: `COUNT=1000000000` stops here. */
-export const MAX_STEPS_PER_SERIES = 50_000;
 /** Candidate instants ical.js may test for all rules of one call (recurrence-set.ts bounds each rule too). */
 const MAX_CANDIDATES_PER_CALL = 2_000_000;
 
 /**
- * Expands events into their occurrences overlapping `window` (an occurrence that began before
+ * Expands events into their occurrences overlapping `span` (an occurrence that began before
  * `from` and is still running counts), sorted by start. A series is the union of the starts of
  * its rules (`rrules`, else `rrule`) and its `rdates`, minus its `exdates`. An event with
  * `recurrenceId` and `seriesId` replaces that occurrence of its series (moved, renamed, or
@@ -62,24 +33,25 @@ const MAX_CANDIDATES_PER_CALL = 2_000_000;
  * ical.js cannot read leaves its event as the single occurrence at `start`; a rule that runs away
  * stops after {@link MAX_STEPS_PER_SERIES} occurrences.
  */
-export async function expandOccurrences(events: CivicEvent[], window: OccurrenceWindow): Promise<Occurrence[]> {
-  const from = window.from.getTime();
-  const to = window.to.getTime();
+export async function expandOccurrences(events: readonly CivicEvent[], span: OccurrenceWindow): Promise<Occurrence[]> {
+  const from = span.from.getTime();
+  const to = span.to.getTime();
   if (Number.isNaN(from) || Number.isNaN(to)) throw new RangeError('the occurrence window needs valid dates');
   const context: Context = {
     from,
     to,
-    display: isTimeZone(window.timeZone) ? window.timeZone : Intl.DateTimeFormat().resolvedOptions().timeZone,
-    feedZone: isTimeZone(window.feedTimeZone) ? window.feedTimeZone : undefined,
+    display: displayZone({ asked: span.timeZone }),
+    feedZone: isTimeZone(span.feedTimeZone) ? span.feedTimeZone : undefined,
     out: [],
     candidates: MAX_CANDIDATES_PER_CALL,
   };
   if (to <= from) return [];
-  const overrides = overridesBySeries(events);
-  const recurring = new Set(events.filter((e) => !isOverride(e) && isRecurring(e)).map((e) => e.id));
+  // The index (built once per events array) gives the series and the one-off events near the span.
+  const index = eventIndex(events);
+  const { overrides, recurring } = index;
   const series = recurring.size ? await loadSeries() : undefined;
-  const ical = series && events.some((e) => e.rrule && !isOverride(e)) ? await series.loadIcal() : undefined;
-  for (const event of events) {
+  const ical = series && index.hasRules ? await series.loadIcal() : undefined;
+  for (const event of candidates(index, from, to)) {
     if (isOverride(event)) {
       // A THISANDFUTURE change of a recurring series is shown through the series, at each start
       // from its RECURRENCE-ID on; one whose RECURRENCE-ID names no start changes only later ones.
@@ -90,23 +62,66 @@ export async function expandOccurrences(events: CivicEvent[], window: Occurrence
       placeOneOff(event, context, overrides.get(event.id));
     }
   }
-  const limit = window.limit !== undefined && window.limit >= 0 ? Math.floor(window.limit) : MAX_OCCURRENCES;
+  const limit = span.limit !== undefined && span.limit >= 0 ? Math.floor(span.limit) : MAX_OCCURRENCES;
   return context.out.sort(byStart).slice(0, limit);
+}
+
+/** Windows kept per events array, the least recently asked dropped first. */
+const KEPT_WINDOWS = 8;
+
+interface Kept {
+  answer: Promise<readonly Occurrence[]>;
+  /** How many occurrences it holds, once known. */
+  size: number;
+}
+
+const keptWindows = new WeakMap<readonly CivicEvent[], Map<string, Kept>>();
+
+/**
+ * The occurrences of `span`, as {@link expandOccurrences} gives them, kept per events array and
+ * window: going to the next period and back costs what that period holds once. At most
+ * {@link KEPT_WINDOWS} windows are kept, holding together no more occurrences than the feed has
+ * events (or {@link MAX_OCCURRENCES}), so a large feed never keeps more than one expanded copy.
+ * The array is shared: callers must not change it.
+ */
+export function occurrencesIn(events: readonly CivicEvent[], span: OccurrenceWindow): Promise<readonly Occurrence[]> {
+  let kept = keptWindows.get(events);
+  if (!kept) keptWindows.set(events, (kept = new Map()));
+  const key = `${span.from.getTime()}|${span.to.getTime()}|${span.timeZone}|${span.feedTimeZone ?? ''}|${span.limit ?? ''}`;
+  const found = kept.get(key);
+  if (found) {
+    kept.delete(key); // kept in the order asked
+    kept.set(key, found);
+    return found.answer;
+  }
+  const map = kept;
+  const entry: Kept = { answer: expandOccurrences(events, span), size: 0 };
+  map.set(key, entry);
+  entry.answer.then(
+    (list) => {
+      entry.size = list.length;
+      trim(map, Math.max(events.length, MAX_OCCURRENCES));
+    },
+    // A failure (ical.js did not load) is asked again next time.
+    () => map.get(key) === entry && map.delete(key),
+  );
+  trim(map, Infinity);
+  return entry.answer;
+}
+
+/** Drops the oldest windows past {@link KEPT_WINDOWS}, or while they hold more than `most` occurrences. */
+function trim(kept: Map<string, Kept>, most: number): void {
+  let total = 0;
+  for (const entry of kept.values()) total += entry.size;
+  for (const [key, entry] of kept) {
+    if (kept.size <= 1 || (kept.size <= KEPT_WINDOWS && total <= most)) break;
+    kept.delete(key);
+    total -= entry.size;
+  }
 }
 
 function byStart(a: Occurrence, b: Occurrence): number {
   return a.startMs - b.startMs || a.endMs - b.endMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-}
-
-function overridesBySeries(events: CivicEvent[]): Map<string, CivicEvent[]> {
-  const map = new Map<string, CivicEvent[]>();
-  for (const event of events) {
-    if (!isOverride(event)) continue;
-    const list = map.get(event.seriesId);
-    if (list) list.push(event);
-    else map.set(event.seriesId, [event]);
-  }
-  return map;
 }
 
 let seriesModule: Promise<typeof import('./recurrence-set.js')> | undefined;

@@ -4,7 +4,7 @@
  * events (here) and series (recurrence-set.ts, loaded only for feeds that recur) use these.
  */
 import { isTimeZone } from './feed-date.js';
-import type { Occurrence } from './occurrences.js';
+import type { Occurrence } from './occurrence.js';
 import type { CivicEvent } from './types.js';
 import {
   epochToWall, formatDate, formatFloating, formatInZone, parseFeedDate, wallToEpoch, zoneOffset,

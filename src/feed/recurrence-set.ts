@@ -4,7 +4,7 @@
  * from its start, and the recurrence set of RFC 5545 §3.8.5 (several rules, RDATEs, EXDATEs,
  * overrides, THISANDFUTURE changes) is built here around it.
  */
-import { MAX_STEPS_PER_SERIES } from './occurrences.js';
+import { MAX_STEPS_PER_SERIES } from './occurrence.js';
 import {
   DAY, emitAllDay, emitTimed, exclusions, instantOf, isExcluded, placeSingle, startWall, timingOf,
   type Context, type Exclusions, type Timing,

@@ -149,6 +149,11 @@ export function formatInZone(epoch: number, timeZone: string): string {
   return `${formatFloating(epoch + offset)}${formatOffset(offset)}`;
 }
 
+/** The day (days since 1970-01-01) it is now, or at `now`, in `timeZone`. */
+export function todayIn(timeZone: string, now = Date.now()): number {
+  return Math.floor(epochToWall(now, timeZone) / 86_400_000);
+}
+
 /** The wall time in `timeZone` at an instant. */
 export function epochToWall(epoch: number, timeZone: string): number {
   return epoch + zoneOffset(epoch, timeZone);

@@ -1,16 +1,12 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isTimeZone } from '../feed/feed-date.js';
+import type { ReactiveControllerHost } from 'lit';
+import { displayZone } from '../feed/display-zone.js';
 import { expandOccurrences, type Occurrence } from '../feed/occurrences.js';
 import type { CivicEvent, Feed } from '../feed/types.js';
+import { OccurrencesController } from '../shared/occurrences-controller.js';
 
 /** How far ahead a group's meetings are looked for. */
 const HORIZON_DAYS = 400;
 const DAY = 86_400_000;
-
-/** The zone meetings are shown in: the feed's (the library's), else the browser's. */
-export function displayZone(feed: Feed): string {
-  return isTimeZone(feed.timezone) ? feed.timezone : Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
 
 /** A feed's events by the group that holds them (an override without `groupId` belongs to its series' group). */
 export function eventsByGroup(events: readonly CivicEvent[]): Map<string, CivicEvent[]> {
@@ -48,7 +44,7 @@ export async function nextMeetings(
   const occurrences = await expandOccurrences(events, {
     from: now,
     to: new Date(now.getTime() + HORIZON_DAYS * DAY),
-    timeZone: displayZone(feed),
+    timeZone: displayZone({ feed: feed.timezone }),
     feedTimeZone: feed.timezone,
   });
   for (const occurrence of occurrences) {
@@ -61,27 +57,31 @@ export async function nextMeetings(
   return out;
 }
 
+type Question = readonly [feed: Feed, now: number | undefined, perGroup: number, groups: string];
+
 /**
  * Keeps the next meetings of the groups on screen: expanding every group's recurrence rules up
- * front would cost a thousand-group feed a visible pause, so each batch of newly shown groups is
- * expanded once (recurrence may load ical.js), then the host renders again.
+ * front would cost a thousand-group feed a visible pause, so the groups shown and not yet known
+ * are asked of the shared occurrences controller (recurrence may load ical.js), then the host
+ * renders again. A batch dropped for a newer one is asked again within it.
  */
-export class NextMeetingsController implements ReactiveController {
+export class NextMeetingsController {
   private key: unknown[] = [];
   private byGroup = new Map<string, CivicEvent[]>();
   private meetings = new Map<string, Occurrence[]>();
-  /** Groups asked for (done or under way) since the inputs last changed. */
-  private asked = new Set<string>();
-  private run = 0;
+  /** Groups whose meetings are known since the inputs last changed. */
+  private known = new Set<string>();
+  /** Groups shown since the inputs last changed. */
+  private shown = new Set<string>();
+  private readonly answers: OccurrencesController<Question, Map<string, Occurrence[]> | undefined>;
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    // A result that arrives after the host left is not wanted; a new one is asked for on return.
-    this.run++;
-    this.key = [];
+  constructor(host: ReactiveControllerHost) {
+    this.answers = new OccurrencesController<Question, Map<string, Occurrence[]> | undefined>(host, ([feed, now, perGroup, groups]) =>
+      nextMeetings(feed, now === undefined ? new Date() : new Date(now), perGroup, JSON.parse(groups) as string[], this.byGroup).catch(
+        // A rule that cannot be expanded (ical.js failed to load) leaves the cards without meetings.
+        () => undefined,
+      ),
+    );
   }
 
   /** The meetings known so far for `groups` of `feed`; asks for the ones not yet known. */
@@ -89,26 +89,26 @@ export class NextMeetingsController implements ReactiveController {
     const key = [feed, now?.getTime(), perGroup];
     if (key.some((k, i) => k !== this.key[i])) {
       this.key = key;
-      this.run++;
       this.byGroup = eventsByGroup(feed.events);
       this.meetings = new Map();
-      this.asked = new Set();
+      this.known = new Set();
+      this.shown = new Set();
     }
-    const wanted = groups.map((g) => g.id).filter((id) => !this.asked.has(id) && this.byGroup.has(id));
-    if (wanted.length) {
-      for (const id of wanted) this.asked.add(id);
-      const run = this.run;
-      nextMeetings(feed, now ?? new Date(), perGroup, wanted, this.byGroup).then(
-        (found) => {
-          if (run !== this.run) return;
-          for (const [id, list] of found) this.meetings.set(id, list);
-          this.host.requestUpdate();
-        },
-        () => {
-          // A rule that cannot be expanded (ical.js failed to load) leaves the cards without meetings.
-        },
-      );
-    }
+    this.takeAnswer(feed, now, perGroup);
+    for (const group of groups) if (this.byGroup.has(group.id)) this.shown.add(group.id);
+    const wanted = [...this.shown].filter((id) => !this.known.has(id));
+    if (wanted.length) this.answers.ask([feed, now?.getTime(), perGroup, JSON.stringify(wanted)]);
     return this.meetings;
+  }
+
+  /** Keeps the meetings of the last answer, when it answers the inputs in force. */
+  private takeAnswer(feed: Feed, now: Date | undefined, perGroup: number): void {
+    const question = this.answers.answered;
+    const found = this.answers.value;
+    if (!question || question[0] !== feed || question[1] !== now?.getTime() || question[2] !== perGroup) return;
+    const ids = JSON.parse(question[3]) as string[];
+    if (ids.every((id) => this.known.has(id))) return;
+    for (const id of ids) this.known.add(id);
+    for (const [id, list] of found ?? []) this.meetings.set(id, list);
   }
 }

@@ -1,10 +1,11 @@
 /**
  * The dates of the event a form registers for, worked out off the render path (a recurrence rule
- * loads ical.js), as a reactive controller: the host renders again when they are ready.
+ * loads ical.js) by the shared occurrences controller: the host renders again when they are ready.
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
 import type { CivicEvent, Feed } from '../feed/types.js';
+import { OccurrencesController } from '../shared/occurrences-controller.js';
 import { singleOccurrence, upcomingOccurrences } from './rsvp-occurrences.js';
 
 /** The dates of one event, from one copy of the feed. */
@@ -18,11 +19,27 @@ export interface Dates {
   list: Occurrence[];
 }
 
-export class EventDates {
-  private shown?: Dates;
-  private next?: Dates;
+/** By the event's id: an event picked in a calendar may come as a new object on each render. */
+type Question = readonly [eventId: string, feed: Feed, recurring: boolean];
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+export class EventDates {
+  private readonly answers: OccurrencesController<Question, Dates>;
+  /** The event last asked about. */
+  private event?: CivicEvent;
+
+  constructor(host: ReactiveControllerHost) {
+    this.answers = new OccurrencesController<Question, Dates>(host, async ([eventId, feed, recurring]) => {
+      const event = this.event!;
+      const dates: Dates = { feed, eventId, ready: true, list: [] };
+      try {
+        if (recurring) dates.list = await upcomingOccurrences(event, feed, Date.now());
+        else dates.single = await singleOccurrence(event, feed);
+      } catch (error) {
+        console.error('[civic-widgets] could not work out the event’s dates', error);
+      }
+      return dates;
+    });
+  }
 
   /**
    * The dates for `event` in `feed`, starting their computation when they are not known yet. While
@@ -30,27 +47,10 @@ export class EventDates {
    * what the visitor typed into it) is not taken down and put back.
    */
   of(event: CivicEvent, feed: Feed, recurring: boolean): Dates {
-    const shown = this.shown?.eventId === event.id ? this.shown : undefined;
-    if (shown?.feed === feed) return shown;
-    if (this.next?.feed === feed && this.next.eventId === event.id) return shown ?? this.next;
-    const dates: Dates = { feed, eventId: event.id, ready: false, list: [] };
-    this.next = dates;
-    const work = recurring
-      ? upcomingOccurrences(event, feed, Date.now()).then((list) => {
-          dates.list = list;
-        })
-      : singleOccurrence(event, feed).then((single) => {
-          dates.single = single;
-        });
-    void work
-      .catch((error: unknown) => console.error('[civic-widgets] could not work out the event’s dates', error))
-      .finally(() => {
-        dates.ready = true;
-        if (this.next !== dates) return;
-        this.shown = dates;
-        this.next = undefined;
-        this.host.requestUpdate();
-      });
-    return shown ?? dates;
+    this.event = event;
+    this.answers.ask([event.id, feed, recurring]);
+    const shown = this.answers.value;
+    if (shown?.eventId === event.id) return shown;
+    return { feed, eventId: event.id, ready: false, list: [] };
   }
 }

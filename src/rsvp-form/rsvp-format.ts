@@ -3,7 +3,7 @@
  * visitor's is a different one ("6:30 – 8:00 PM Eastern Standard Time").
  */
 import type { Occurrence } from '../feed/occurrences.js';
-import { viewerZone } from './rsvp-occurrences.js';
+import { viewerZone } from '../feed/display-zone.js';
 import { dateTimeFormat as format } from '../shared/intl.js';
 
 const DAY = 86_400_000;

@@ -2,7 +2,8 @@
  * Which dated occurrence a registration is for. Every date comes from `expandOccurrences`, the one
  * occurrence function, so the form and the calendar always agree on when an event happens.
  */
-import { isTimeZone } from '../feed/feed-date.js';
+import { displayZone } from '../feed/display-zone.js';
+import { eventIndex } from '../feed/event-index.js';
 import { expandOccurrences, type Occurrence } from '../feed/occurrences.js';
 import type { CivicEvent, Feed } from '../feed/types.js';
 import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
@@ -11,16 +12,9 @@ import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
 const LOOKAHEAD_MS = 400 * 86_400_000;
 export const MAX_PICKER_DATES = 24;
 
-/** The viewer's own zone. */
-export function viewerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-/** The zone an event's times are read and shown in: its own, else the feed's, else the viewer's. */
+/** The zone a form shows its event's times in (display-zone.ts): the event's own, else the feed's, else the viewer's. */
 export function eventZone(event: CivicEvent, feed: Pick<Feed, 'timezone'>): string {
-  if (isTimeZone(event.timezone)) return event.timezone;
-  if (isTimeZone(feed.timezone)) return feed.timezone;
-  return viewerZone();
+  return displayZone({ event: event.timezone, feed: feed.timezone });
 }
 
 /** A series whose dates the visitor picks from: it has a rule and is not itself an override. */
@@ -45,7 +39,7 @@ export async function singleOccurrence(event: CivicEvent, feed: Pick<Feed, 'time
  * at its new time, a renamed session under its own title); cancelled ones are left out.
  */
 export async function upcomingOccurrences(series: CivicEvent, feed: Feed, now: number): Promise<Occurrence[]> {
-  const overrides = feed.events.filter((e) => e.seriesId === series.id && e.recurrenceId);
+  const overrides = eventIndex(feed.events).overrides.get(series.id) ?? [];
   const all = await expandOccurrences([series, ...overrides], {
     from: new Date(now),
     to: new Date(now + LOOKAHEAD_MS),

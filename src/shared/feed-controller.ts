@@ -14,6 +14,12 @@ export interface RequestOptions {
   mapping?: unknown;
 }
 
+/**
+ * Feed objects normalized once for every element on the page that is handed the same object (and
+ * so share one event index and its kept windows), per base address their links resolve against.
+ */
+const normalizedObjects = new WeakMap<Feed, { base: string; loaded: LoadedFeed }>();
+
 type Host = ReactiveControllerHost & HTMLElement & { readonly language: string };
 
 /**
@@ -71,8 +77,14 @@ export class FeedController implements ReactiveController {
       return { status: 'loading' };
     }
     // Relative links in an object (an RSVP endpoint of '/api/rsvp') resolve against the page.
-    const { feed: normalized, skipped } = reader.normalizeFeed(feed, [], { base: document.baseURI });
-    const loaded: LoadedFeed = { feed: normalized, skipped, stale: false, fetchedAt: Date.now() };
+    const base = document.baseURI;
+    let known = normalizedObjects.get(feed);
+    if (known?.base !== base) {
+      const { feed: normalized, skipped } = reader.normalizeFeed(feed, [], { base });
+      known = { base, loaded: { feed: normalized, skipped, stale: false, fetchedAt: Date.now() } };
+      normalizedObjects.set(feed, known);
+    }
+    const loaded = known.loaded;
     state = { status: 'ready', loaded };
     this.objectCache.set(feed, state);
     this.warn(loaded);
