@@ -21,6 +21,8 @@ export { feedIcs, occurrenceIcs, placeText, seriesIcs } from './ics-writer.js';
 export { FEED_FORMATS } from './adapter.js';
 export type { FeedList } from './adapter.js';
 export { RSVP_EMAIL, RSVP_LIMITS } from './rsvp-limits.js';
+export { LANGUAGES } from './languages.js';
+export type { Language } from './languages.js';
 export { CROSS_ORIGIN_FIXES, feedCheckCommand } from './cross-origin-fix.js';
 export type { CrossOriginFix } from './cross-origin-fix.js';
 export { describeSkipped } from './describe-skipped.js';

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldControl } from '../shared/controls.styles.js';
 
 /**
  * The form reads at 320 px and up (one column, nothing of fixed width), keeps every focus visible,
@@ -85,12 +86,8 @@ export const styles = css`
     width: 100%;
     max-width: 100%;
     min-height: 2.75rem;
+    ${fieldControl}
     padding: 0.5rem;
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
   textarea {
     resize: vertical;

@@ -27,6 +27,7 @@ import { RsvpSubmission, type Submission } from './rsvp-submission.js';
 import { problemMessage, problemOf, readForm, validateForm, type FieldSpec } from './rsvp-validation.js';
 import rsvp from '../locales/en/rsvp.js';
 import { styles } from './rsvp-form.styles.js';
+import { MAX_TIMER_MS } from '../shared/max-timer.js';
 
 /** The form's English strings join the page's with the code that uses them. */
 export const messages = [rsvp];
@@ -68,7 +69,6 @@ function questionsOf(target: Target, shown: CivicEvent): Question[] {
   return shown.rsvp?.questions ?? target.event.rsvp?.questions ?? [];
 }
 
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class RsvpFormView implements ReactiveController {
   private readonly el: RsvpFormHost;

@@ -4,12 +4,13 @@ import { isolate } from './bidi.js';
 import { DEV_MODE } from './dev.js';
 import { numberFormat, pluralRules } from './intl.js';
 import type { Catalogue, MessageKey, MessagePart } from '../locales/messages.js';
+import type { Language } from '../feed/languages.js';
 
 export type { MessageKey, MessagePart };
 export type MessageValues = Record<string, string | number>;
 
 /** Catalogues other than English load only when a page speaks that language. */
-const loaders: Record<string, () => Promise<{ default: Catalogue }>> = {
+const loaders: Record<string, () => Promise<{ default: Catalogue }>> & Record<Exclude<Language, 'en'>, unknown> = {
   es: () => import('../locales/es.js'),
   fr: () => import('../locales/fr.js'),
   zh: () => import('../locales/zh.js'),

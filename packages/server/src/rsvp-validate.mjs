@@ -5,15 +5,15 @@
  * open) is rsvp-events.mjs's job.
  */
 // The limits and the email rule are the form's too (src/feed/rsvp-limits.ts): one module, no drift.
-import { RSVP_EMAIL as EMAIL, RSVP_LIMITS as LIMITS } from '../lib/feed.js';
+import { LANGUAGES, RSVP_EMAIL as EMAIL, RSVP_LIMITS as LIMITS } from '../lib/feed.js';
 
 export { LIMITS };
 
 /**
- * The languages the widgets speak (src/locales): a submission's `language` is kept only when it
- * is one of them, since it serves to write to the patron in it.
+ * The languages we have words in (src/feed/languages.ts): a submission's `language` is kept only
+ * when it is one of them, since it serves to write to the patron in it.
  */
-export const PATRON_LANGUAGES = Object.freeze(['en', 'es', 'fr', 'zh', 'ar']);
+export const PATRON_LANGUAGES = LANGUAGES;
 
 /**
  * A registration as checked; strings are trimmed.
@@ -130,7 +130,7 @@ function languageOf(value, errors) {
     return undefined;
   }
   const primary = tag.split('-')[0] ?? '';
-  return PATRON_LANGUAGES.includes(primary) ? primary : undefined;
+  return /** @type {readonly string[]} */ (PATRON_LANGUAGES).includes(primary) ? primary : undefined;
 }
 
 /**

@@ -14,6 +14,7 @@
 
 import { FlushLease, type LockManagerLike } from './flush-lease.js';
 import { OutboxStore, type KeyValueStore, type OutboxItem } from './outbox-store.js';
+import { MAX_TIMER_MS } from '../../shared/max-timer.js';
 
 export type { KeyValueStore, LockManagerLike, OutboxItem };
 
@@ -82,7 +83,6 @@ export const OUTBOX_PREFIX = 'civic-widgets:rsvp:v1:';
 export const RETRY_BASE_MS = 4000;
 export const RETRY_CAP_MS = 5 * 60 * 1000;
 const LEASE_SUFFIX = 'lease';
-const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Waiting for a lease another page holds: look again after this. */
 const BUSY_RECHECK_MS = 1000;
 

@@ -11,8 +11,9 @@ import fr from './texts/fr.mjs';
 import zh from './texts/zh.mjs';
 
 /** @typedef {typeof en} MailTexts */
-/** @typedef {'en' | 'es' | 'fr' | 'zh' | 'ar'} MailLanguage */
+/** @typedef {import('../../lib/feed.js').Language} MailLanguage */
 
+/** One catalogue for each of the languages we have words in (src/feed/languages.ts). */
 /** @type {Record<MailLanguage, MailTexts>} */
 const CATALOGUES = { en, es, fr, zh, ar };
 
