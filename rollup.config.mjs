@@ -68,11 +68,13 @@ function manualChunks(id) {
   // Dated occurrences (the index, kept windows, the controller on @lit/task): only the calendar,
   // the group finder and the RSVP form show them, so the resource list and the map do not fetch them.
   if (/^(feed\/(occurrences|place-occurrence|event-index)|shared\/occurrences-controller)$/.test(own)) return 'occurrences';
-  // The words for a feed's values, which the views of every element but the RSVP form show, and
-  // the look of fields and buttons, which they share too.
-  if (/^(shared\/feed-words|shared\/faceted-list\/labels|locales\/en\/vocabulary|shared\/controls\.styles|shared\/text-search)$/.test(own)) return 'words';
+  // The words for a feed's values and the search over them, which the views of every element but
+  // the RSVP form show.
+  if (/^(shared\/feed-words|shared\/faceted-list\/labels|locales\/en\/vocabulary|shared\/text-search)$/.test(own)) return 'words';
   if (
-    /^shared\/(civic-element|feed-source-element|converters|date-format|dev|events|lazy-part|locale|localize|shared\.styles|url-state|feed-context|feed-controller|mapping-option)$/.test(own) ||
+    // controls.styles (the look of fields and buttons, two strings) and max-timer (one number) are
+    // shared by every element's views: alone, each would be a chunk and a request of its own.
+    /^shared\/(civic-element|feed-source-element|converters|date-format|dev|events|lazy-part|locale|localize|shared\.styles|url-state|feed-context|feed-controller|mapping-option|controls\.styles|max-timer)$/.test(own) ||
     /^feed\/(feed-cache|feed-reader|load-feed|types|adapter)$/.test(own) ||
     own === 'locales/en/common'
   ) {
