@@ -147,6 +147,7 @@ export function createRsvpHandler(options) {
       return title === undefined ? undefined : { title, capacity, timeZone, allDay: allDay === true };
     },
     capacityOf,
+    sessionsOf: (eventId) => catalog().sessionsOf(eventId),
     now,
     allowAttempt: (request) => limiters?.export.hit(clientAddress(request)).ok ?? true,
   });
