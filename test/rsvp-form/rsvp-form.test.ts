@@ -302,6 +302,52 @@ describe('<civic-rsvp-form>', () => {
     });
   });
 
+  describe('a series taken whole (rsvp.mode "series")', () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    function seriesFeed(endpoint?: string, count = 4): Feed {
+      const series: CivicEvent = {
+        id: 'workshops', title: 'Data Literacy Workshops', start: `${day(7)}T18:00:00`, end: `${day(7)}T19:30:00`,
+        rrule: `FREQ=WEEKLY;COUNT=${count}`, capacity: 12, rsvp: { endpoint, mode: 'series' },
+      };
+      return { version: '1', timezone: 'America/New_York', events: [series], groups: [], resources: [], places: [] };
+    }
+
+    it('lists the sessions instead of a date picker, registers for all of them, and says so', async () => {
+      const server = await startServer(seriesFeed());
+      const page = await RsvpPage.mount(seriesFeed(server.url), 'event-id="workshops"');
+      const list = await findRole(page.el, 'list', { name: 'One registration for the whole series: a seat in each of its 4 sessions:' });
+      const sessions = [...list.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+      expect(sessions).to.have.length(4);
+      const date = new Intl.DateTimeFormat('en', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+      expect(sessions[0]).to.match(new RegExp(`^${date.format(Date.parse(`${day(7)}T12:00:00Z`))}, 6:00\\s?–\\s?7:30\\s?PM`));
+      expect(sessions[3]).to.include(date.format(Date.parse(`${day(28)}T12:00:00Z`)));
+      expect(queryAllByRole(page.el, 'combobox')).to.have.length(0);
+      await expectAccessible(page.el);
+
+      await page.fillValid();
+      await page.submit();
+      const confirmation = await page.findConfirmation();
+      const said = confirmation.textContent!.replace(/\s+/g, ' ');
+      expect(said).to.include('You are registered for all 4 sessions of Data Literacy Workshops.');
+      expect(said).to.include('Cancelling gives up all the sessions:');
+      const [row] = await rows(server);
+      expect(row).to.include({ event_id: 'workshops', occurrence: 'series', status: 'confirmed' });
+      // The calendar file holds the whole series, not one date.
+      const file = (await findRole(page.el, 'link', { name: /^Add to my calendar/ })) as HTMLAnchorElement;
+      const ics = await (await fetch(file.href)).text();
+      expect(ics).to.include('RRULE:FREQ=WEEKLY;COUNT=4');
+      await expectAccessible(page.el);
+    });
+
+    it('lists the first five of a long series and says how many more', async () => {
+      const page = await RsvpPage.mount(seriesFeed('https://rsvp.example/api/rsvp', 10), 'event-id="workshops"');
+      const list = await findRole(page.el, 'list', { name: /a seat in each of its 10 sessions/ });
+      const items = [...list.querySelectorAll('li')].map((li) => li.textContent!.trim());
+      expect(items).to.have.length(6);
+      expect(items[5]).to.equal('and 5 more sessions');
+    });
+  });
+
   describe('spam', () => {
     it('hides the honeypot from people and screen readers, and pretends success when it is filled', async () => {
       const server = await startServer(feedWith({ id: 'honeypot-day' }));
