@@ -74,6 +74,15 @@ function questionsOf(target: Target, shown: CivicEvent): Question[] {
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * A series taken whole, with the seats of its fullest session: a registration holds a seat in
+ * every session, so a session that seats fewer (an override's `capacity`) limits them all.
+ */
+function seriesSeats(series: CivicEvent, sessions: readonly Occurrence[]): CivicEvent {
+  const capacities = [series.capacity, ...sessions.map((o) => o.event.capacity)].filter((c): c is number => c !== undefined);
+  return capacities.length ? { ...series, capacity: Math.min(...capacities) } : series;
+}
+
 export class RsvpFormView implements ReactiveController {
   private readonly el: RsvpFormHost;
   private readonly submission: RsvpSubmission;
@@ -214,7 +223,7 @@ export class RsvpFormView implements ReactiveController {
     const title = eventTitle(shown, this.t);
     return html`<div class="rsvp" part="base">
       <div part="title">${heading(this.level, this.t('rsvpFor', { title }), 'rsvp-title', true)}</div>
-      ${this.renderDetails(target, shown, occurrence)}
+      ${this.renderDetails(target, target.series ? seriesSeats(target.event, dates.list) : shown, occurrence)}
       ${target.series && dates.ready ? this.renderSeries(target, dates) : nothing}
       ${dates.ready ? this.renderKept(target, dates, fields) : nothing}
       ${dates.ready ? this.renderMain(target, dates, occurrence, endpoint, fields) : nothing}
@@ -273,7 +282,7 @@ export class RsvpFormView implements ReactiveController {
       return phase.kind === 'full' ? panels.full(c) : panels.registered(phase, { ...c, uidDomain: this.uidDomain(), onAgain: this.registerAnother });
     }
     if ((target.recurring || target.series) && !dates.list.length) return renderNotice(t('rsvpNoDates'));
-    const event = occurrence?.event ?? target.event;
+    const event = target.series ? seriesSeats(target.event, dates.list) : occurrence?.event ?? target.event;
     // A series taken whole takes registrations until its last session is over.
     const state = availability({ event, occurrence: target.series ? dates.list.at(-1) : occurrence, endpoint, zone: target.zone, now: Date.now() });
     const closed = this.closedNotice(state, target.zone);

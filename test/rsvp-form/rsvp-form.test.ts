@@ -309,7 +309,12 @@ describe('<civic-rsvp-form>', () => {
         id: 'workshops', title: 'Data Literacy Workshops', start: `${day(7)}T18:00:00`, end: `${day(7)}T19:30:00`,
         rrule: `FREQ=WEEKLY;COUNT=${count}`, capacity: 12, rsvp: { endpoint, mode: 'series' },
       };
-      return { version: '1', timezone: 'America/New_York', events: [series], groups: [], resources: [], places: [] };
+      // The third session is in a smaller room.
+      const smaller: CivicEvent = {
+        id: 'workshops@lab', seriesId: 'workshops', recurrenceId: `${day(21)}T18:00:00`, title: 'Data Literacy Workshops',
+        start: `${day(21)}T18:00:00`, end: `${day(21)}T19:30:00`, capacity: 8,
+      };
+      return { version: '1', timezone: 'America/New_York', events: [series, smaller], groups: [], resources: [], places: [] };
     }
 
     it('lists the sessions instead of a date picker, registers for all of them, and says so', async () => {
@@ -322,6 +327,8 @@ describe('<civic-rsvp-form>', () => {
       expect(sessions[0]).to.match(new RegExp(`^${date.format(Date.parse(`${day(7)}T12:00:00Z`))}, 6:00\\s?–\\s?7:30\\s?PM`));
       expect(sessions[3]).to.include(date.format(Date.parse(`${day(28)}T12:00:00Z`)));
       expect(queryAllByRole(page.el, 'combobox')).to.have.length(0);
+      // Every registration holds a seat in the smaller room too.
+      expect(page.root.querySelector('[part="details"]')!.textContent).to.include('8 seats');
       await expectAccessible(page.el);
 
       await page.fillValid();

@@ -55,7 +55,7 @@ export function seriesOfFeed(feed) {
     if (isObject(event) && isObject(event.rsvp) && event.rsvp.mode === 'series' && event.seriesId === undefined) ids.add(String(event.id));
   }
   if (ids.size === 0) return found;
-  const related = feed.events.filter((item) => isObject(item) && (ids.has(String(item.id)) || ids.has(String(item.seriesId))));
+  const related = feed.events.filter((item) => isObject(item) && (ids.has(String(item.id)) || (typeof item.seriesId === 'string' && ids.has(item.seriesId))));
   /** @type {import('../lib/feed.js').CivicEvent[]} */
   let events;
   try {
