@@ -1,7 +1,7 @@
 import type { FeedList } from './adapter.js';
 import { canonicalFeedDate, isTimeZone } from './feed-date.js';
 import { plainText, safeUrl, WEB_SCHEMES } from './text.js';
-import { RSVP_MODES } from './rsvp-series.js';
+import { RSVP_MODES } from './rsvp-mode.js';
 import type {
   AttendanceMode, CivicEvent, Contact, Cost, Dataset, EventStatus, Extra, Feed, FeedLabels, Group, Image,
   LabelledField, License, Location, Place, Question, QuestionType, Resource, Rsvp, SkippedItem, Translations,

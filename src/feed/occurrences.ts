@@ -67,7 +67,7 @@ export function placeOccurrences(events: readonly CivicEvent[], span: Occurrence
   // The index (built once per events array) gives the series and the one-off events near the span.
   const index = eventIndex(events);
   const { overrides, recurring } = index;
-  if (recurring.size && !modules) throw new Error('placeOccurrences: some events recur; pass the series modules');
+  if (recurring.size && !modules) throw new Error('placeOccurrences: no series modules');
   for (const event of candidates(index, from, to)) {
     if (isOverride(event)) {
       // A THISANDFUTURE change of a recurring series is shown through the series, at each start

@@ -4,12 +4,11 @@
  * one per date. What that means for the data lives here, for the form and the server alike: which
  * events take it, the occurrence a submission names, and which occurrences are the sessions.
  */
-import { instantOfFeedDate, readFeedDate } from './feed-instant.js';
+import { parseFeedDate } from './zoned-time.js';
 import type { Occurrence, OccurrenceWindow } from './occurrence.js';
-import type { CivicEvent, Feed, RsvpMode } from './types.js';
+import type { CivicEvent, Feed } from './types.js';
 
-/** How an event with several dates takes registrations: one per date (the default), or one for them all. */
-export const RSVP_MODES: readonly RsvpMode[] = ['occurrence', 'series'];
+export { RSVP_MODES } from './rsvp-mode.js';
 
 /** The `occurrence` a submission for the whole series sends, and the key its seats are counted under. */
 export const SERIES_OCCURRENCE = 'series';
@@ -42,13 +41,14 @@ export function seriesSpan(
   feed: Pick<Feed, 'timezone'>,
   timeZone: string,
 ): { events: CivicEvent[]; span: OccurrenceWindow } | undefined {
-  const start = readFeedDate(series.start);
+  const start = parseFeedDate(series.start.trim());
   if (!start) return undefined;
-  const at = instantOfFeedDate(start, series.timezone ?? feed.timezone);
+  // The first start's wall time, read as UTC: two days either side covers any zone's offset.
+  const at = start.kind === 'zoned' ? start.wall - start.offset : start.wall;
   return {
     events: [series, ...overrides],
     // One past the bound, and room for cancelled sessions, so that "too many" can be told.
-    span: { from: new Date(at - DAY), to: new Date(at + SERIES_SPAN_MS), timeZone, feedTimeZone: feed.timezone, limit: 2 * MAX_SERIES_SESSIONS + 1 },
+    span: { from: new Date(at - 2 * DAY), to: new Date(at + SERIES_SPAN_MS), timeZone, feedTimeZone: feed.timezone, limit: 2 * MAX_SERIES_SESSIONS + 1 },
   };
 }
 
