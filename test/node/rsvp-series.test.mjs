@@ -168,6 +168,22 @@ describe('a series registration', () => {
       /Event "workshops": rsvp\.mode "Series" is not one of "occurrence", "series"/);
   });
 
+  it('takes its sessions from the events option too, checked at start', async (t) => {
+    const course = {
+      id: 'course', mode: 'series', capacity: 5, sessions: [
+        { startsAt: '2030-03-04T17:00:00Z', endsAt: '2030-03-04T19:00:00Z' },
+        { startsAt: '2030-03-11T17:00:00Z', endsAt: '2030-03-11T19:00:00Z', capacity: 1 },
+      ],
+    };
+    const { url, dbPath } = await start(t, { events: [course], now: clock().now });
+    assert.equal((await post(url, { eventId: 'course' })).body.status, 'confirmed');
+    assert.equal((await post(url, { eventId: 'course', occurrence: 'series' })).status, 409, 'the second session seats one');
+    assert.deepEqual(rows(dbPath).map((row) => row.occurrence), ['series']);
+    for (const sessions of [[], [{ startsAt: 'soon', endsAt: 'later' }], [{ ...course.sessions[0], capacity: 2.5 }]]) {
+      assert.throws(() => createRsvpHandler({ dbPath: ':memory:', events: [{ ...course, sessions }], cancelSecret: randomBytes(32) }), /Event "course": /);
+    }
+  });
+
   it('a one-off event in series mode registers as it always did', async (t) => {
     const oneOff = { version: '1', events: [{ id: 'talk', title: 'Talk', start: '2030-02-01T18:00:00Z', rsvp: { mode: 'series' } }] };
     const { url, dbPath } = await start(t, { feed: oneOff, events: [], now: clock().now, dbPath: freshDbPath() });
