@@ -7,7 +7,7 @@ import { CivicRsvpForm } from '../../src/rsvp-form/rsvp-form.js';
 import { cleanup, expectAccessible, fixture, jsonUrl } from '../helpers.js';
 import { getByRole, queryAllByRole } from '../queries.js';
 import {
-  clearOutboxStorage, feedWith, findRole, recordEvents, rendered, requests, rows, RsvpPage, startServer, until, YEAR,
+  clearOutboxStorage, feedWith, findRole, recordEvents, rendered, requests, rows, RsvpPage, setFlaky, startServer, until, YEAR,
 } from './rsvp-page.js';
 // Sending, retrying and the server's answers. They run in this page, not a page of their own: a
 // page that loads a form sends whatever submissions other pages of the origin left pending, so two
@@ -343,6 +343,28 @@ describe('<civic-rsvp-form>', () => {
       const file = (await findRole(page.el, 'link', { name: /^Add to my calendar/ })) as HTMLAnchorElement;
       const ics = await (await fetch(file.href)).text();
       expect(ics).to.include('RRULE:FREQ=WEEKLY;COUNT=4');
+      await expectAccessible(page.el);
+    });
+
+    it('names all the sessions in the answer to a registration kept on the device and sent later', async function () {
+      this.timeout(20_000);
+      const server = await startServer(seriesFeed());
+      await setFlaky(server, { down: true });
+      const first = await RsvpPage.mount(seriesFeed(server.url), 'event-id="workshops"');
+      await first.fillValid();
+      await first.submit();
+      await first.waitForStatus(/saved on this device/);
+      first.el.remove();
+      resetRsvpDelivery();
+      await setFlaky(server, { down: false });
+      const page = await RsvpPage.mount(seriesFeed(server.url), 'event-id="workshops"');
+      const title = await findRole(page.el, 'heading', { name: 'You are registered' });
+      const panel = title.closest('[part="outcome"]')!;
+      const said = panel.textContent!.replace(/\s+/g, ' ');
+      expect(said).to.include('you are registered for Data Literacy Workshops (all 4 sessions).');
+      expect(said).to.include('Cancelling gives up all the sessions:');
+      const [row] = await rows(server);
+      expect(row).to.include({ occurrence: 'series', status: 'confirmed' });
       await expectAccessible(page.el);
     });
 
