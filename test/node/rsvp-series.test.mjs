@@ -92,6 +92,7 @@ describe('a series registration', () => {
     assert.deepEqual(index.occurrences.map((/** @type {any} */ o) => [o.occurrence, o.capacity, o.confirmed, o.waitlisted, o.startsAt, o.endsAt]), [
       ['series', 2, 2, 1, SESSIONS[0], new Date(LAST_END).toISOString()],
     ]);
+    assert.equal(index.occurrences[0].sessions, 4);
   });
 
   it('has one cancel link that cancels every session, and the first waiting takes the seat', async (t) => {
