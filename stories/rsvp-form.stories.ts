@@ -77,6 +77,7 @@ const closedFeed = withEvent('community-data-dialogue', (e) => ({
   ...e,
   rsvp: { ...e.rsvp, closes: new Date(Date.now() - 2 * DAY).toISOString() },
 }));
+const seriesFeed = withEvent('data-literacy-workshops', (e) => ({ ...e, rsvp: { ...e.rsvp, mode: 'series' } }));
 const notYetOpenFeed = withEvent('open-data-hackathon', (e) => ({
   ...e,
   rsvp: { ...e.rsvp, opens: new Date(Date.now() + 5 * DAY).toISOString() },
@@ -212,6 +213,9 @@ export const NotYetOpen: Story = { args: { feed: notYetOpenFeed, eventId: 'open-
 
 /** A weekly workshop series: the visitor picks the date; sessions with their own titles say so. */
 export const RecurringWithDatePicker: Story = { args: { feed: sampleFeed, eventId: 'data-literacy-workshops' } };
+
+/** The same series taken whole (`rsvp.mode: "series"`): one registration for every session, listed; no date to pick. */
+export const WholeSeries: Story = { args: { feed: seriesFeed, eventId: 'data-literacy-workshops' } };
 
 /** The Spanish-language workshop, with the form in Spanish (`locale="es"`). */
 export const Spanish: Story = { args: { feed: sampleFeed, eventId: 'taller-datos-abiertos', locale: 'es' } };

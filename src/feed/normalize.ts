@@ -1,6 +1,7 @@
 import type { FeedList } from './adapter.js';
 import { canonicalFeedDate, isTimeZone } from './feed-date.js';
 import { plainText, safeUrl, WEB_SCHEMES } from './text.js';
+import { RSVP_MODES } from './rsvp-mode.js';
 import type {
   AttendanceMode, CivicEvent, Contact, Cost, Dataset, EventStatus, Extra, Feed, FeedLabels, Group, Image,
   LabelledField, License, Location, Place, Question, QuestionType, Resource, Rsvp, SkippedItem, Translations,
@@ -516,6 +517,8 @@ function rsvp(value: unknown, base?: string): Rsvp | undefined {
   if (!isObject(value)) return undefined;
   const out: Rsvp = {};
   assign(out, 'endpoint', safeUrl(value.endpoint, base, WEB_SCHEMES));
+  // An unknown mode is left out: each date then takes its own registrations, as before modes.
+  assign(out, 'mode', oneOf(value.mode, RSVP_MODES));
   assign(out, 'opens', canonicalFeedDate(value.opens)?.value);
   assign(out, 'closes', canonicalFeedDate(value.closes)?.value);
   if (Array.isArray(value.questions)) {

@@ -34,6 +34,24 @@ const MAX_CANDIDATES_PER_CALL = 2_000_000;
  * stops after {@link MAX_STEPS_PER_SERIES} occurrences.
  */
 export async function expandOccurrences(events: readonly CivicEvent[], span: OccurrenceWindow): Promise<Occurrence[]> {
+  const index = eventIndex(events);
+  const series = index.recurring.size ? await loadSeries() : undefined;
+  const ical = series && index.hasRules ? await series.loadIcal() : undefined;
+  return placeOccurrences(events, span, series && { placeSeries: series.placeSeries, ical });
+}
+
+/** What placing a series takes, once loaded: recurrence-set.ts, and ical.js when some event has a rule. */
+export interface SeriesModules {
+  placeSeries: typeof import('./recurrence-set.js').placeSeries;
+  ical?: typeof import('ical.js').default;
+}
+
+/**
+ * {@link expandOccurrences} with the series code given rather than loaded: for a caller that has it
+ * at hand and cannot wait (the server, through occurrences-now.ts). Throws when some event recurs
+ * and `modules` is missing.
+ */
+export function placeOccurrences(events: readonly CivicEvent[], span: OccurrenceWindow, modules?: SeriesModules): Occurrence[] {
   const from = span.from.getTime();
   const to = span.to.getTime();
   if (Number.isNaN(from) || Number.isNaN(to)) throw new RangeError('the occurrence window needs valid dates');
@@ -49,15 +67,14 @@ export async function expandOccurrences(events: readonly CivicEvent[], span: Occ
   // The index (built once per events array) gives the series and the one-off events near the span.
   const index = eventIndex(events);
   const { overrides, recurring } = index;
-  const series = recurring.size ? await loadSeries() : undefined;
-  const ical = series && index.hasRules ? await series.loadIcal() : undefined;
+  if (recurring.size && !modules) throw new Error('placeOccurrences: no series modules');
   for (const event of candidates(index, from, to)) {
     if (isOverride(event)) {
       // A THISANDFUTURE change of a recurring series is shown through the series, at each start
       // from its RECURRENCE-ID on; one whose RECURRENCE-ID names no start changes only later ones.
       if (!event.thisAndFuture || !recurring.has(event.seriesId)) placeSingle(event, context, undefined, event.seriesId);
-    } else if (series && recurring.has(event.id)) {
-      series.placeSeries(event, context, overrides.get(event.id), ical);
+    } else if (modules && recurring.has(event.id)) {
+      modules.placeSeries(event, context, overrides.get(event.id), modules.ical);
     } else {
       placeOneOff(event, context, overrides.get(event.id));
     }

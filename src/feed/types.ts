@@ -48,8 +48,13 @@ export interface Question {
   help?: string;
 }
 
+/** `occurrence`: one registration per date (the default); `series`: one for every session (rsvp-series.ts). */
+export type RsvpMode = 'occurrence' | 'series';
+
 export interface Rsvp {
   endpoint?: string;
+  /** How a recurring event takes registrations; a one-off event's is the same either way. */
+  mode?: RsvpMode;
   opens?: string;
   closes?: string;
   questions?: Question[];

@@ -43,6 +43,8 @@ const ar: Catalogue = {
   rsvpDateHelp:
     '{count, plural, one {موعد واحد قادم} two {موعدان قادمان} few {# مواعيد قادمة} many {# موعدًا قادمًا} other {# موعد قادم}}',
   rsvpNoDates: 'لا توجد مواعيد قادمة للتسجيل فيها.',
+  rsvpSeriesAll: 'تسجيل واحد للسلسلة كلها: مقعد في كل جلسة من جلساتها ({count, plural, zero {لا جلسات} one {جلسة واحدة} two {جلستان} few {# جلسات} many {# جلسة} other {# جلسة}}):',
+  rsvpSeriesMore: 'و{count, plural, one {جلسة أخرى} two {جلستان أخريان} few {# جلسات أخرى} many {# جلسة أخرى} other {# جلسة أخرى}}',
   rsvpChoose: 'اختر…',
   rsvpName: 'الاسم',
   rsvpEmail: 'البريد الإلكتروني',
@@ -86,6 +88,9 @@ const ar: Catalogue = {
   rsvpFilledUpTitle: 'اكتمل عدد المشاركين',
   rsvpFilledUp: 'عذرًا، اكتمل عدد المشاركين في الفعالية قبل وصول تسجيلك.',
   rsvpEventOn: '{title} بتاريخ {date}',
+  rsvpEventAllSessions: '{title} (جميع الجلسات: {count, plural, zero {لا جلسات} one {جلسة واحدة} two {جلستان} few {# جلسات} many {# جلسة} other {# جلسة}})',
+  rsvpConfirmedSeries: 'تم تسجيلك في جميع جلسات {title} ({count, plural, zero {لا جلسات} one {جلسة واحدة} two {جلستان} few {# جلسات} many {# جلسة} other {# جلسة}}).',
+  rsvpCancelHintSeries: 'إذا لم تتمكن من الحضور، فألغِ تسجيلك ليأخذ شخص آخر مكانك. الإلغاء يشمل جميع الجلسات:',
   rsvpAlreadyTitle: 'أنت مسجل بالفعل',
   rsvpAlreadyConfirmed: 'كنت مسجلًا بالفعل في {event}، لذلك لم يُضف شيء: مقعدك مؤكد.',
   rsvpAlreadyWaitlisted: 'كنت بالفعل في قائمة الانتظار لـ{event}، لذلك لم يُضف شيء.',

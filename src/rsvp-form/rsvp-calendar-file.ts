@@ -5,10 +5,14 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
+import type { CivicEvent } from '../feed/types.js';
 import { IcsFileUrls } from '../shared/ics-file-urls.js';
 
 let icsModule: Promise<typeof import('../shared/add-to-calendar.js')> | undefined;
 const icsWriter = () => (icsModule ??= import('../shared/add-to-calendar.js'));
+
+/** What a registration holds a seat in: one occurrence, or every session of a series (with its overrides). */
+export type Registered = Occurrence | { series: CivicEvent; events: readonly CivicEvent[]; feedTimeZone?: string };
 
 interface File {
   owner: object;
@@ -29,21 +33,23 @@ export class CalendarFile implements ReactiveController {
   }
 
   /**
-   * The link for `occurrence` (registered as `owner`, any object naming the registration), or
+   * The link for `what` (registered as `owner`, any object naming the registration), or
    * undefined until the file is ready; the host renders again when it is.
    * @param uidDomain makes the event's UID globally unique (the endpoint's host)
    * @param untitled names an event without a title, in the form's language
    */
-  for(owner: object, occurrence: Occurrence, uidDomain: string, untitled = ''): { href: string; download: string } | undefined {
+  for(owner: object, what: Registered, uidDomain: string, untitled = ''): { href: string; download: string } | undefined {
     if (this.file?.owner !== owner) {
       this.drop();
       const file: File = { owner };
       this.file = file;
-      void icsWriter().then(({ occurrenceIcs, icsFileName }) => {
+      void icsWriter().then(({ occurrenceIcs, seriesIcs, icsFileName }) => {
         if (this.file !== file) return;
-        const text = occurrenceIcs(occurrence, { uidDomain, untitled });
+        const text = 'series' in what
+          ? seriesIcs(what.series, what.events, { uidDomain, untitled, feedTimeZone: what.feedTimeZone })
+          : occurrenceIcs(what, { uidDomain, untitled });
         file.href = this.urls.add(text);
-        file.download = icsFileName(occurrence.event, untitled);
+        file.download = icsFileName('series' in what ? what.series : what.event, untitled);
         this.host.requestUpdate();
       });
     }

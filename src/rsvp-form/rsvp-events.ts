@@ -7,7 +7,7 @@
 export interface RsvpSubmissionDetail {
   /** The event registered for (the series' id for an occurrence of a recurring event). */
   eventId: string;
-  /** The chosen occurrence's start, for recurring events. */
+  /** The chosen occurrence's start, for recurring events; `series` for a registration for every session of a series (`rsvp.mode: "series"`). */
   occurrence?: string;
   /** The submission's idempotency key: the same in every event about it. */
   idempotencyKey: string;

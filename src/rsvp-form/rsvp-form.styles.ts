@@ -46,6 +46,15 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
+  /* a series taken whole: its sessions */
+  .sessions p,
+  .sessions ul {
+    margin: 0;
+  }
+  .sessions ul {
+    padding-inline-start: 1.25em;
+  }
+
   form,
   .fields {
     display: grid;

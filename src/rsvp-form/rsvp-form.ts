@@ -43,6 +43,7 @@ export type * from './rsvp-events.js';
  * @csspart base - The wrapper of everything below.
  * @csspart title - The heading, "Register for …".
  * @csspart details - The list of when, where and seats.
+ * @csspart sessions - For a series taken whole (`rsvp.mode: "series"`): the sessions the registration holds a seat in.
  * @csspart notice - Why the form does not take registrations now (full, closed, not yet open, cancelled).
  * @csspart form - The form.
  * @csspart error-summary - The list of problems shown when the form cannot be sent, with links to the fields.

@@ -5,6 +5,7 @@
 import { displayZone } from '../feed/display-zone.js';
 import { eventIndex } from '../feed/event-index.js';
 import { expandOccurrences, type Occurrence } from '../feed/occurrences.js';
+import { seriesSessions, seriesSpan } from '../feed/rsvp-series.js';
 import type { CivicEvent, Feed } from '../feed/types.js';
 import { parseFeedDate, wallToEpoch } from '../feed/zoned-time.js';
 
@@ -48,6 +49,17 @@ export async function upcomingOccurrences(series: CivicEvent, feed: Feed, now: n
     limit: MAX_PICKER_DATES * 4,
   });
   return all.filter((o) => o.status !== 'cancelled' && o.startMs > now).slice(0, MAX_PICKER_DATES);
+}
+
+/**
+ * The sessions of a series that takes one registration for all of them (rsvp-series.ts), past ones
+ * too, by start, and the series with its overrides (for its .ics).
+ */
+export async function seriesSessionsOf(series: CivicEvent, feed: Feed): Promise<{ sessions: Occurrence[]; events: CivicEvent[] }> {
+  const overrides = eventIndex(feed.events).overrides.get(series.id) ?? [];
+  const asked = seriesSpan(series, overrides, feed, eventZone(series, feed));
+  if (!asked) return { sessions: [], events: [series] };
+  return { sessions: seriesSessions(await expandOccurrences(asked.events, asked.span)).sessions, events: asked.events };
 }
 
 /**

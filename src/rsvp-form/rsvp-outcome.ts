@@ -6,6 +6,7 @@
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Occurrence } from '../feed/occurrences.js';
+import { SERIES_OCCURRENCE } from '../feed/rsvp-series.js';
 import type { CivicEvent } from '../feed/types.js';
 import { eventTitle } from '../shared/event-title.js';
 import type { MessageKey, MessageValues } from '../shared/localize.js';
@@ -33,16 +34,23 @@ export interface OutcomeContext {
   zone: string;
 }
 
-/** The link to the server's page where the visitor cancels: a plain link, opened in the same tab. */
-function renderCancel(c: OutcomeContext, href?: string): TemplateResult | typeof nothing {
+/**
+ * The link to the server's page where the visitor cancels: a plain link, opened in the same tab.
+ * @param series a registration for a whole series: cancelling gives up every session
+ */
+function renderCancel(c: OutcomeContext, href?: string, series = false): TemplateResult | typeof nothing {
   return href
-    ? html`<p>${c.t('rsvpCancelHint')} <a part="cancel-link" href=${href} rel="noreferrer">${c.t('rsvpCancelLink')}</a></p>`
+    ? html`<p>${c.t(series ? 'rsvpCancelHintSeries' : 'rsvpCancelHint')} <a part="cancel-link" href=${href} rel="noreferrer">${c.t('rsvpCancelLink')}</a></p>`
     : nothing;
 }
 
-/** "Data Day on Saturday, March 7, 2026", or the title alone when the date is not known. */
-function eventOn(c: OutcomeContext, event: CivicEvent, occurrence?: Occurrence): string {
+/**
+ * "Data Day on Saturday, March 7, 2026"; "Workshops (all 4 sessions)" for a series taken whole;
+ * the title alone when the date is not known.
+ */
+function eventOn(c: OutcomeContext, event: CivicEvent, occurrence?: Occurrence, sessions?: number): string {
   const title = eventTitle(event, c.t);
+  if (sessions) return c.t('rsvpEventAllSessions', { title, count: sessions });
   return occurrence ? c.t('rsvpEventOn', { title, date: formatWhen(occurrence, c.language, c.zone).date }) : title;
 }
 
@@ -61,22 +69,28 @@ export class OutcomePanels {
   /** After a server took the registration: what it is, the .ics file, the cancel link. */
   registered(phase: Registered, c: OutcomeContext & { uidDomain: string; onAgain: () => void }): TemplateResult {
     const t = c.t;
-    const title = eventTitle(phase.event, t);
+    const sessions = phase.series?.sessions.length;
+    // A series taken whole is named with its sessions wherever it is named.
+    const title = sessions ? eventOn(c, phase.event, undefined, sessions) : eventTitle(phase.event, t);
     const date = phase.occurrence ? formatWhen(phase.occurrence, c.language, c.zone).date : '';
     const confirmed = phase.status === 'confirmed';
     let text: string;
     if (phase.alreadyRegistered) {
-      text = t(confirmed ? 'rsvpAlreadyConfirmed' : 'rsvpAlreadyWaitlisted', { event: eventOn(c, phase.event, phase.occurrence) });
+      text = t(confirmed ? 'rsvpAlreadyConfirmed' : 'rsvpAlreadyWaitlisted', { event: eventOn(c, phase.event, phase.occurrence, sessions) });
     } else if (!confirmed) {
       text = phase.position ? t('rsvpWaitlistPosition', { position: phase.position, title }) : t('rsvpWaitlistText', { title });
+    } else if (sessions) {
+      text = t('rsvpConfirmedSeries', { title: eventTitle(phase.event, t), count: sessions });
     } else {
       text = date ? t('rsvpConfirmedText', { title, date }) : t('rsvpConfirmed');
     }
-    const file = confirmed && phase.occurrence ? this.calendarFile.for(phase, phase.occurrence, c.uidDomain, t('untitledEvent')) : undefined;
+    const series = phase.series;
+    const registered = series ? { series: phase.event, events: series.events, feedTimeZone: series.feedTimeZone } : phase.occurrence;
+    const file = confirmed && registered ? this.calendarFile.for(phase, registered, c.uidDomain, t('untitledEvent')) : undefined;
     return html`<div class="confirmation" part="confirmation">
       ${heading(c.level, confirmed ? t(phase.alreadyRegistered ? 'rsvpAlreadyTitle' : 'rsvpConfirmed') : t('rsvpWaitlisted'), 'rsvp-done-title', true)}
       <p>${text}</p>
-      ${renderCancel(c, phase.cancelUrl)}
+      ${renderCancel(c, phase.cancelUrl, !!sessions)}
       ${file ? html`<p><a part="calendar-link" href=${file.href} download=${file.download}>${t('rsvpAddToCalendar')}</a></p>` : nothing}
       <button type="button" class="secondary" part="again" @click=${c.onAgain}>${t('rsvpRegisterAnother')}</button>
     </div>`;
@@ -105,13 +119,15 @@ export class OutcomePanels {
     },
   ): TemplateResult[] {
     return kept.map((outcome, i) => {
-      const occurrence = outcome.occurrence ? findOccurrence(c.dates, outcome.occurrence, c.zone) : c.single;
-      const says = keptTexts(outcome, eventOn(c, occurrence?.event ?? c.event, occurrence), c);
+      // A registration for a whole series (c.dates are then its sessions) names no one date.
+      const series = outcome.occurrence === SERIES_OCCURRENCE;
+      const occurrence = series ? undefined : outcome.occurrence ? findOccurrence(c.dates, outcome.occurrence, c.zone) : c.single;
+      const says = keptTexts(outcome, eventOn(c, occurrence?.event ?? c.event, occurrence, series ? c.dates.length : undefined), c);
       return html`<div class="confirmation" part="outcome">
         ${heading(c.level, says.title, `rsvp-kept-${i}`, true)}
         <p>${says.text}</p>
         ${says.reasons?.length ? html`<ul>${says.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>` : nothing}
-        ${renderCancel(c, says.cancel)}
+        ${renderCancel(c, says.cancel, series)}
         <button type="button" class="secondary" @click=${() => c.onDismiss(outcome.key, kept.length > 1)}>${c.t('rsvpDismiss')}</button>
       </div>`;
     });

@@ -40,6 +40,29 @@ export function renderFacts(facts: Facts): TemplateResult {
   </dl>`;
 }
 
+/** How many sessions of a series are listed before "and N more". */
+const SESSIONS_LISTED = 5;
+
+/**
+ * The sessions a registration for a whole series holds a seat in: a sentence, then a list of the
+ * first few and how many more.
+ */
+export function renderSessions(
+  intro: string,
+  sessions: { text: string; datetime: string }[],
+  more: (count: number) => string,
+): TemplateResult {
+  // Six lines show six; a seventh becomes "and 2 more" after five.
+  const shown = sessions.length > SESSIONS_LISTED + 1 ? sessions.slice(0, SESSIONS_LISTED) : sessions;
+  return html`<div class="sessions" part="sessions">
+    <p id="rsvp-sessions">${intro}</p>
+    <ul aria-labelledby="rsvp-sessions">
+      ${shown.map((s) => html`<li><time datetime=${s.datetime}>${s.text}</time></li>`)}
+      ${shown.length < sessions.length ? html`<li>${more(sessions.length - shown.length)}</li>` : nothing}
+    </ul>
+  </div>`;
+}
+
 /** One line of the error summary: a link to the field when there is one. */
 export interface SummaryEntry {
   message: string;

@@ -25,11 +25,21 @@ export type Phase =
       position?: number;
       event: CivicEvent;
       occurrence?: Occurrence;
+      /** A registration for a whole series: its sessions. */
+      series?: SeriesTaken;
       /** The server had this email's registration already; nothing new was stored. */
       alreadyRegistered?: true;
       cancelUrl?: string;
     }
   | { kind: 'full' };
+
+/** What a registration for a whole series is for: every session, and the series with its overrides (its .ics). */
+export interface SeriesTaken {
+  sessions: Occurrence[];
+  events: CivicEvent[];
+  /** The feed's zone, for floating times of events that name none. */
+  feedTimeZone?: string;
+}
 
 /** What the controller needs from its form. */
 export interface SubmissionHost {
@@ -51,6 +61,8 @@ export interface Submission {
   /** What was registered for, to show in the confirmation. */
   event: CivicEvent;
   occurrence?: Occurrence;
+  /** For a registration for a whole series. */
+  series?: SeriesTaken;
   /** Keep it in storage until answered (false: in memory only, `no-store`). */
   persist: boolean;
   /** Not sent before this moment (the minimum fill time); an earlier submission waits. */
@@ -62,6 +74,7 @@ interface Sent {
   detail: RsvpSubmissionDetail;
   event: CivicEvent;
   occurrence?: Occurrence;
+  series?: SeriesTaken;
   queuedOnce: boolean;
   /** Kept in storage until answered (not `no-store`): its answer may be kept too. */
   persist: boolean;
@@ -139,10 +152,12 @@ export class RsvpSubmission {
 
     const body: RsvpBody = { ...submission.body, idempotencyKey: key };
     // Kept no longer than it can matter: until the event (or the chosen date) is over.
-    const expiresAt = submission.occurrence?.endMs;
+    const expiresAt = submission.occurrence?.endMs ?? submission.series?.sessions.at(-1)?.endMs;
     const detail: RsvpSubmissionDetail = { eventId: body.eventId, idempotencyKey: key, endpoint: submission.endpoint };
     if (body.occurrence) detail.occurrence = body.occurrence;
-    this.sent.set(key, { detail, event: submission.event, occurrence: submission.occurrence, queuedOnce: false, persist: submission.persist });
+    this.sent.set(key, {
+      detail, event: submission.event, occurrence: submission.occurrence, series: submission.series, queuedOnce: false, persist: submission.persist,
+    });
     emit(this.host, 'civic-rsvp-submit', detail);
     // The outcome reaches hear(), like every later one.
     const [{ rsvpOutbox }] = await Promise.all([delivery(), this.form.outcomeReady()]);
@@ -219,6 +234,7 @@ export class RsvpSubmission {
     switch (answer.kind) {
       case 'registered': {
         const phase: Phase = { kind: 'registered', status: answer.status, event: sent.event, occurrence: sent.occurrence };
+        if (sent.series) phase.series = sent.series;
         if (answer.position) phase.position = answer.position;
         if (answer.alreadyRegistered) phase.alreadyRegistered = true;
         if (answer.cancelUrl) phase.cancelUrl = answer.cancelUrl;

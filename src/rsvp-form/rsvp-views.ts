@@ -8,6 +8,7 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import { keyed } from 'lit/directives/keyed.js';
 import type { Occurrence } from '../feed/occurrences.js';
 import { RSVP_LIMITS as LIMITS } from '../feed/rsvp-limits.js';
+import { SERIES_OCCURRENCE, takesSeriesRegistration } from '../feed/rsvp-series.js';
 import { safeUrl, WEB_SCHEMES } from '../feed/text.js';
 import type { CivicEvent, Feed, LoadedFeed, Question } from '../feed/types.js';
 import { devWarn } from '../shared/dev.js';
@@ -22,7 +23,7 @@ import { eventZone, findOccurrence, isRecurring } from './rsvp-occurrences.js';
 import type { RsvpOutboxEvent } from './outbox/outbox-link.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import type { OutcomeContext, OutcomePanels } from './rsvp-outcome.js';
-import { heading, renderFacts, renderNotice, renderSummary, type SummaryEntry } from './rsvp-panels.js';
+import { heading, renderFacts, renderNotice, renderSessions, renderSummary, type SummaryEntry } from './rsvp-panels.js';
 import { RsvpSubmission, type Submission } from './rsvp-submission.js';
 import { problemMessage, problemOf, readForm, validateForm, type FieldSpec } from './rsvp-validation.js';
 import rsvp from '../locales/en/rsvp.js';
@@ -59,7 +60,10 @@ export interface FormHost {
 interface Target {
   feed: Feed;
   event: CivicEvent;
+  /** A series whose dates the visitor picks from, one per registration. */
   recurring: boolean;
+  /** A series that takes one registration for all its sessions (`rsvp.mode: "series"`): no date to pick. */
+  series: boolean;
   zone: string;
   preset?: string;
 }
@@ -69,6 +73,15 @@ function questionsOf(target: Target, shown: CivicEvent): Question[] {
   return shown.rsvp?.questions ?? target.event.rsvp?.questions ?? [];
 }
 
+
+/**
+ * A series taken whole, with the seats of its fullest session: a registration holds a seat in
+ * every session, so a session that seats fewer (an override's `capacity`) limits them all.
+ */
+function seriesSeats(series: CivicEvent, sessions: readonly Occurrence[]): CivicEvent {
+  const capacities = [series.capacity, ...sessions.map((o) => o.event.capacity)].filter((c): c is number => c !== undefined);
+  return capacities.length ? { ...series, capacity: Math.min(...capacities) } : series;
+}
 
 export class RsvpFormView implements ReactiveController {
   private readonly el: RsvpFormHost;
@@ -147,11 +160,13 @@ export class RsvpFormView implements ReactiveController {
       devWarn(`rsvp-unknown-event:${id}`, `<civic-rsvp-form> found no event "${id}" in its feed.`);
       return undefined;
     }
-    return { feed, event, recurring: isRecurring(event), zone: eventZone(event, feed), preset };
+    const series = takesSeriesRegistration(event);
+    return { feed, event, recurring: !series && isRecurring(event), series, zone: eventZone(event, feed), preset };
   }
 
   /** The occurrence the form is for: the event's only one, or the one picked or preset. */
   private occurrenceOf(target: Target, dates: Dates): Occurrence | undefined {
+    if (target.series) return undefined;
     if (!target.recurring) return dates.single;
     return findOccurrence(dates.list, this.chosen, target.zone) ?? findOccurrence(dates.list, target.preset, target.zone);
   }
@@ -199,7 +214,7 @@ export class RsvpFormView implements ReactiveController {
       this.current = undefined;
       return html`<div class="rsvp" part="base">${renderNotice(this.t('rsvpNoEvent'))}</div>`;
     }
-    const dates = this.dates.of(target.event, target.feed, target.recurring);
+    const dates = this.dates.of(target.event, target.feed, target.series ? 'series' : target.recurring ? 'upcoming' : 'single');
     const occurrence = this.occurrenceOf(target, dates);
     const shown = occurrence?.event ?? target.event;
     const endpoint = this.endpointOf(shown);
@@ -208,7 +223,8 @@ export class RsvpFormView implements ReactiveController {
     const title = eventTitle(shown, this.t);
     return html`<div class="rsvp" part="base">
       <div part="title">${heading(this.level, this.t('rsvpFor', { title }), 'rsvp-title', true)}</div>
-      ${this.renderDetails(target, shown, occurrence)}
+      ${this.renderDetails(target, target.series ? seriesSeats(target.event, dates.list) : shown, occurrence)}
+      ${target.series && dates.ready ? this.renderSeries(target, dates) : nothing}
       ${dates.ready ? this.renderKept(target, dates, fields) : nothing}
       ${dates.ready ? this.renderMain(target, dates, occurrence, endpoint, fields) : nothing}
       <div class="status" part="status" role="status">${this.submission.status}</div>
@@ -239,6 +255,16 @@ export class RsvpFormView implements ReactiveController {
     });
   }
 
+  /** What a registration for a whole series is for: every session, the first few listed. */
+  private renderSeries(target: Target, dates: Dates): TemplateResult | typeof nothing {
+    if (!dates.list.length) return nothing;
+    const lines = dates.list.map((o) => {
+      const when = formatWhen(o, this.el.language, target.zone);
+      return { text: when.time ? `${when.date}, ${when.time}` : when.date, datetime: o.start };
+    });
+    return renderSessions(this.t('rsvpSeriesAll', { count: lines.length }), lines, (count) => this.t('rsvpSeriesMore', { count }));
+  }
+
   private renderMain(
     target: Target,
     dates: Dates,
@@ -255,9 +281,10 @@ export class RsvpFormView implements ReactiveController {
       const c = this.outcomeContext(target.zone);
       return phase.kind === 'full' ? panels.full(c) : panels.registered(phase, { ...c, uidDomain: this.uidDomain(), onAgain: this.registerAnother });
     }
-    if (target.recurring && !dates.list.length) return renderNotice(t('rsvpNoDates'));
-    const event = occurrence?.event ?? target.event;
-    const state = availability({ event, occurrence, endpoint, zone: target.zone, now: Date.now() });
+    if ((target.recurring || target.series) && !dates.list.length) return renderNotice(t('rsvpNoDates'));
+    const event = target.series ? seriesSeats(target.event, dates.list) : occurrence?.event ?? target.event;
+    // A series taken whole takes registrations until its last session is over.
+    const state = availability({ event, occurrence: target.series ? dates.list.at(-1) : occurrence, endpoint, zone: target.zone, now: Date.now() });
     const closed = this.closedNotice(state, target.zone);
     if (closed) return closed;
     const waitlist = state.kind === 'open' && state.waitlist;
@@ -465,11 +492,13 @@ export class RsvpFormView implements ReactiveController {
       language: this.el.language.split('-')[0]!.toLowerCase(),
     };
     if (target.recurring && chosen) body.occurrence = chosen.start;
+    if (target.series) body.occurrence = SERIES_OCCURRENCE;
     void this.submission.send({
       endpoint,
       body,
       event: chosen?.event ?? target.event,
       occurrence: chosen,
+      series: target.series ? { sessions: dates.list, events: dates.seriesEvents ?? [target.event], feedTimeZone: target.feed.timezone } : undefined,
       persist: !this.el.noStore,
       notBefore: (this.renderedAt ?? 0) + this.el.minimumFillMs,
     });

@@ -7,7 +7,7 @@ import { CivicRsvpForm } from '../../src/rsvp-form/rsvp-form.js';
 import { cleanup, expectAccessible, fixture, jsonUrl } from '../helpers.js';
 import { getByRole, queryAllByRole } from '../queries.js';
 import {
-  clearOutboxStorage, feedWith, findRole, recordEvents, rendered, requests, rows, RsvpPage, startServer, until, YEAR,
+  clearOutboxStorage, feedWith, findRole, recordEvents, rendered, requests, rows, RsvpPage, setFlaky, startServer, until, YEAR,
 } from './rsvp-page.js';
 // Sending, retrying and the server's answers. They run in this page, not a page of their own: a
 // page that loads a form sends whatever submissions other pages of the origin left pending, so two
@@ -299,6 +299,81 @@ describe('<civic-rsvp-form>', () => {
       const picker = (await findRole(el, 'combobox', { name: /^Date/ })) as HTMLSelectElement;
       await until(() => picker.selectedIndex > 0);
       expect(picker.value.slice(0, 10)).to.equal(day(35));
+    });
+  });
+
+  describe('a series taken whole (rsvp.mode "series")', () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    function seriesFeed(endpoint?: string, count = 4): Feed {
+      const series: CivicEvent = {
+        id: 'workshops', title: 'Data Literacy Workshops', start: `${day(7)}T18:00:00`, end: `${day(7)}T19:30:00`,
+        rrule: `FREQ=WEEKLY;COUNT=${count}`, capacity: 12, rsvp: { endpoint, mode: 'series' },
+      };
+      // The third session is in a smaller room.
+      const smaller: CivicEvent = {
+        id: 'workshops@lab', seriesId: 'workshops', recurrenceId: `${day(21)}T18:00:00`, title: 'Data Literacy Workshops',
+        start: `${day(21)}T18:00:00`, end: `${day(21)}T19:30:00`, capacity: 8,
+      };
+      return { version: '1', timezone: 'America/New_York', events: [series, smaller], groups: [], resources: [], places: [] };
+    }
+
+    it('lists the sessions instead of a date picker, registers for all of them, and says so', async () => {
+      const server = await startServer(seriesFeed());
+      const page = await RsvpPage.mount(seriesFeed(server.url), 'event-id="workshops"');
+      const list = await findRole(page.el, 'list', { name: 'One registration for the whole series: a seat in each of its 4 sessions:' });
+      const sessions = [...list.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+      expect(sessions).to.have.length(4);
+      const date = new Intl.DateTimeFormat('en', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+      expect(sessions[0]).to.match(new RegExp(`^${date.format(Date.parse(`${day(7)}T12:00:00Z`))}, 6:00\\s?–\\s?7:30\\s?PM`));
+      expect(sessions[3]).to.include(date.format(Date.parse(`${day(28)}T12:00:00Z`)));
+      expect(queryAllByRole(page.el, 'combobox')).to.have.length(0);
+      // Every registration holds a seat in the smaller room too.
+      expect(page.root.querySelector('[part="details"]')!.textContent).to.include('8 seats');
+      await expectAccessible(page.el);
+
+      await page.fillValid();
+      await page.submit();
+      const confirmation = await page.findConfirmation();
+      const said = confirmation.textContent!.replace(/\s+/g, ' ');
+      expect(said).to.include('You are registered for all 4 sessions of Data Literacy Workshops.');
+      expect(said).to.include('Cancelling gives up all the sessions:');
+      const [row] = await rows(server);
+      expect(row).to.include({ event_id: 'workshops', occurrence: 'series', status: 'confirmed' });
+      // The calendar file holds the whole series, not one date.
+      const file = (await findRole(page.el, 'link', { name: /^Add to my calendar/ })) as HTMLAnchorElement;
+      const ics = await (await fetch(file.href)).text();
+      expect(ics).to.include('RRULE:FREQ=WEEKLY;COUNT=4');
+      await expectAccessible(page.el);
+    });
+
+    it('names all the sessions in the answer to a registration kept on the device and sent later', async function () {
+      this.timeout(20_000);
+      const server = await startServer(seriesFeed());
+      await setFlaky(server, { down: true });
+      const first = await RsvpPage.mount(seriesFeed(server.url), 'event-id="workshops"');
+      await first.fillValid();
+      await first.submit();
+      await first.waitForStatus(/saved on this device/);
+      first.el.remove();
+      resetRsvpDelivery();
+      await setFlaky(server, { down: false });
+      const page = await RsvpPage.mount(seriesFeed(server.url), 'event-id="workshops"');
+      const title = await findRole(page.el, 'heading', { name: 'You are registered' });
+      const panel = title.closest('[part="outcome"]')!;
+      const said = panel.textContent!.replace(/\s+/g, ' ');
+      expect(said).to.include('you are registered for Data Literacy Workshops (all 4 sessions).');
+      expect(said).to.include('Cancelling gives up all the sessions:');
+      const [row] = await rows(server);
+      expect(row).to.include({ occurrence: 'series', status: 'confirmed' });
+      await expectAccessible(page.el);
+    });
+
+    it('lists the first five of a long series and says how many more', async () => {
+      const page = await RsvpPage.mount(seriesFeed('https://rsvp.example/api/rsvp', 10), 'event-id="workshops"');
+      const list = await findRole(page.el, 'list', { name: /a seat in each of its 10 sessions/ });
+      const items = [...list.querySelectorAll('li')].map((li) => li.textContent!.trim());
+      expect(items).to.have.length(6);
+      expect(items[5]).to.equal('and 5 more sessions');
     });
   });
 

@@ -5,6 +5,7 @@
  */
 import { instantOfFeedDate, readFeedDate } from '../lib/feed.js';
 import { occurrenceKey } from './feed-time.mjs';
+import { NOT_A_SERIES, SERIES_OCCURRENCE, seriesOfFeed, seriesSeats, wholeSeriesOf } from './rsvp-series.mjs';
 
 /**
  * One event the server takes registrations for.
@@ -24,6 +25,10 @@ import { occurrenceKey } from './feed-time.mjs';
  * @property {string} [end] when it ends (feed time); retention counts from here (else from the start)
  * @property {string} [title] what staff pages call it
  * @property {Question[]} [questions] the questions its form asks (`rsvp.questions`), checked against each submission's answers
+ * @property {string} [mode] `rsvp.mode`: `series` takes one registration for all the sessions
+ *   (rsvp-series.mjs); `occurrence` (the default) one per date; any other value is refused
+ * @property {import('./rsvp-series.mjs').Session[] | null} [sessions] with mode `series`: the
+ *   sessions (eventsFromFeed works them out from the feed); null for a series that never ends
  */
 
 /**
@@ -70,6 +75,7 @@ import { occurrenceKey } from './feed-time.mjs';
  * @property {string | undefined} timeZone
  * @property {Map<string, { occurrence: string, rule: EventRule, times: OccurrenceTimes }>} overrides by original and by moved start
  * @property {OccurrenceTimes} times a one-off event's
+ * @property {import('./rsvp-series.mjs').WholeSeries | undefined} whole when it takes one registration for all its sessions
  */
 
 /**
@@ -81,6 +87,7 @@ import { occurrenceKey } from './feed-time.mjs';
 export function eventsFromFeed(feed) {
   if (!isObject(feed) || !Array.isArray(feed.events)) return [];
   const feedZone = typeof feed.timezone === 'string' ? feed.timezone : undefined;
+  const sessionsById = seriesOfFeed(feed);
   /** @type {RsvpEventConfig[]} */
   const configs = [];
   for (const event of feed.events) {
@@ -107,6 +114,8 @@ export function eventsFromFeed(feed) {
       end: typeof event.end === 'string' ? event.end : undefined,
       title: typeof event.title === 'string' ? event.title : undefined,
       questions: questionsOf(rsvp?.questions),
+      mode: rsvp?.mode === undefined ? undefined : /** @type {string} */ (rsvp.mode),
+      sessions: sessionsById.get(event.id),
     });
   }
   return configs;
@@ -168,10 +177,15 @@ export function compileEvents(configs) {
      */
     seats(eventId, occurrence) {
       const override = overrideIds.get(eventId);
+      // A session of a series taken whole is registered for through its series.
+      const whole = override ? series.get(override.seriesId)?.whole : undefined;
+      if (override && whole) return seriesSeats(override.seriesId, occurrence, whole);
       if (override) return { eventId: override.seriesId, occurrence: override.occurrence, rule: override.rule, times: override.times };
       const found = series.get(eventId);
       if (!found) return { field: 'eventId', message: 'This event does not take registrations here.' };
+      if (found.whole) return seriesSeats(eventId, occurrence, found.whole);
       if (!found.recurring) return { eventId, occurrence: '', rule: found.rule, times: found.times };
+      if (occurrence === SERIES_OCCURRENCE) return { field: 'occurrence', message: NOT_A_SERIES };
       if (occurrence === undefined || occurrence === '') {
         return { field: 'occurrence', message: 'Choose which date you are registering for.' };
       }
@@ -180,6 +194,16 @@ export function compileEvents(configs) {
       const key = occurrenceKey(time, found.timeZone);
       const replaced = found.overrides.get(key);
       return replaced ? { eventId, ...replaced } : { eventId, occurrence: key, rule: found.rule, times: timesOf(found.rule, instantOfFeedDate(time, found.timeZone)) };
+    },
+
+    /**
+     * The sessions of an event (or of the series of an override) that takes one registration
+     * for all of them; undefined for any other.
+     * @param {string} eventId
+     */
+    sessionsOf(eventId) {
+      const seriesId = overrideIds.get(eventId)?.seriesId ?? eventId;
+      return series.get(seriesId)?.whole?.sessions;
     },
   };
 }
@@ -191,7 +215,8 @@ export function compileEvents(configs) {
  */
 function seriesOf(config, recurring) {
   const rule = toRule(config);
-  return { rule, recurring, timeZone: config.timezone, overrides: new Map(), times: timesOf(rule, rule.startsMs) };
+  const whole = wholeSeriesOf(config, rule);
+  return { rule, recurring, timeZone: config.timezone, overrides: new Map(), times: timesOf(rule, rule.startsMs), whole };
 }
 
 /**

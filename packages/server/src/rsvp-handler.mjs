@@ -4,7 +4,8 @@
  * can mount: the reference server (rsvp-server.mjs) and the demo server (scripts/serve.mjs).
  *
  *   POST    {path}             register; 201 confirmed | waitlisted, 200 already registered
- *                              (same email, same occurrence), 409 full, 422 errors
+ *                              (same email, same occurrence), 409 full, 422 errors; for a series
+ *                              taken whole, one registration for every session (rsvp-series.mjs)
  *   OPTIONS {path}[/…]         CORS preflight for the configured origins
  *   GET     {path}/health      { ok: true }
  *   GET     {path}/cancel?token=…   a page asking to confirm (a mail scanner's GET changes nothing)
@@ -147,6 +148,7 @@ export function createRsvpHandler(options) {
       return title === undefined ? undefined : { title, capacity, timeZone, allDay: allDay === true };
     },
     capacityOf,
+    sessionsOf: (eventId) => catalog().sessionsOf(eventId),
     now,
     allowAttempt: (request) => limiters?.export.hit(clientAddress(request)).ok ?? true,
   });

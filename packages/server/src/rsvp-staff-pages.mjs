@@ -41,6 +41,7 @@ button { font: inherit; min-height: 2.75rem; min-width: 6rem; padding: 0.25rem 1
  * @property {number} waitlisted
  * @property {number} cancelled
  * @property {number} checkedIn
+ * @property {number} [sessions] for one registration for a whole series: how many sessions it holds a seat in
  */
 
 /**
@@ -57,10 +58,12 @@ button { font: inherit; min-height: 2.75rem; min-width: 6rem; padding: 0.25rem 1
 /**
  * When an occurrence starts, as staff read it: in the event's zone when known, the date alone
  * for an all-day event.
- * @param {{ startsAt: string | null, timeZone: string | undefined, allDay: boolean, occurrence: string }} o
+ * @param {{ startsAt: string | null, timeZone: string | undefined, allDay: boolean, occurrence: string, sessions?: number }} o
  *   the occurrence key is shown when the start is unknown
+ * @returns {string}
  */
-export function occurrenceLabel({ startsAt, timeZone, allDay, occurrence }) {
+export function occurrenceLabel({ startsAt, timeZone, allDay, occurrence, sessions }) {
+  if (sessions !== undefined) return `All ${sessions} sessions, from ${occurrenceLabel({ startsAt, timeZone, allDay, occurrence })}`;
   if (!startsAt) return occurrence || 'date not known';
   /** @type {Intl.DateTimeFormatOptions} */
   const time = allDay ? {} : { hour: 'numeric', minute: '2-digit', ...(timeZone ? {} : { timeZoneName: 'short' }) };
@@ -154,6 +157,7 @@ ${list.map((a, i) => `<tr id="r${a.id}">${ordered ? `<td>${i + 1}</td>` : ''}<th
 <main>
 <h1>${e(summary.title)}</h1>
 <p>${e(when)}</p>
+${summary.sessions === undefined ? '' : `<p>One registration for the whole series: everyone below holds a seat in every session. Check-in is kept once per registration, for the whole series: it shows who has come to at least one session, not which.</p>`}
 <dl class="counts">${counts.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join('')}</dl>
 <h2>Confirmed (${confirmed.length})</h2>
 ${table(confirmed, false)}

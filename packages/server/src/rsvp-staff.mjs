@@ -14,6 +14,7 @@ import { sendHtml } from './html-page.mjs';
 import { header, readText, sendJson } from './http-io.mjs';
 import { registrationRows, toCsv } from './rsvp-csv.mjs';
 import { attendanceHref, attendanceHtml, STAFF_STYLE, staffIndexHtml } from './rsvp-staff-pages.mjs';
+import { SERIES_OCCURRENCE } from './rsvp-series.mjs';
 import { crossSiteReason, STAFF_REALM, staffCredential } from './staff-auth.mjs';
 
 /**
@@ -32,6 +33,8 @@ import { crossSiteReason, STAFF_REALM, staffCredential } from './staff-auth.mjs'
  * @property {(eventId: string, occurrence: string) => { title: string, capacity: number | undefined, timeZone: string | undefined, allDay: boolean } | undefined} eventOf
  *   what the events say of an occurrence now (undefined: gone from the feed)
  * @property {import('./rsvp-store.mjs').CapacityOf} capacityOf
+ * @property {(eventId: string) => import('./rsvp-series.mjs').Session[] | undefined} sessionsOf
+ *   the sessions of an event that takes one registration for all of them (rsvp-series.mjs)
  * @property {() => Date} now
  * @property {(request: Request) => boolean} allowAttempt counts a failed login against the
  *   client's budget; false when it is spent
@@ -105,7 +108,7 @@ export function createStaffRoutes(options) {
     if (route === 'staff-cancel') return cancel(request, response, id);
     if (route === 'staff') return index(request, response);
     if (route === 'export') return sendCsv(request, response, listFor(url), `rsvp-${url.searchParams.get('eventId') || 'all'}`);
-    const which = { eventId: url.searchParams.get('eventId') ?? '', occurrence: url.searchParams.get('occurrence') ?? '' };
+    const which = seatsOf(url.searchParams.get('eventId') ?? '', url.searchParams.get('occurrence') ?? '');
     if (!which.eventId) return sendJson(request, response, 400, { error: 'Which event? Add ?eventId=… (and &occurrence=… for a date of a series).' });
     const rows = store.list(which);
     const { confirmed, waitlisted } = attendees(rows);
@@ -123,7 +126,17 @@ export function createStaffRoutes(options) {
   function listFor(url) {
     const eventId = url.searchParams.get('eventId') || undefined;
     const occurrence = url.searchParams.get('occurrence') ?? undefined;
-    return store.list({ eventId, occurrence });
+    return store.list(eventId === undefined || occurrence === undefined ? { eventId, occurrence } : seatsOf(eventId, occurrence));
+  }
+
+  /**
+   * Where the registrations for an occurrence are: for any session of a series taken whole, the
+   * series' (every series registrant attends every session).
+   * @param {string} eventId
+   * @param {string} occurrence
+   */
+  function seatsOf(eventId, occurrence) {
+    return { eventId, occurrence: eventId && options.sessionsOf(eventId) ? SERIES_OCCURRENCE : occurrence };
   }
 
   /**
@@ -158,6 +171,7 @@ export function createStaffRoutes(options) {
       waitlisted: standing.filter((row) => row.status === 'waitlisted').length,
       cancelled: rows.length - standing.length,
       checkedIn: standing.filter((row) => row.checked_in_at).length,
+      sessions: options.sessionsOf(which.eventId)?.length,
     };
   }
 
@@ -172,6 +186,7 @@ export function createStaffRoutes(options) {
         eventId: o.event_id, occurrence: o.occurrence, title: event?.title ?? o.event_id, startsAt: o.starts_at,
         endsAt: o.ends_at, timeZone: event?.timeZone, allDay: event?.allDay ?? false, capacity: event?.capacity, confirmed: o.confirmed,
         waitlisted: o.waitlisted, cancelled: o.cancelled, checkedIn: o.checked_in,
+        sessions: o.occurrence === SERIES_OCCURRENCE ? options.sessionsOf(o.event_id)?.length : undefined,
       };
     });
     const accept = header(request, 'accept') ?? '';

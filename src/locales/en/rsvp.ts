@@ -19,6 +19,8 @@ const rsvp = {
   rsvpDate: 'Date',
   rsvpDateHelp: '{count, plural, one {# upcoming date} other {# upcoming dates}}',
   rsvpNoDates: 'There are no upcoming dates to register for.',
+  rsvpSeriesAll: 'One registration for the whole series: a seat in each of its {count, plural, one {# session} other {# sessions}}:',
+  rsvpSeriesMore: 'and {count, plural, one {# more session} other {# more sessions}}',
   rsvpChoose: 'Choose…',
   rsvpName: 'Name',
   rsvpEmail: 'Email',

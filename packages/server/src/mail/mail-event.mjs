@@ -3,9 +3,10 @@
  * What a message says about its event: the feed's event and the occurrence registered for, found
  * with the feed layer the widgets run (lib/feed.js), so the mail, the calendar and the .ics agree.
  */
-import { expandOccurrences, normalizeFeed } from '../../lib/feed.js';
+import { expandOccurrences, normalizeFeed, seriesSessions, seriesSpan } from '../../lib/feed.js';
 import { instantOfFeedDate, readFeedDate } from '../../lib/feed.js';
 import { occurrenceKey } from '../feed-time.mjs';
+import { SERIES_OCCURRENCE } from '../rsvp-series.mjs';
 
 const DAY_MS = 86_400_000;
 
@@ -14,7 +15,8 @@ const DAY_MS = 86_400_000;
  * @typedef {import('../../lib/feed.js').Occurrence} Occurrence
  * @typedef {object} MailEvent
  * @property {CivicEvent} event the event (an override's own, when one replaced the occurrence)
- * @property {Occurrence | undefined} occurrence undefined when the feed no longer has it
+ * @property {Occurrence | undefined} occurrence undefined when the feed no longer has it, and for a series registration
+ * @property {Occurrence[]} [sessions] for a registration for a whole series (rsvp-series.mjs): every session, by start
  * @property {CivicEvent[]} events the event and its overrides (a series' .ics needs them)
  * @property {string | undefined} timeZone the zone its times are shown in
  */
@@ -63,6 +65,12 @@ export function mailEventsOf(feed) {
     if (!doc || !event) return undefined;
     const timeZone = event.timezone ?? doc.timezone;
     const related = doc.events.filter((candidate) => candidate === event || candidate.seriesId === eventId);
+    if (occurrence === SERIES_OCCURRENCE) {
+      // One registration for every session: the message lists them all, and its .ics is the series'.
+      const asked = seriesSpan(event, related.filter((o) => o !== event), doc, timeZone ?? 'UTC');
+      const sessions = asked ? seriesSessions(await expandOccurrences(asked.events, asked.span)).sessions : [];
+      return { event, occurrence: undefined, sessions, events: doc.events, timeZone };
+    }
     // An override that moved this occurrence: it is shown at its own time.
     const override = occurrence
       ? related.find((candidate) => candidate.recurrenceId && keyOf(candidate.recurrenceId, candidate.timezone ?? timeZone) === occurrence)

@@ -42,6 +42,7 @@ export function composeMessage({ kind, language, details, found, eventId, cancel
   const lead = kind === 'reminder' && details.status === 'waitlisted' ? t.leadReminderWaitlisted : t[WORDS[kind].lead];
   const values = { title, place: details.place ?? '' };
   const when = found?.occurrence ? formatWhen(found.occurrence, language, found.timeZone) : undefined;
+  const sessions = found?.sessions?.length ? found.sessions.map((o) => formatWhen(o, language, found.timeZone)) : undefined;
   const where = found ? placeText(found.event) : '';
   // A cancelled registration has nothing left to cancel, nor a calendar entry to add.
   const link = kind === 'cancellation' ? undefined : cancelUrl;
@@ -51,10 +52,15 @@ export function composeMessage({ kind, language, details, found, eventId, cancel
   const facts = [];
   if (when) facts.push([t.when, when]);
   if (where) facts.push([t.where, where]);
+  // A registration for a whole series: every date it holds a place in, one a line.
+  const series = sessions && kind !== 'cancellation' ? fill(t.sessions, { count: sessions.length }) : undefined;
+  const allCancelled = sessions && kind === 'cancellation' ? fill(t.sessionsCancelled, { count: sessions.length }) : undefined;
 
   const text = [
     fill(lead, values),
+    ...(allCancelled ? [allCancelled] : []),
     '',
+    ...(series && sessions ? [series, ...sessions.map((line) => `- ${line}`), ''] : []),
     ...facts.map(([label, value]) => fill(t.fact, { label, value })),
     ...(link ? ['', t.cancel, link] : []),
     ...(ics ? ['', t.calendar] : []),
@@ -67,7 +73,8 @@ export function composeMessage({ kind, language, details, found, eventId, cancel
   const html = `<!doctype html>
 <html lang="${language}" dir="${t.dir}"><head><meta charset="utf-8"><title>${escapeHtml(fill(t[WORDS[kind].subject], values))}</title></head>
 <body dir="${t.dir}" style="font-family: sans-serif; line-height: 1.5">
-<p>${escapeHtml(fill(lead, values))}</p>
+<p>${escapeHtml(fill(lead, values))}${allCancelled ? ` ${escapeHtml(allCancelled)}` : ''}</p>
+${series && sessions ? `<p>${escapeHtml(series)}</p><ul>${sessions.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` : ''}
 ${facts.length ? `<table role="presentation">${facts.map(([label, value]) => `<tr><th scope="row" style="text-align: start; padding-inline-end: 1em">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>` : ''}
 ${link ? `<p>${escapeHtml(t.cancel)}<br><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : ''}
 ${ics ? `<p>${escapeHtml(t.calendar)}</p>` : ''}
@@ -105,7 +112,8 @@ export function formatWhen(occurrence, language, timeZone) {
 }
 
 /**
- * The .ics of the occurrence; of the whole event when the feed no longer places the occurrence.
+ * The .ics of the occurrence; of the whole event for a series registration, or when the feed no
+ * longer places the occurrence.
  * @param {MailEvent | undefined} found
  * @param {string} untitled
  * @param {string | undefined} uidDomain

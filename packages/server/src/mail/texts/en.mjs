@@ -14,6 +14,8 @@ export default {
   leadReminderConfirmed: 'Someone, probably you, tried to register this email address for {title} again. You are already registered: nothing has changed.',
   leadReminderWaitlisted: 'Someone, probably you, tried to register this email address for {title} again. You are already on the waitlist, number {place}: nothing has changed.',
   when: 'When',
+  sessions: 'This registration holds your place in all {count} sessions:',
+  sessionsCancelled: 'It was for all {count} sessions of the series.',
   where: 'Where',
   fact: '{label}: {value}',
   cancel: 'Cannot come? Cancel here, so that someone else can have the place:',

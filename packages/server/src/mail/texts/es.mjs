@@ -14,6 +14,8 @@ export default {
   leadReminderConfirmed: 'Alguien, probablemente usted, intentó inscribir de nuevo esta dirección de correo en {title}. Ya está inscrito: no ha cambiado nada.',
   leadReminderWaitlisted: 'Alguien, probablemente usted, intentó inscribir de nuevo esta dirección de correo en {title}. Ya está en la lista de espera, con el número {place}: no ha cambiado nada.',
   when: 'Cuándo',
+  sessions: 'Esta inscripción le reserva un lugar en las {count} sesiones:',
+  sessionsCancelled: 'Era para las {count} sesiones de la serie.',
   where: 'Dónde',
   fact: '{label}: {value}',
   cancel: '¿No puede venir? Cancele aquí, para que otra persona pueda ocupar la plaza:',

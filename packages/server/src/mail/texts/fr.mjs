@@ -14,6 +14,8 @@ export default {
   leadReminderConfirmed: 'Quelqu’un, sans doute vous, a essayé d’inscrire de nouveau cette adresse à {title}. Vous êtes déjà inscrit·e\u00a0: rien n’a changé.',
   leadReminderWaitlisted: 'Quelqu’un, sans doute vous, a essayé d’inscrire de nouveau cette adresse à {title}. Vous êtes déjà sur la liste d’attente, numéro {place}\u00a0: rien n’a changé.',
   when: 'Quand',
+  sessions: 'Cette inscription vous réserve une place aux {count} séances :',
+  sessionsCancelled: 'Elle valait pour les {count} séances de la série.',
   where: 'Où',
   fact: '{label}\u00a0: {value}',
   cancel: 'Vous ne pouvez pas venir\u00a0? Annulez ici, pour qu’une autre personne puisse prendre la place\u00a0:',

@@ -14,6 +14,8 @@ export default {
   leadReminderConfirmed: '有人（很可能是您本人）再次用这个邮箱报名 {title}。您已经报过名了，报名情况没有变化。',
   leadReminderWaitlisted: '有人（很可能是您本人）再次用这个邮箱报名 {title}。您已在候补名单上，排第 {place} 位，情况没有变化。',
   when: '时间',
+  sessions: '此报名为您保留全部 {count} 场活动的名额：',
+  sessionsCancelled: '该报名适用于本系列全部 {count} 场活动。',
   where: '地点',
   fact: '{label}：{value}',
   cancel: '不能来了？请在这里取消，把名额留给别人：',
