@@ -252,19 +252,22 @@ describe('seat counts', () => {
     assert.match(plan[0], /^SEARCH seats USING PRIMARY KEY \(event_id=\? AND occurrence=\?\)$/);
   });
 
-  it('keeps the counts with the registrations through 5,000 of them', (t) => {
+  it('keeps the counts with the registrations through 5,000 of them', async (t) => {
     const dbPath = freshDbPath();
     const store = openRsvpStore(dbPath);
     t.after(() => store.close());
     const respond = () => ({ status: 201, body: {} });
+    /** @type {Promise<unknown>[]} */
+    const registered = [];
     for (let i = 0; i < 5000; i++) {
       const event = i % 2 ? 'open' : 'small';
-      store.register(
+      registered.push(store.register(
         { eventId: event, occurrence: '', name: 'A', email: `a${i}@example.org`, answers: {}, accommodations: '', idempotencyKey: `k${i}`, requestHash: 'h', createdAt: '' },
         event === 'small' ? { capacity: 10, waitlist: true } : { capacity: undefined, waitlist: false },
         respond,
-      );
+      ));
     }
+    await Promise.all(registered);
     const db = new Database(dbPath, { readonly: true });
     t.after(() => db.close());
     const seats = db.prepare('SELECT event_id, confirmed, last_position FROM seats ORDER BY event_id').all();
@@ -323,11 +326,11 @@ describe('group commit', () => {
     t.after(() => store.close());
     const failing = () => { throw new Error('this one fails'); };
     const settled = await Promise.allSettled([
-      store.registerSoon(registration('a'), seating, respond),
-      store.registerSoon(registration('b'), seating, failing),
-      store.registerSoon(registration('a'), seating, respond),
-      store.registerSoon(registration('c'), seating, respond),
-      store.registerSoon(registration('d'), seating, respond),
+      store.register(registration('a'), seating, respond),
+      store.register(registration('b'), seating, failing),
+      store.register(registration('a'), seating, respond),
+      store.register(registration('c'), seating, respond),
+      store.register(registration('d'), seating, respond),
     ]);
     assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
     const kinds = settled.map((s) => (s.status === 'fulfilled' ? s.value.kind : 'error'));
@@ -340,11 +343,11 @@ describe('group commit', () => {
   it('writes what is queued before it closes', async () => {
     const dbPath = freshDbPath();
     const store = openRsvpStore(dbPath);
-    const pending = store.registerSoon(registration('late'), seating, respond);
-    store.close();
+    const pending = store.register(registration('late'), seating, respond);
+    await store.close();
     assert.equal((await pending).kind, 'created');
     assert.equal(rows(dbPath).length, 1);
-    await assert.rejects(store.registerSoon(registration('later'), seating, respond), /closed/);
+    await assert.rejects(store.register(registration('later'), seating, respond), /closed/);
   });
 });
 
@@ -526,7 +529,7 @@ describe('backups', () => {
     const { url, rsvp, dbPath } = await start(t);
     for (let i = 0; i < 3; i++) await post(url, { eventId: 'data-day' });
     const copy = join(dbPath, '..', `backup-${Date.now()}.sqlite`);
-    rsvp.handler.backup(copy);
+    await rsvp.handler.backup(copy);
     // The server goes on taking registrations; the copy is of the moment it was made.
     assert.equal((await post(url, { eventId: 'data-day' })).status, 201);
     const db = new Database(copy, { readonly: true, fileMustExist: true });
@@ -534,8 +537,8 @@ describe('backups', () => {
     assert.equal(/** @type {{ n: number }} */ (db.prepare('SELECT COUNT(*) AS n FROM registrations').get()).n, 3);
     assert.deepEqual(db.prepare('SELECT confirmed, last_position FROM seats').get(), { confirmed: 2, last_position: 1 });
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
-    assert.throws(() => rsvp.handler.backup(copy), /exists|not empty/i, 'an existing backup is never overwritten');
-    assert.deepEqual(rsvp.handler.status(), { ok: true, registrations: 4, occurrences: 1, schemaVersion: 5 });
+    await assert.rejects(rsvp.handler.backup(copy), /exists|not empty/i, 'an existing backup is never overwritten');
+    assert.deepEqual(await rsvp.handler.status(), { ok: true, registrations: 4, occurrences: 1, schemaVersion: 5 });
   });
 });
 

@@ -179,7 +179,7 @@ describe('mail', () => {
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(queued(dbPath).length, 2);
     clock = new Date('2099-07-01T00:00:00Z');
-    assert.equal(rsvp.handler.purgeExpired(), 2);
+    assert.equal(await rsvp.handler.purgeExpired(), 2);
     assert.deepEqual(queued(dbPath), []);
   });
 

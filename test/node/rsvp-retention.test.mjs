@@ -58,12 +58,12 @@ describe('the retention period', () => {
     assert.equal(stored(dbPath)[0]?.language, 'es');
 
     time.set(END + 30 * DAY - 60_000);
-    assert.equal(rsvp.handler.purgeExpired(), 0, 'a minute before the period ends');
+    assert.equal(await rsvp.handler.purgeExpired(), 0, 'a minute before the period ends');
     assert.deepEqual((await exported(url)).map((row) => row.email), ['ada@example.org', 'grace@example.org']);
 
     time.set(END + 30 * DAY + 60_000);
-    assert.equal(rsvp.handler.purgeExpired(), 2);
-    assert.equal(rsvp.handler.purgeExpired(), 0, 'once');
+    assert.equal(await rsvp.handler.purgeExpired(), 2);
+    assert.equal(await rsvp.handler.purgeExpired(), 0, 'once');
     const after = await exported(url);
     assert.deepEqual(after.map((row) => [row.name, row.email, row.accommodations, row['answer:role'] ?? '', row.status]), [
       ['', '', '', '', 'confirmed'], ['', '', '', '', 'waitlisted'],
@@ -108,9 +108,9 @@ describe('the retention period', () => {
     time.set(END + 31 * DAY);
     assert.equal((await fetch(`${url}/health`)).status, 200);
     await post(url, { eventId: 'talk' }); // the events are read again on a registration
-    assert.equal(rsvp.handler.purgeExpired(), 0, 'postponed: its patrons are still coming');
+    assert.equal(await rsvp.handler.purgeExpired(), 0, 'postponed: its patrons are still coming');
     time.set(Date.parse('2030-05-02T20:00:00Z') + 31 * DAY);
-    assert.equal(rsvp.handler.purgeExpired(), 2);
+    assert.equal(await rsvp.handler.purgeExpired(), 2);
     assert.deepEqual(stored(dbPath).map((row) => row.name), ['', '']);
   });
 
@@ -127,13 +127,13 @@ describe('the retention period', () => {
     await post(url, { eventId: 'undated', email: 'third@example.org' });
     // 2030-01-07 19:30 in Chicago is 2030-01-08T01:30Z; seven days on, the first week goes.
     time.set(Date.parse('2030-01-15T01:31:00Z'));
-    assert.equal(rsvp.handler.purgeExpired(), 1);
+    assert.equal(await rsvp.handler.purgeExpired(), 1);
     assert.deepEqual(stored(dbPath).map((row) => row.email), ['', 'second@example.org', 'third@example.org']);
     time.set(Date.parse('2030-01-17T00:01:00Z'));
-    assert.equal(rsvp.handler.purgeExpired(), 1, 'the undated one, seven days after it was made');
+    assert.equal(await rsvp.handler.purgeExpired(), 1, 'the undated one, seven days after it was made');
     assert.deepEqual(stored(dbPath).map((row) => row.email), ['', 'second@example.org', '']);
     time.set(Date.parse('2030-01-22T01:31:00Z'));
-    assert.equal(rsvp.handler.purgeExpired(), 1, 'the second week');
+    assert.equal(await rsvp.handler.purgeExpired(), 1, 'the second week');
   });
 
   it('is 30 days unless configured, and refuses a period it cannot keep', () => {
