@@ -120,11 +120,12 @@ export function openSqliteStore(dbPath, options = {}) {
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
   const db = new Database(dbPath);
   try {
+    // Another connection may hold the write lock for a moment; wait rather than fail (set first:
+    // switching to WAL takes the lock too, when two processes open a new file at once).
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     // FULL syncs the WAL on every commit: a confirmed seat survives a power cut, not just a crash.
     db.pragma('synchronous = FULL');
-    // Another connection may hold the write lock for a moment; wait rather than fail.
-    db.pragma('busy_timeout = 5000');
     // Deleted personal data is overwritten with zeros in the file, not left in free space.
     db.pragma('secure_delete = ON');
     migrate(db);

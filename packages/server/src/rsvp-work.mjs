@@ -191,7 +191,7 @@ const PURGE_PERSONAL = {
  * @param {string} eventId
  * @param {string} occurrence
  */
-const lockOccurrence = (eventId, occurrence) => lock(`${eventId}\u0000${occurrence}`);
+const lockOccurrence = (eventId, occurrence) => lock(JSON.stringify([eventId, occurrence]));
 
 /**
  * Deletes the personal data of the registrations `ids`, in the caller's transaction: the one

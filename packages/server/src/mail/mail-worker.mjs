@@ -183,7 +183,7 @@ export function createMailer(options, context) {
       // A recipient the server refuses for good (5xx at RCPT) will not be taken later either.
       const permanent = /** @type {{ code?: string }} */ (error).code === 'EENVELOPE' && response !== undefined && response >= 500;
       const delay = Math.min(retry.firstMs * 2 ** mail.attempts, retry.maxMs) * (0.8 + Math.random() * 0.4);
-      const at = Date.now() + delay;
+      const at = Math.round(Date.now() + delay);
       if (permanent || at > mail.created_at + retry.giveUpMs) {
         await act(() => queue.giveUp(mail, code));
         return { result: 'failed', error: code };
