@@ -15,7 +15,7 @@ import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { clientAddressOf } from '../../packages/server/src/client-address.mjs';
 import { weakTokenReason } from '../../packages/server/src/rsvp-export.mjs';
-import { createRsvpHandler } from '../../packages/server/src/rsvp-server.mjs';
+import { createRsvpHandler, createRsvpServer } from '../../packages/server/src/rsvp-server.mjs';
 import { openRsvpStore, SEATS_QUERY } from '../../packages/server/src/rsvp-store.mjs';
 import { freshDbPath, freshKey, parseCsv, post, rows, start, sqliteOnly } from './rsvp-fixtures.mjs';
 
@@ -516,6 +516,26 @@ describe('settings refused at start', () => {
     for (const encoding of /** @type {const} */ (['base64url', 'base64', 'hex'])) {
       assert.equal(weakTokenReason(randomBytes(32).toString(encoding)), undefined, encoding);
     }
+  });
+
+  it('stops at start on a PostgreSQL database it cannot use, saying what to check and not the password', async () => {
+    const secret = randomBytes(32).toString('base64url');
+    assert.throws(() => createRsvpHandler({ databaseUrl: 'postgres://', cancelSecret: secret }), /DATABASE_URL must be a URL like postgres:\/\/user/);
+    const saved = process.env.CIVIC_CANCEL_SECRET;
+    delete process.env.CIVIC_CANCEL_SECRET;
+    try {
+      assert.throws(() => createRsvpHandler({ databaseUrl: 'postgres://civic@127.0.0.1:9/civic' }), /CIVIC_CANCEL_SECRET/);
+    } finally {
+      if (saved !== undefined) process.env.CIVIC_CANCEL_SECRET = saved;
+    }
+    // Port 9 (discard) on loopback: nothing listens there.
+    const rsvp = createRsvpServer({ databaseUrl: 'postgres://civic:hunter2-password@127.0.0.1:9/civic', cancelSecret: secret, exportToken: null });
+    await assert.rejects(rsvp.listen(0), (error) => {
+      assert.match(String(error), /cannot be reached .*check DATABASE_URL/);
+      assert.ok(!String(error).includes('hunter2'), 'the password stays out of the message');
+      return true;
+    });
+    await rsvp.handler.close();
   });
 
   it('refuses a relative database path', () => {

@@ -6,7 +6,8 @@
  *
  * Environment: CIVIC_STAFF_TOKEN (status page and the staff side of registrations; at least 32
  * random bytes), CIVIC_CANCEL_SECRET (signs cancel links; default: the data folder's
- * `cancel-secret` file), STATE_DIRECTORY (set by systemd's StateDirectory=: where the data goes
+ * `cancel-secret` file), DATABASE_URL (registrations in PostgreSQL rather than the data folder's
+ * SQLite file, for several processes; docs/server.md), STATE_DIRECTORY (set by systemd's StateDirectory=: where the data goes
  * without `dataDir`), and the variable `server.mail.passwordEnv` names (the SMTP password).
  */
 import { mkdirSync } from 'node:fs';
