@@ -20,6 +20,8 @@ export const STORE = process.env.RSVP_TEST_STORE === 'postgres' ? 'postgres' : '
 export const TEST_CANCEL_SECRET = 'test-cancel-secret-test-cancel-secret-0123456789';
 /** For a test that reads or writes the SQLite file itself (a migration, a query plan, a backup). */
 export const sqliteOnly = STORE === 'sqlite' ? it : it.skip;
+/** For a test of what only the PostgreSQL store does. */
+export const postgresOnly = STORE === 'postgres' ? it : it.skip;
 const SCHEMAS = 400;
 /** @type {Awaited<ReturnType<typeof startPostgres>> | undefined} */
 let postgres;

@@ -17,7 +17,7 @@ import { clientAddressOf } from '../../packages/server/src/client-address.mjs';
 import { weakTokenReason } from '../../packages/server/src/rsvp-export.mjs';
 import { createRsvpHandler, createRsvpServer } from '../../packages/server/src/rsvp-server.mjs';
 import { openRsvpStore, SEATS_QUERY } from '../../packages/server/src/rsvp-store.mjs';
-import { freshDbPath, freshKey, parseCsv, post, rows, start, sqliteOnly } from './rsvp-fixtures.mjs';
+import { freshDbPath, freshKey, parseCsv, post, postgresOnly, query, rows, start, sqliteOnly } from './rsvp-fixtures.mjs';
 
 /** @typedef {{ after: (fn: () => unknown) => void }} TestContext */
 
@@ -545,6 +545,30 @@ describe('settings refused at start', () => {
 });
 
 describe('backups', () => {
+  postgresOnly('leaves a PostgreSQL store to pg_dump, and keeps the counts through 2,000 registrations from two servers', async (t) => {
+    const one = await start(t, { events: [{ id: 'small', capacity: 10, waitlist: true }, { id: 'open' }] });
+    const two = await start(t, { events: [{ id: 'small', capacity: 10, waitlist: true }, { id: 'open' }], dbPath: one.dbPath });
+    await assert.rejects(one.rsvp.handler.backup('/tmp/never-written.sqlite'), /pg_dump/);
+    assert.equal(existsSync('/tmp/never-written.sqlite'), false);
+    // 2,000 at once, 50 in flight, half through each server.
+    let next = 0;
+    const worker = async () => {
+      while (next < 2000) {
+        const i = next++;
+        const answer = await post(i % 2 ? one.url : two.url, { eventId: i % 4 < 2 ? 'small' : 'open' });
+        assert.equal(answer.status, 201);
+      }
+    };
+    await Promise.all(Array.from({ length: 50 }, worker));
+    assert.deepEqual(await query(one.dbPath, 'SELECT event_id, confirmed, last_position, waiting FROM seats ORDER BY event_id'), [
+      { event_id: 'open', confirmed: 1000, last_position: 0, waiting: 0 },
+      { event_id: 'small', confirmed: 10, last_position: 990, waiting: 990 },
+    ]);
+    const [counted] = await query(one.dbPath, "SELECT COUNT(*) AS n, COUNT(DISTINCT position) AS places, MAX(position) AS last FROM registrations WHERE event_id = 'small' AND status = 'waitlisted'");
+    assert.deepEqual(counted, { n: 990, places: 990, last: 990 });
+    assert.deepEqual(await one.rsvp.handler.status(), { ok: true, registrations: 2000, occurrences: 2, schemaVersion: 5 });
+  });
+
   sqliteOnly('copies a consistent database while the server runs', async (t) => {
     const { url, rsvp, dbPath } = await start(t);
     for (let i = 0; i < 3; i++) await post(url, { eventId: 'data-day' });

@@ -123,7 +123,7 @@ export function openSqliteStore(dbPath, options = {}) {
     // Another connection may hold the write lock for a moment; wait rather than fail (set first:
     // switching to WAL takes the lock too, when two processes open a new file at once).
     db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
+    switchToWal(db);
     // FULL syncs the WAL on every commit: a confirmed seat survives a power cut, not just a crash.
     db.pragma('synchronous = FULL');
     // Deleted personal data is overwritten with zeros in the file, not left in free space.
@@ -303,6 +303,25 @@ export function openSqliteStore(dbPath, options = {}) {
       db.close();
     },
   };
+}
+
+/**
+ * Puts the file in WAL mode. Two processes opening a new file at once can both ask; SQLite then
+ * answers one of them SQLITE_BUSY at once, without waiting out the busy timeout, so this waits
+ * a moment and asks again (for up to about 5 s).
+ * @param {import('better-sqlite3').Database} db
+ */
+function switchToWal(db) {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (/** @type {{ code?: string }} */ (error).code !== 'SQLITE_BUSY' || attempt >= 250) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
 }
 
 /**
