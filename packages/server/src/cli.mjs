@@ -6,6 +6,8 @@
  *   PORT               port (default 8787)
  *   RSVP_DB            SQLite file (default .rsvp-data/rsvp.sqlite in the repository, folder
  *                      created; a relative path is read from the working directory once, here)
+ *   DATABASE_URL       PostgreSQL instead (postgres://user:password@host/db), for several
+ *                      processes; needs CIVIC_CANCEL_SECRET, the same in each (docs/server.md)
  *   RSVP_ORIGINS       comma-separated origins allowed to post (default the demo page's)
  *   RSVP_PUBLIC_ORIGIN the origin patrons reach this server at, e.g. https://events.example.org
  *                      (pages there post as same-origin; default none)
