@@ -2,6 +2,7 @@
  * One server for the RSVP benchmark, in a process of its own (the load comes from the parent):
  *
  *   node bench/rsvp/server.mjs ours|minimal <database file>
+ *   node bench/rsvp/server.mjs ours <postgres:// URL>     (bench/rsvp-processes.mjs; CIVIC_CANCEL_SECRET set)
  *
  * `ours` is the reference RSVP server with a 1,000-event feed; `minimal` is the least a
  * registration endpoint can be: node:http, JSON.parse, one better-sqlite3 INSERT, with the same
@@ -32,7 +33,8 @@ export function benchFeed(count = FEED_EVENTS) {
 
 async function ours(dbPath) {
   const feed = benchFeed();
-  const rsvp = createRsvpServer({ dbPath, feed: () => feed, rateLimit: false, exportToken: null });
+  const store = dbPath.startsWith('postgres://') ? { databaseUrl: dbPath } : { dbPath };
+  const rsvp = createRsvpServer({ ...store, feed: () => feed, rateLimit: false, exportToken: null });
   const { port } = await rsvp.listen(0, '127.0.0.1');
   return port;
 }

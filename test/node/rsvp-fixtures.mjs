@@ -2,13 +2,29 @@
 /**
  * What the RSVP server's Node tests share: a real server on 127.0.0.1 over a temporary SQLite
  * file, a registration poster, the rows as another connection sees them, and a CSV reader.
+ *
+ * With RSVP_TEST_STORE=postgres (`npm run test:postgres`) the same tests run on PostgreSQL: a
+ * throwaway cluster (postgres.mjs) for the file, a schema of its own for each "database".
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
+import { after, before, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { createRsvpServer } from '../../packages/server/src/rsvp-server.mjs';
+import { queryPostgres, startPostgres } from './postgres.mjs';
+
+/** Which store the tests run on. */
+export const STORE = process.env.RSVP_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+/** Every process serving one PostgreSQL database shares the cancel secret. */
+export const TEST_CANCEL_SECRET = 'test-cancel-secret-test-cancel-secret-0123456789';
+/** For a test that reads or writes the SQLite file itself (a migration, a query plan, a backup). */
+export const sqliteOnly = STORE === 'sqlite' ? it : it.skip;
+/** For a test of what only the PostgreSQL store does. */
+export const postgresOnly = STORE === 'postgres' ? it : it.skip;
+const SCHEMAS = 400;
+/** @type {Awaited<ReturnType<typeof startPostgres>> | undefined} */
+let postgres;
 
 /** @typedef {import('../../packages/server/src/rsvp-server.mjs').RsvpServerOptions} Options */
 /** @typedef {{ after: (fn: () => unknown) => void }} TestContext */
@@ -36,12 +52,53 @@ let keys = 0;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rsvp-server-test-'));
+  if (STORE === 'postgres') {
+    postgres = await startPostgres();
+    await queryPostgres(postgres.url(), `DO $$ BEGIN FOR i IN 1..${SCHEMAS} LOOP EXECUTE format('CREATE SCHEMA t%s', i); END LOOP; END $$`);
+  }
 });
 after(async () => {
+  await postgres?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
-export const freshDbPath = () => join(dir, `rsvp-${++databases}.sqlite`);
+/** A new, empty store: a SQLite file's path, or a PostgreSQL URL (a schema of its own). */
+export const freshDbPath = () => {
+  databases += 1;
+  if (STORE === 'sqlite') return join(dir, `rsvp-${databases}.sqlite`);
+  if (!postgres) throw new Error('PostgreSQL is not started yet');
+  if (databases > SCHEMAS) throw new Error(`more than ${SCHEMAS} stores in one file`);
+  return `${postgres.url()}?options=-c%20search_path%3Dt${databases}`;
+};
+
+/**
+ * The server options that put registrations in the store at `where` (freshDbPath's).
+ * @param {string} where
+ * @returns {{ dbPath: string } | { databaseUrl: string, cancelSecret: string }}
+ */
+export const storeOptions = (where) => (where.startsWith('postgres://') ? { databaseUrl: where, cancelSecret: TEST_CANCEL_SECRET } : { dbPath: where });
+
+/**
+ * Runs one statement on the store at `where` through a connection of the test's own (with `?`
+ * placeholders, which PostgreSQL gets numbered).
+ * @param {string} where
+ * @param {string} sql
+ * @param {(string | number | null)[]} [params]
+ * @returns {Promise<any[]>}
+ */
+export async function query(where, sql, params = []) {
+  if (where.startsWith('postgres://')) {
+    let n = 0;
+    return queryPostgres(where, sql.replace(/\?/g, () => `$${++n}`), params);
+  }
+  const db = new Database(where, { fileMustExist: true });
+  try {
+    const statement = db.prepare(sql);
+    return statement.reader ? statement.all(...params) : [statement.run(...params)];
+  } finally {
+    db.close();
+  }
+}
 export const freshKey = () => `test-key-${++keys}`;
 
 /**
@@ -50,8 +107,9 @@ export const freshKey = () => `test-key-${++keys}`;
  * @param {Partial<Options>} [options]
  */
 export async function start(t, options = {}) {
-  const dbPath = options.dbPath ?? freshDbPath();
-  const rsvp = createRsvpServer({ events: EVENTS, rateLimit: false, exportToken: null, ...options, dbPath });
+  const { dbPath: given, ...rest } = options;
+  const dbPath = given ?? freshDbPath();
+  const rsvp = createRsvpServer({ events: EVENTS, rateLimit: false, exportToken: null, ...storeOptions(dbPath), ...rest });
   const { url } = await rsvp.listen(0);
   t.after(() => rsvp.close());
   return { rsvp, url, dbPath };
@@ -82,15 +140,10 @@ export async function post(url, fields = {}, init = {}) {
 /**
  * The stored registrations, read through a connection of the test's own.
  * @param {string} dbPath
- * @returns {{ event_id: string, occurrence: string, status: string, position: number | null, name: string, idempotency_key: string }[]}
+ * @returns {Promise<any[]>} every column of `registrations`, by id
  */
-export function rows(dbPath) {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return /** @type {any[]} */ (db.prepare('SELECT * FROM registrations ORDER BY id').all());
-  } finally {
-    db.close();
-  }
+export async function rows(dbPath) {
+  return query(dbPath, 'SELECT * FROM registrations ORDER BY id');
 }
 
 /**

@@ -15,9 +15,9 @@ import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { clientAddressOf } from '../../packages/server/src/client-address.mjs';
 import { weakTokenReason } from '../../packages/server/src/rsvp-export.mjs';
-import { createRsvpHandler } from '../../packages/server/src/rsvp-server.mjs';
+import { createRsvpHandler, createRsvpServer } from '../../packages/server/src/rsvp-server.mjs';
 import { openRsvpStore, SEATS_QUERY } from '../../packages/server/src/rsvp-store.mjs';
-import { freshDbPath, freshKey, parseCsv, post, rows, start } from './rsvp-fixtures.mjs';
+import { freshDbPath, freshKey, parseCsv, post, postgresOnly, query, rows, start, sqliteOnly } from './rsvp-fixtures.mjs';
 
 /** @typedef {{ after: (fn: () => unknown) => void }} TestContext */
 
@@ -207,7 +207,7 @@ describe('the feed is worked out once per feed object', () => {
     assert.ok(afterStart > 0);
     for (let i = 0; i < 25; i++) assert.equal((await post(url, { eventId: `event-${i * 37}` })).status, 201);
     assert.equal(big.reads.count, afterStart, 'no registration read the feed again');
-    assert.equal(rows(dbPath).length, 25);
+    assert.equal((await rows(dbPath)).length, 25);
 
     // A refreshed feed is a new object: worked out once more, then reused.
     const refreshed = countingFeed(1, { id: 'new-event' });
@@ -243,7 +243,7 @@ describe('the feed is worked out once per feed object', () => {
 });
 
 describe('seat counts', () => {
-  it('reads one row by primary key to count seats', async (t) => {
+  sqliteOnly('reads one row by primary key to count seats', async (t) => {
     const { dbPath } = await start(t);
     const db = new Database(dbPath, { readonly: true });
     t.after(() => db.close());
@@ -252,19 +252,22 @@ describe('seat counts', () => {
     assert.match(plan[0], /^SEARCH seats USING PRIMARY KEY \(event_id=\? AND occurrence=\?\)$/);
   });
 
-  it('keeps the counts with the registrations through 5,000 of them', (t) => {
+  sqliteOnly('keeps the counts with the registrations through 5,000 of them', async (t) => {
     const dbPath = freshDbPath();
     const store = openRsvpStore(dbPath);
     t.after(() => store.close());
     const respond = () => ({ status: 201, body: {} });
+    /** @type {Promise<unknown>[]} */
+    const registered = [];
     for (let i = 0; i < 5000; i++) {
       const event = i % 2 ? 'open' : 'small';
-      store.register(
+      registered.push(store.register(
         { eventId: event, occurrence: '', name: 'A', email: `a${i}@example.org`, answers: {}, accommodations: '', idempotencyKey: `k${i}`, requestHash: 'h', createdAt: '' },
         event === 'small' ? { capacity: 10, waitlist: true } : { capacity: undefined, waitlist: false },
         respond,
-      );
+      ));
     }
+    await Promise.all(registered);
     const db = new Database(dbPath, { readonly: true });
     t.after(() => db.close());
     const seats = db.prepare('SELECT event_id, confirmed, last_position FROM seats ORDER BY event_id').all();
@@ -276,7 +279,7 @@ describe('seat counts', () => {
     assert.deepEqual(counted, { n: 2490, last: 2490 });
   });
 
-  it('recounts on start, so a registration deleted by hand frees its seat', async (t) => {
+  sqliteOnly('recounts on start, so a registration deleted by hand frees its seat', async (t) => {
     const first = await start(t);
     assert.equal((await post(first.url, { eventId: 'workshop' })).status, 201);
     assert.equal((await post(first.url, { eventId: 'workshop' })).status, 409);
@@ -288,7 +291,7 @@ describe('seat counts', () => {
     assert.equal((await post(again.url, { eventId: 'workshop' })).status, 201);
   });
 
-  it('counts the seats of a database written by the first version', async (t) => {
+  sqliteOnly('counts the seats of a database written by the first version', async (t) => {
     const dbPath = freshDbPath();
     const old = new Database(dbPath);
     old.exec(`CREATE TABLE registrations (id INTEGER PRIMARY KEY, event_id TEXT NOT NULL, occurrence TEXT NOT NULL DEFAULT '',
@@ -317,34 +320,34 @@ describe('group commit', () => {
   const seating = { capacity: 2, waitlist: true };
   const respond = (/** @type {{ status: string }} */ decision) => ({ status: 201, body: { status: decision.status } });
 
-  it('writes registrations of one turn together, in order, each in its own savepoint', async (t) => {
+  sqliteOnly('writes registrations of one turn together, in order, each in its own savepoint', async (t) => {
     const dbPath = freshDbPath();
     const store = openRsvpStore(dbPath);
     t.after(() => store.close());
     const failing = () => { throw new Error('this one fails'); };
     const settled = await Promise.allSettled([
-      store.registerSoon(registration('a'), seating, respond),
-      store.registerSoon(registration('b'), seating, failing),
-      store.registerSoon(registration('a'), seating, respond),
-      store.registerSoon(registration('c'), seating, respond),
-      store.registerSoon(registration('d'), seating, respond),
+      store.register(registration('a'), seating, respond),
+      store.register(registration('b'), seating, failing),
+      store.register(registration('a'), seating, respond),
+      store.register(registration('c'), seating, respond),
+      store.register(registration('d'), seating, respond),
     ]);
     assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
     const kinds = settled.map((s) => (s.status === 'fulfilled' ? s.value.kind : 'error'));
     assert.deepEqual(kinds, ['created', 'error', 'existing', 'created', 'created']);
     // "b" failed alone: "c" took the second seat, "d" is first on the waitlist.
-    const stored = rows(dbPath).map((row) => [row.idempotency_key, row.status, row.position]);
+    const stored = (await rows(dbPath)).map((row) => [row.idempotency_key, row.status, row.position]);
     assert.deepEqual(stored, [['a', 'confirmed', null], ['c', 'confirmed', null], ['d', 'waitlisted', 1]]);
   });
 
-  it('writes what is queued before it closes', async () => {
+  sqliteOnly('writes what is queued before it closes', async () => {
     const dbPath = freshDbPath();
     const store = openRsvpStore(dbPath);
-    const pending = store.registerSoon(registration('late'), seating, respond);
-    store.close();
+    const pending = store.register(registration('late'), seating, respond);
+    await store.close();
     assert.equal((await pending).kind, 'created');
-    assert.equal(rows(dbPath).length, 1);
-    await assert.rejects(store.registerSoon(registration('later'), seating, respond), /closed/);
+    assert.equal((await rows(dbPath)).length, 1);
+    await assert.rejects(store.register(registration('later'), seating, respond), /closed/);
   });
 });
 
@@ -359,7 +362,7 @@ describe('answers and the export', () => {
     const proto = await post(url, {}, { body: '{"eventId":"data-day","name":"Ada","email":"ada@example.org","answers":{"__proto__":"x"}}' });
     assert.equal(proto.status, 422);
     assert.deepEqual(Object.keys(proto.body.errors), ['answers.__proto__']);
-    assert.equal(rows(dbPath).length, 0);
+    assert.equal((await rows(dbPath)).length, 0);
   });
 
   it('never puts Object.prototype in the export, even for a question named "constructor"', async (t) => {
@@ -410,7 +413,7 @@ describe('names and text', () => {
       assert.equal(answer.status, 422, field);
       assert.ok(answer.body.errors[field], field);
     }
-    assert.equal(rows(dbPath).length, 0);
+    assert.equal((await rows(dbPath)).length, 0);
   });
 
   it('refuses a name that is empty once invisible characters are removed', async (t) => {
@@ -420,14 +423,14 @@ describe('names and text', () => {
       assert.equal(answer.status, 422, JSON.stringify(name));
       assert.match(answer.body.errors.name, /enter your name/);
     }
-    assert.equal(rows(dbPath).length, 0);
+    assert.equal((await rows(dbPath)).length, 0);
   });
 
   it('strips bidi controls and keeps the joiners names need', async (t) => {
     const { url, dbPath } = await start(t);
     assert.equal((await post(url, { eventId: 'open-house', name: 'Ada\u202e ecalevoL\u202c' })).status, 201);
     assert.equal((await post(url, { eventId: 'open-house', name: 'می\u200cخواهم', accommodations: '\u2067ramp\u2069' })).status, 201);
-    const [first, second] = rows(dbPath);
+    const [first, second] = (await rows(dbPath));
     assert.equal(first.name, 'Ada ecalevoL');
     assert.equal(second.name, 'می\u200cخواهم');
   });
@@ -497,7 +500,7 @@ describe('every answer is JSON that is neither sniffed nor cached', () => {
     assert.equal(lines.length, 1);
     assert.doesNotMatch(lines[0], /\n|Secret|secret@| at /);
     assert.match(lines[0], /closed the connection/);
-    assert.equal(rows(dbPath).length, 0);
+    assert.equal((await rows(dbPath)).length, 0);
   });
 });
 
@@ -515,6 +518,26 @@ describe('settings refused at start', () => {
     }
   });
 
+  it('stops at start on a PostgreSQL database it cannot use, saying what to check and not the password', async () => {
+    const secret = randomBytes(32).toString('base64url');
+    assert.throws(() => createRsvpHandler({ databaseUrl: 'postgres://', cancelSecret: secret }), /DATABASE_URL must be a URL like postgres:\/\/user/);
+    const saved = process.env.CIVIC_CANCEL_SECRET;
+    delete process.env.CIVIC_CANCEL_SECRET;
+    try {
+      assert.throws(() => createRsvpHandler({ databaseUrl: 'postgres://civic@127.0.0.1:9/civic' }), /CIVIC_CANCEL_SECRET/);
+    } finally {
+      if (saved !== undefined) process.env.CIVIC_CANCEL_SECRET = saved;
+    }
+    // Port 9 (discard) on loopback: nothing listens there.
+    const rsvp = createRsvpServer({ databaseUrl: 'postgres://civic:hunter2-password@127.0.0.1:9/civic', cancelSecret: secret, exportToken: null });
+    await assert.rejects(rsvp.listen(0), (error) => {
+      assert.match(String(error), /cannot be reached .*check DATABASE_URL/);
+      assert.ok(!String(error).includes('hunter2'), 'the password stays out of the message');
+      return true;
+    });
+    await rsvp.handler.close();
+  });
+
   it('refuses a relative database path', () => {
     assert.throws(() => createRsvpHandler({ dbPath: 'rsvp.sqlite' }), /dbPath must be an absolute path/);
     assert.equal(existsSync('rsvp.sqlite'), false);
@@ -522,11 +545,35 @@ describe('settings refused at start', () => {
 });
 
 describe('backups', () => {
-  it('copies a consistent database while the server runs', async (t) => {
+  postgresOnly('leaves a PostgreSQL store to pg_dump, and keeps the counts through 2,000 registrations from two servers', async (t) => {
+    const one = await start(t, { events: [{ id: 'small', capacity: 10, waitlist: true }, { id: 'open' }] });
+    const two = await start(t, { events: [{ id: 'small', capacity: 10, waitlist: true }, { id: 'open' }], dbPath: one.dbPath });
+    await assert.rejects(one.rsvp.handler.backup('/tmp/never-written.sqlite'), /pg_dump/);
+    assert.equal(existsSync('/tmp/never-written.sqlite'), false);
+    // 2,000 at once, 50 in flight, half through each server.
+    let next = 0;
+    const worker = async () => {
+      while (next < 2000) {
+        const i = next++;
+        const answer = await post(i % 2 ? one.url : two.url, { eventId: i % 4 < 2 ? 'small' : 'open' });
+        assert.equal(answer.status, 201);
+      }
+    };
+    await Promise.all(Array.from({ length: 50 }, worker));
+    assert.deepEqual(await query(one.dbPath, 'SELECT event_id, confirmed, last_position, waiting FROM seats ORDER BY event_id'), [
+      { event_id: 'open', confirmed: 1000, last_position: 0, waiting: 0 },
+      { event_id: 'small', confirmed: 10, last_position: 990, waiting: 990 },
+    ]);
+    const [counted] = await query(one.dbPath, "SELECT COUNT(*) AS n, COUNT(DISTINCT position) AS places, MAX(position) AS last FROM registrations WHERE event_id = 'small' AND status = 'waitlisted'");
+    assert.deepEqual(counted, { n: 990, places: 990, last: 990 });
+    assert.deepEqual(await one.rsvp.handler.status(), { ok: true, registrations: 2000, occurrences: 2, schemaVersion: 5 });
+  });
+
+  sqliteOnly('copies a consistent database while the server runs', async (t) => {
     const { url, rsvp, dbPath } = await start(t);
     for (let i = 0; i < 3; i++) await post(url, { eventId: 'data-day' });
     const copy = join(dbPath, '..', `backup-${Date.now()}.sqlite`);
-    rsvp.handler.backup(copy);
+    await rsvp.handler.backup(copy);
     // The server goes on taking registrations; the copy is of the moment it was made.
     assert.equal((await post(url, { eventId: 'data-day' })).status, 201);
     const db = new Database(copy, { readonly: true, fileMustExist: true });
@@ -534,8 +581,8 @@ describe('backups', () => {
     assert.equal(/** @type {{ n: number }} */ (db.prepare('SELECT COUNT(*) AS n FROM registrations').get()).n, 3);
     assert.deepEqual(db.prepare('SELECT confirmed, last_position FROM seats').get(), { confirmed: 2, last_position: 1 });
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
-    assert.throws(() => rsvp.handler.backup(copy), /exists|not empty/i, 'an existing backup is never overwritten');
-    assert.deepEqual(rsvp.handler.status(), { ok: true, registrations: 4, occurrences: 1, schemaVersion: 5 });
+    await assert.rejects(rsvp.handler.backup(copy), /exists|not empty/i, 'an existing backup is never overwritten');
+    assert.deepEqual(await rsvp.handler.status(), { ok: true, registrations: 4, occurrences: 1, schemaVersion: 5 });
   });
 });
 

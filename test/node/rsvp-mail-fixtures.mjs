@@ -5,7 +5,7 @@
  */
 import { SMTPServer } from 'smtp-server';
 import { createRsvpServer } from '../../packages/server/src/rsvp-server.mjs';
-import { freshDbPath } from './rsvp-fixtures.mjs';
+import { freshDbPath, storeOptions } from './rsvp-fixtures.mjs';
 
 /** @typedef {{ to: string[], raw: string }} Received */
 
@@ -101,7 +101,8 @@ export async function startWithMail(t, smtpPort, options = {}) {
   /** @type {string[]} */
   const logged = [];
   let origin = '';
-  const dbPath = options.dbPath ?? freshDbPath();
+  const { dbPath: given, ...rest } = options;
+  const dbPath = given ?? freshDbPath();
   const rsvp = createRsvpServer({
     feed: MAIL_FEED,
     rateLimit: false,
@@ -112,8 +113,8 @@ export async function startWithMail(t, smtpPort, options = {}) {
       host: '127.0.0.1', port: smtpPort, tls: 'none', from: 'Springfield Library <events@library.example>',
       retry: { firstMs: 100, maxMs: 400 }, pollMs: 200,
     },
-    ...options,
-    dbPath,
+    ...storeOptions(dbPath),
+    ...rest,
   });
   const { url } = await rsvp.listen(0);
   origin = new URL(url).origin;

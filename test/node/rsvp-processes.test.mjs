@@ -7,8 +7,7 @@
 import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import { describe, it } from 'node:test';
-import Database from 'better-sqlite3';
-import { freshDbPath, post } from './rsvp-fixtures.mjs';
+import { freshDbPath, post, query, STORE, TEST_CANCEL_SECRET } from './rsvp-fixtures.mjs';
 
 const SERVER = new URL('./rsvp-process-server.mjs', import.meta.url);
 
@@ -20,7 +19,9 @@ const SERVER = new URL('./rsvp-process-server.mjs', import.meta.url);
  */
 async function startProcess(t, dbPath, events) {
   const env = { ...process.env };
-  delete env.CIVIC_CANCEL_SECRET;
+  // SQLite: the processes share the secret file beside the database; PostgreSQL: this.
+  if (dbPath.startsWith('postgres://')) env.CIVIC_CANCEL_SECRET = TEST_CANCEL_SECRET;
+  else delete env.CIVIC_CANCEL_SECRET;
   const child = fork(SERVER, [dbPath, JSON.stringify(events)], { env, execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   t.after(async () => {
@@ -33,7 +34,7 @@ async function startProcess(t, dbPath, events) {
   }));
 }
 
-describe('two server processes on one database', () => {
+describe(`two server processes on one database (${STORE})`, () => {
   it('give freed seats to the people waiting, in order, while newcomers and cancels race at the last seat', async (t) => {
     const dbPath = freshDbPath();
     const events = [{ id: 'talk', capacity: 3, waitlist: true }];
@@ -62,16 +63,14 @@ describe('two server processes on one database', () => {
     assert.deepEqual(answers.filter((answer) => answer.status === 201).map((answer) => answer.body.status), Array(11).fill('waitlisted'),
       'nobody new takes a seat while people wait');
 
-    const db = new Database(dbPath, { readonly: true });
-    t.after(() => db.close());
     const standing = /** @type {{ email: string, status: string, position: number | null }[]} */ (
-      db.prepare("SELECT email, status, position FROM registrations WHERE cancelled_at IS NULL ORDER BY position, id").all());
+      await query(dbPath, 'SELECT email, status, position FROM registrations WHERE cancelled_at IS NULL ORDER BY position, id'));
     assert.deepEqual(standing.filter((row) => row.status === 'confirmed').map((row) => row.email).sort(), ['c3@example.org', 'w1@example.org', 'w2@example.org']);
     const waiting = standing.filter((row) => row.status === 'waitlisted');
     assert.equal(waiting[0]?.email, 'w3@example.org', 'the one who waited longest is first in line');
     assert.equal(waiting.length, 12);
     assert.equal(new Set(waiting.map((row) => row.position)).size, 12, 'every place in line is distinct');
-    assert.deepEqual(db.prepare('SELECT confirmed, waiting FROM seats').get(), { confirmed: 3, waiting: 12 });
+    assert.deepEqual(await query(dbPath, 'SELECT confirmed, waiting FROM seats'), [{ confirmed: 3, waiting: 12 }]);
   });
 
   it('sell the last seat once when both take registrations for it at once', async (t) => {
@@ -87,5 +86,28 @@ describe('two server processes on one database', () => {
     assert.equal((await fetch(new URL(link.pathname + link.search, two), { method: 'POST' })).status, 200);
     assert.equal((await post(one, { eventId: 'talk', email: 'late@example.org' })).status, 201);
     assert.equal((await post(two, { eventId: 'talk', email: 'later@example.org' })).status, 409);
+  });
+
+  it('answer one idempotency key once, whichever process each retry reaches', async (t) => {
+    const dbPath = freshDbPath();
+    const events = [{ id: 'talk', capacity: 1, waitlist: true }, { id: 'other', capacity: 1 }];
+    const [one, two] = await Promise.all([startProcess(t, dbPath, events), startProcess(t, dbPath, events)]);
+    // Ten keys, each sent to both processes at once (a client retrying through the load balancer).
+    const keys = Array.from({ length: 10 }, (_, i) => `retry-${i}`);
+    const answers = await Promise.all(keys.flatMap((key) => [one, two].map((url) => post(url, { eventId: 'talk' }, { key }))));
+    for (let i = 0; i < keys.length; i++) {
+      const [a, b] = [answers[2 * i], answers[2 * i + 1]];
+      assert.deepEqual([a?.status, b?.status], [201, 201]);
+      assert.deepEqual(a?.body.status, b?.body.status, `${keys[i]}: the same answer from both`);
+      assert.deepEqual(a?.body.position, b?.body.position);
+    }
+    const stored = await query(dbPath, "SELECT idempotency_key, status, position FROM registrations WHERE event_id = 'talk' ORDER BY id");
+    assert.equal(stored.length, 10, 'one registration per key');
+    assert.equal(stored.filter((row) => row.status === 'confirmed').length, 1);
+    assert.deepEqual(stored.filter((row) => row.status === 'waitlisted').map((row) => row.position), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // The same key for another event, at once on both: still one registration.
+    const crossed = await Promise.all([post(one, { eventId: 'other' }, { key: 'crossed' }), post(two, { eventId: 'talk' }, { key: 'crossed' })]);
+    assert.equal((await query(dbPath, "SELECT COUNT(*) AS n FROM registrations WHERE idempotency_key = 'crossed'"))[0].n, 1);
+    assert.deepEqual(crossed.map((answer) => answer.status).sort(), [201, 422], 'the second body under the key is refused');
   });
 });

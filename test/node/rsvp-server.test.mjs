@@ -14,7 +14,7 @@ import { createRateLimiter } from '../../packages/server/src/rate-limit.mjs';
 import { csvCell } from '../../packages/server/src/rsvp-csv.mjs';
 import { createRsvpHandler, MAX_BODY_BYTES } from '../../packages/server/src/rsvp-server.mjs';
 import { PATRON_LANGUAGES } from '../../packages/server/src/rsvp-validate.mjs';
-import { EVENTS, freshDbPath, freshKey, parseCsv, post, rows, start, withoutLink } from './rsvp-fixtures.mjs';
+import { EVENTS, freshDbPath, freshKey, parseCsv, post, rows, start, withoutLink, sqliteOnly, storeOptions } from './rsvp-fixtures.mjs';
 
 /** @typedef {import('../../packages/server/src/rsvp-server.mjs').RsvpServerOptions} Options */
 /** @typedef {{ after: (fn: () => unknown) => void }} TestContext */
@@ -26,7 +26,7 @@ describe('registering', () => {
     assert.equal(answer.status, 201);
     assert.equal(answer.body.status, 'confirmed');
     assert.equal(typeof answer.body.message, 'string');
-    const [row] = rows(dbPath);
+    const [row] = (await rows(dbPath));
     assert.equal(row.event_id, 'data-day');
     assert.equal(row.status, 'confirmed');
     assert.equal(row.name, 'Ada Lovelace');
@@ -47,7 +47,7 @@ describe('registering', () => {
     const full = await post(url, { eventId: 'workshop' });
     assert.equal(full.status, 409);
     assert.equal(full.body.status, 'full');
-    assert.equal(rows(dbPath).length, 1);
+    assert.equal((await rows(dbPath)).length, 1);
   });
 
   it('takes any number of registrations for an event without capacity', async (t) => {
@@ -64,7 +64,7 @@ describe('registering', () => {
     assert.equal((await post(url, { eventId: 'user-group', occurrence: '2030-03-12T18:30:00' })).status, 409);
     // The next month's meeting has its own seat.
     assert.equal((await post(url, { eventId: 'user-group', occurrence: '2030-04-09T18:30:00-04:00' })).status, 201);
-    assert.deepEqual(rows(dbPath).map((row) => row.occurrence), ['2030-03-12T22:30:00.000Z', '2030-04-09T22:30:00.000Z']);
+    assert.deepEqual((await rows(dbPath)).map((row) => row.occurrence), ['2030-03-12T22:30:00.000Z', '2030-04-09T22:30:00.000Z']);
   });
 });
 
@@ -101,7 +101,7 @@ describe('validation (422, nothing stored)', () => {
       assert.equal(answer.status, 422);
       assert.deepEqual(Object.keys(answer.body.errors), [field]);
       assert.equal(typeof answer.body.errors[field], 'string');
-      assert.equal(rows(dbPath).length, 0);
+      assert.equal((await rows(dbPath)).length, 0);
     });
   }
 
@@ -114,13 +114,13 @@ describe('validation (422, nothing stored)', () => {
   it('keeps the language of a locale the widgets have, by its language subtag, and no other', async (t) => {
     const { url, dbPath } = await start(t);
     for (const language of ['es-MX', 'zh-Hant-TW', 'AR', 'fr', 'de-AT', 'en', undefined]) await post(url, { eventId: 'open-house', language });
-    assert.deepEqual(rows(dbPath).map((row) => /** @type {{ language: string | null }} */ (/** @type {unknown} */ (row)).language), ['es', 'zh', 'ar', 'fr', null, 'en', null]);
+    assert.deepEqual((await rows(dbPath)).map((row) => /** @type {{ language: string | null }} */ (/** @type {unknown} */ (row)).language), ['es', 'zh', 'ar', 'fr', null, 'en', null]);
     // The locales the widgets ship (src/locales) are the ones the server keeps.
     const shipped = readdirSync(new URL('../../src/locales/', import.meta.url)).map((name) => name.replace(/\.ts$/, '')).filter((name) => name !== 'messages');
     assert.deepEqual([...PATRON_LANGUAGES].sort(), shipped.sort());
   });
 
-  it('keeps a question id "__proto__" as a plain answer', async (t) => {
+  sqliteOnly('keeps a question id "__proto__" as a plain answer', async (t) => {
     const { url, dbPath } = await start(t);
     const body = '{"eventId":"odd-questions","name":"Ada","email":"ada@example.org","answers":{"__proto__":"x"}}';
     assert.equal((await post(url, {}, { body })).status, 201);
@@ -166,7 +166,7 @@ describe("answers checked against the event's questions (422, nothing stored)", 
     ['a required box left unticked', { ...good, code: 'no' }, 'answers.code'],
     ['a number that is not one', { ...good, age: 'thirty' }, 'answers.age'],
   ])) {
-    it(`refuses ${title} → errors["${field}"]`, async (t) => {
+    sqliteOnly(`refuses ${title} → errors["${field}"]`, async (t) => {
       const { url, dbPath } = await start(t, { feed, events: undefined });
       const answer = await post(url, { eventId: 'hack', answers: answers });
       assert.equal(answer.status, 422);
@@ -194,7 +194,7 @@ describe('registration window', () => {
     const late = await post(url, { eventId: 'fair' });
     assert.equal(late.status, 422);
     assert.match(late.body.errors.eventId, /closed/);
-    assert.equal(rows(dbPath).length, 1);
+    assert.equal((await rows(dbPath)).length, 1);
   });
 
   it('uses the real clock by default', async (t) => {
@@ -210,7 +210,7 @@ describe('malformed requests (400, nothing stored)', () => {
     const answer = await post(url, {}, { body: '{"eventId": "data-day", "name": ' });
     assert.equal(answer.status, 400);
     assert.match(answer.body.error, /JSON/);
-    assert.equal(rows(dbPath).length, 0);
+    assert.equal((await rows(dbPath)).length, 0);
   });
 
   it('rejects JSON that is not an object', async (t) => {
@@ -236,7 +236,7 @@ describe('malformed requests (400, nothing stored)', () => {
     });
     const streamed = await post(url, {}, { body: stream });
     assert.equal(streamed.status, 400);
-    assert.equal(rows(dbPath).length, 0);
+    assert.equal((await rows(dbPath)).length, 0);
   });
 
   it('takes a body just under the limit', async (t) => {
@@ -253,7 +253,7 @@ describe('malformed requests (400, nothing stored)', () => {
       assert.match(answer.body.error, /application\/json/);
     }
     assert.equal((await post(url, { eventId: 'data-day' }, { headers: { 'Content-Type': 'application/json; charset=UTF-8' } })).status, 201);
-    assert.equal(rows(dbPath).length, 1);
+    assert.equal((await rows(dbPath)).length, 1);
   });
 
   it('asks for an idempotency key, and for the header and body to agree', async (t) => {
@@ -265,11 +265,11 @@ describe('malformed requests (400, nothing stored)', () => {
     assert.equal(differ.status, 400);
     const odd = await post(url, { eventId: 'data-day', idempotencyKey: 'has space' }, { headers: { 'Idempotency-Key': null } });
     assert.equal(odd.status, 400);
-    assert.equal(rows(dbPath).length, 0);
+    assert.equal((await rows(dbPath)).length, 0);
     // Either one alone will do.
     assert.equal((await post(url, { eventId: 'data-day', idempotencyKey: undefined })).status, 201);
     assert.equal((await post(url, { eventId: 'data-day', idempotencyKey: 'body-only' }, { headers: { 'Idempotency-Key': null } })).status, 201);
-    assert.deepEqual(rows(dbPath).map((row) => row.idempotency_key).at(-1), 'body-only');
+    assert.deepEqual((await rows(dbPath)).map((row) => row.idempotency_key).at(-1), 'body-only');
   });
 });
 
@@ -283,7 +283,7 @@ describe('idempotency', () => {
     assert.equal(again.status, first.status);
     assert.deepEqual(withoutLink(again.body), withoutLink(first.body));
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
-    assert.equal(rows(dbPath).length, 1);
+    assert.equal((await rows(dbPath)).length, 1);
   });
 
   it('replays a waitlist place, even after the event changed', async (t) => {
@@ -296,7 +296,7 @@ describe('idempotency', () => {
     await post(url, { eventId: 'data-day' });
     const again = await post(url, { eventId: 'data-day' }, { key });
     assert.deepEqual(withoutLink(again.body), withoutLink(waitlisted.body));
-    assert.equal(rows(dbPath).length, 4);
+    assert.equal((await rows(dbPath)).length, 4);
   });
 
   it('refuses the same key for a different registration with 422 on idempotencyKey', async (t) => {
@@ -306,7 +306,7 @@ describe('idempotency', () => {
     const other = await post(url, { eventId: 'data-day', name: 'Grace Hopper' }, { key });
     assert.equal(other.status, 422);
     assert.deepEqual(Object.keys(other.body.errors), ['idempotencyKey']);
-    assert.equal(rows(dbPath).length, 1);
+    assert.equal((await rows(dbPath)).length, 1);
   });
 
   it('does not remember a 409: a retry after a seat was added may succeed', async (t) => {
@@ -336,7 +336,7 @@ describe('concurrency', () => {
     assert.equal(answers.filter((a) => a.body.status === 'confirmed').length, 10);
     const positions = answers.filter((a) => a.body.status === 'waitlisted').map((a) => a.body.position).sort((a, b) => a - b);
     assert.deepEqual(positions, Array.from({ length: 20 }, (_, i) => i + 1));
-    assert.equal(rows(dbPath).length, 30);
+    assert.equal((await rows(dbPath)).length, 30);
   });
 
   it('confirms exactly capacity and answers 409 to the rest without a waitlist', async (t) => {
@@ -344,7 +344,7 @@ describe('concurrency', () => {
     const answers = await rush([url], 'hackathon');
     assert.equal(answers.filter((a) => a.status === 201).length, 10);
     assert.equal(answers.filter((a) => a.status === 409).length, 20);
-    assert.equal(rows(dbPath).length, 10);
+    assert.equal((await rows(dbPath)).length, 10);
   });
 
   it('holds across two servers sharing one database file', async (t) => {
@@ -355,7 +355,7 @@ describe('concurrency', () => {
     assert.equal(answers.filter((x) => x.body.status === 'confirmed').length, 10);
     const positions = answers.filter((x) => x.body.position).map((x) => x.body.position).sort((x, y) => x - y);
     assert.deepEqual(positions, Array.from({ length: 20 }, (_, i) => i + 1));
-    const stored = rows(a.dbPath);
+    const stored = (await rows(a.dbPath));
     assert.equal(stored.filter((row) => row.status === 'confirmed').length, 10);
     assert.equal(stored.length, 30);
   });
@@ -368,7 +368,7 @@ describe('concurrency', () => {
       Array.from({ length: 6 }, (_, i) => post(i % 2 ? a.url : b.url, { eventId: 'data-day' }, { key })),
     );
     assert.deepEqual(new Set(answers.map((x) => JSON.stringify([x.status, withoutLink(x.body)]))).size, 1);
-    assert.equal(rows(a.dbPath).length, 1);
+    assert.equal((await rows(a.dbPath)).length, 1);
   });
 });
 
@@ -391,7 +391,7 @@ describe('CORS', () => {
       assert.equal(answer.status, 403, origin);
       assert.equal(answer.headers.get('access-control-allow-origin'), null);
     }
-    assert.equal(rows(dbPath).length, 0);
+    assert.equal((await rows(dbPath)).length, 0);
   });
 
   it('allows requests without Origin, and from the server\'s public origin', async (t) => {
@@ -406,7 +406,7 @@ describe('CORS', () => {
     // page on an unconfigured host would make them agree.
     const answer = await post(url, { eventId: 'data-day' }, { headers: { Origin: new URL(url).origin } });
     assert.equal(answer.status, 403);
-    assert.equal(rows(dbPath).length, 0);
+    assert.equal((await rows(dbPath)).length, 0);
   });
 
   it('refuses an origin setting that is not an origin', () => {
@@ -446,7 +446,7 @@ describe('rate limit', () => {
     assert.equal(limited.status, 429);
     const retryAfter = Number(limited.headers.get('retry-after'));
     assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
-    assert.equal(rows(dbPath).length, 3);
+    assert.equal((await rows(dbPath)).length, 3);
   });
 
   it('opens a new window when the old one ends', () => {
@@ -554,7 +554,7 @@ describe('durability', () => {
     assert.deepEqual(withoutLink(replayed.body), withoutLink(waitlisted.body));
     const next = await post(second.url, { eventId: 'data-day' });
     assert.deepEqual([next.body.status, next.body.position], ['waitlisted', 2]);
-    assert.equal(rows(dbPath).length, 4);
+    assert.equal((await rows(dbPath)).length, 4);
   });
 });
 
@@ -587,7 +587,7 @@ describe('events from a feed', () => {
     assert.equal((await post(url, { eventId: 'series', occurrence: '2030-05-15T18:00:00-04:00' })).status, 409);
     assert.equal((await post(url, { eventId: 'series', occurrence: '2030-05-14T22:00:00Z' })).status, 409);
     assert.equal((await post(url, { eventId: 'series', occurrence: '2030-05-07T18:00:00-04:00' })).status, 201);
-    assert.deepEqual(rows(dbPath).map((row) => [row.event_id, row.occurrence]), [
+    assert.deepEqual((await rows(dbPath)).map((row) => [row.event_id, row.occurrence]), [
       ['series', '2030-05-14T22:00:00.000Z'], ['series', '2030-05-07T22:00:00.000Z'],
     ]);
   });
@@ -636,7 +636,7 @@ describe('routes', () => {
   });
 
   it('mounts in another server and leaves other paths to it', async (t) => {
-    const handler = createRsvpHandler({ dbPath: freshDbPath(), events: EVENTS, rateLimit: false, exportToken: null, path: '/rsvp/' });
+    const handler = createRsvpHandler({ ...storeOptions(freshDbPath()), events: EVENTS, rateLimit: false, exportToken: null, path: '/rsvp/' });
     const server = createServer((request, response) => {
       if (handler.handle(request, response)) return;
       response.writeHead(200, { 'Content-Type': 'text/plain' });
@@ -646,7 +646,7 @@ describe('routes', () => {
     t.after(async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      handler.close();
+      await handler.close();
     });
     const address = /** @type {import('node:net').AddressInfo} */ (server.address());
     const base = `http://127.0.0.1:${address.port}`;

@@ -6,6 +6,8 @@
  *   PORT               port (default 8787)
  *   RSVP_DB            SQLite file (default .rsvp-data/rsvp.sqlite in the repository, folder
  *                      created; a relative path is read from the working directory once, here)
+ *   DATABASE_URL       PostgreSQL instead (postgres://user:password@host/db), for several
+ *                      processes; needs CIVIC_CANCEL_SECRET, the same in each (docs/server.md)
  *   RSVP_ORIGINS       comma-separated origins allowed to post (default the demo page's)
  *   RSVP_PUBLIC_ORIGIN the origin patrons reach this server at, e.g. https://events.example.org
  *                      (pages there post as same-origin; default none)
@@ -71,7 +73,7 @@ try {
   const mail = mailOptionsFromEnv(process.env);
   if (mail && !process.env.RSVP_PUBLIC_ORIGIN) throw new Error('RSVP_SMTP_HOST: mail needs RSVP_PUBLIC_ORIGIN too, which the links in the messages start with');
   rsvp = createRsvpServer({
-    dbPath, allowedOrigins, feed, trustProxy, forwardedHeader, publicOrigin: process.env.RSVP_PUBLIC_ORIGIN || undefined,
+    ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dbPath }), allowedOrigins, feed, trustProxy, forwardedHeader, publicOrigin: process.env.RSVP_PUBLIC_ORIGIN || undefined,
     ...(mail ? { mail } : {}),
     ...(retention ? { retentionDays: Number(retention) } : {}),
   });
@@ -80,9 +82,17 @@ try {
   console.error(`The RSVP server cannot start: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 }
-const { url } = await rsvp.listen(port, '127.0.0.1');
+/** @type {string} */
+let url;
+try {
+  ({ url } = await rsvp.listen(port, '127.0.0.1'));
+} catch (error) {
+  // An unreachable or unusable database: its message says what to check.
+  console.error(`The RSVP server cannot start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
 console.log(`RSVP endpoint: ${url}`);
-console.log(`  events from ${source}; database ${dbPath}`);
+console.log(`  events from ${source}; database ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : dbPath}`);
 console.log(`  origins allowed: ${[process.env.RSVP_PUBLIC_ORIGIN, ...allowedOrigins].filter(Boolean).join(', ') || '(none: requests without Origin only)'}`);
 console.log(`  client addresses: ${trustProxy === false ? 'the connection\'s (RSVP_TRUST_PROXY unset)' : `${forwardedHeader} through ${trustProxy}`}`);
 console.log(`  staff export: ${process.env.RSVP_EXPORT_TOKEN ? `${url}/export.csv, attendance: ${url}/staff` : 'off (set RSVP_EXPORT_TOKEN)'}`);

@@ -23,7 +23,7 @@ import { createRateLimiter } from './rate-limit.mjs';
 import { closedReason, compileEvents, eventsFromFeed } from './rsvp-events.mjs';
 import { weakTokenReason } from './rsvp-export.mjs';
 import { createStaffRoutes, STAFF_METHODS, staffRouteOf } from './rsvp-staff.mjs';
-import { openRsvpStore } from './rsvp-store.mjs';
+import { isPostgresUrl, openRsvpStore } from './rsvp-store.mjs';
 import { answerErrors, validateSubmission } from './rsvp-validate.mjs';
 
 /** Far more than any registration needs (answers included), far less than a slow-loris wants. */
@@ -45,8 +45,11 @@ const DAY_MS = 86_400_000;
 
 /**
  * @typedef {object} RsvpHandlerOptions
- * @property {string} dbPath SQLite file, an absolute path (created with its folder when
+ * @property {string} [dbPath] SQLite file, an absolute path (created with its folder when
  *   missing), or ':memory:'
+ * @property {string} [databaseUrl] a PostgreSQL database instead (postgres://user:password@host/db),
+ *   which several server processes can share; needs `cancelSecret` (or CIVIC_CANCEL_SECRET), the
+ *   same in every process
  * @property {RsvpEventConfig[] | (() => RsvpEventConfig[])} [events] events taking registrations;
  *   a function is asked on every registration, and the list is compiled again only when it
  *   returns a different array
@@ -115,7 +118,14 @@ export function createRsvpHandler(options) {
   }
   const mailer = options.mail ? createMailer(options.mail, { feed: options.feed, cancelUrl: mailCancelUrl, log }) : undefined;
   // The store first: it refuses a relative path, which would put the secret in the working directory.
-  const store = openRsvpStore(options.dbPath, { now, ...(mailer ? { mail: mailer.attach } : {}) });
+  const where = options.databaseUrl ?? options.dbPath;
+  if (!where) throw new TypeError('Say where registrations are kept: dbPath (a SQLite file) or databaseUrl (PostgreSQL).');
+  const postgres = isPostgresUrl(where);
+  const cancelSecret = options.cancelSecret === undefined ? process.env.CIVIC_CANCEL_SECRET : options.cancelSecret;
+  if (postgres && !cancelSecret) {
+    throw new TypeError('With PostgreSQL, set CIVIC_CANCEL_SECRET (the same in every server process), so that a cancel link works whichever process answers it.');
+  }
+  const store = openRsvpStore(where, { now, ...(mailer ? { mail: mailer.hooks } : {}) });
   /** @type {Buffer} */
   let secret;
   /** @type {ReturnType<typeof eventCatalog>} */
@@ -124,19 +134,29 @@ export function createRsvpHandler(options) {
     secret = Buffer.isBuffer(options.cancelSecret) && options.cancelSecret.length >= 32
       ? options.cancelSecret
       : loadCancelSecret({
-        env: options.cancelSecret === undefined ? process.env.CIVIC_CANCEL_SECRET : String(options.cancelSecret),
-        dataDir: options.dbPath === ':memory:' ? undefined : dirname(options.dbPath),
+        env: cancelSecret === undefined ? undefined : String(cancelSecret),
+        dataDir: postgres || where === ':memory:' ? undefined : dirname(where),
       });
     // When the events change (a refreshed feed raised a capacity or moved a date), the people
     // waiting get the new seats at once, in order, and the retention period follows the new end.
-    catalog = eventCatalog(options, log, () => store.applyEvents(capacityOf, timesOf));
-    store.applyEvents(capacityOf, timesOf);
+    catalog = eventCatalog(options, log, (events) => {
+      applying = applyEventsOf(events).then(() => {}, (error) => {
+        log(`the changed events could not be applied: ${error instanceof Error ? error.message : error}`);
+      });
+    });
   } catch (error) {
     store.close();
     throw error;
   }
-  mailer?.start();
+  /** @type {Promise<void>} the events' last change, being applied */
+  let applying = Promise.resolve();
   let closed = false;
+  // Once the database is open: the events as they are now, the retention job, then the mail.
+  const ready = store.ready
+    .then(() => applyEventsOf(catalog()))
+    .then(() => purgeExpired())
+    .then(() => mailer?.start(store));
+  ready.catch(() => {});
   const staff = createStaffRoutes({
     store,
     token: exportToken,
@@ -152,14 +172,11 @@ export function createRsvpHandler(options) {
     now,
     allowAttempt: (request) => limiters?.export.hit(clientAddress(request)).ok ?? true,
   });
-  purgeExpired();
   const retentionTimer = setInterval(() => {
     // A database busy past its timeout now is tried again in an hour, not a crash.
-    try {
-      purgeExpired();
-    } catch (error) {
+    purgeExpired().catch((error) => {
       log(`the retention job failed, and runs again in an hour: ${error instanceof Error ? error.message : error}`);
-    }
+    });
   }, RETENTION_EVERY_MS);
   retentionTimer.unref();
 
@@ -167,9 +184,9 @@ export function createRsvpHandler(options) {
    * Deletes the personal data of registrations for occurrences that ended more than
    * `retentionDays` ago; returns how many.
    */
-  function purgeExpired() {
+  async function purgeExpired() {
     if (closed) return 0;
-    const purged = store.purgeEndedBefore(new Date(now().getTime() - retentionDays * DAY_MS).toISOString());
+    const purged = await store.purgeEndedBefore(new Date(now().getTime() - retentionDays * DAY_MS).toISOString());
     if (purged > 0) log(`deleted the personal data of ${purged} registrations for events that ended more than ${retentionDays} days ago`);
     return purged;
   }
@@ -225,7 +242,7 @@ export function createRsvpHandler(options) {
     if (!allowed) return sendJson(request, response, 405, { error: `Use ${methods}.` }, { Allow: methods });
     if (closed) return sendJson(request, response, 503, { error: 'The RSVP service is shutting down.' });
     if (route === 'health') {
-      const ok = store.ping();
+      const ok = await store.ping();
       return sendJson(request, response, ok ? 200 : 503, { ok });
     }
 
@@ -242,6 +259,7 @@ export function createRsvpHandler(options) {
     }
     // Asking for the events applies a capacity raised since the last request.
     catalog();
+    await applying;
     if (route === 'cancel') return cancelByToken(request, response, url);
     if (route === 'submit') return submit(request, response);
     return staff.serve(/** @type {import('./rsvp-staff.mjs').StaffRoute} */ (route), request, response, url);
@@ -252,9 +270,10 @@ export function createRsvpHandler(options) {
    * registrations.
    * @param {string} eventId
    * @param {string} occurrence
+   * @param {ReturnType<typeof compileEvents>} [events] the events to ask (default: as they are now)
    */
-  function capacityOf(eventId, occurrence) {
-    const seats = catalog().seats(eventId, occurrence || undefined);
+  function capacityOf(eventId, occurrence, events = catalog()) {
+    const seats = events.seats(eventId, occurrence || undefined);
     return 'field' in seats ? null : seats.rule.capacity;
   }
 
@@ -263,10 +282,21 @@ export function createRsvpHandler(options) {
    * last known stay).
    * @param {string} eventId
    * @param {string} occurrence
+   * @param {ReturnType<typeof compileEvents>} [events] the events to ask (default: as they are now)
    */
-  function timesOf(eventId, occurrence) {
-    const seats = catalog().seats(eventId, occurrence || undefined);
+  function timesOf(eventId, occurrence, events = catalog()) {
+    const seats = events.seats(eventId, occurrence || undefined);
     return 'field' in seats || seats.times.startsAt === null ? undefined : seats.times;
+  }
+
+  /**
+   * Applies these events to the store (new times, seats a larger capacity frees). They are asked
+   * as they are, not anew: asking anew could derive them again and apply them again, without end.
+   * @param {ReturnType<typeof compileEvents>} events
+   */
+  function applyEventsOf(events) {
+    return store.applyEvents((eventId, occurrence) => capacityOf(eventId, occurrence, events),
+      (eventId, occurrence) => timesOf(eventId, occurrence, events));
   }
 
   /**
@@ -285,12 +315,12 @@ export function createRsvpHandler(options) {
    * @param {Response} response
    * @param {URL} url
    */
-  function cancelByToken(request, response, url) {
+  async function cancelByToken(request, response, url) {
     request.resume();
     const token = url.searchParams.get('token') ?? '';
     const html = request.method !== 'POST' || /text\/html/.test(header(request, 'accept') ?? '');
     const id = tokenId(token);
-    const state = id === undefined ? undefined : store.state(id);
+    const state = id === undefined ? undefined : await store.state(id);
     if (!state || !tokenMatches(secret, token, state)) {
       const error = 'This cancel link is not known: it may be mistyped, or the registration was deleted.';
       return html ? sendPage(request, response, 404, 'Cancel link not found', `<p>${error}</p>`) : sendJson(request, response, 404, { error });
@@ -302,7 +332,7 @@ export function createRsvpHandler(options) {
 <form method="post"><button type="submit">Cancel my registration</button></form>`;
       return sendPage(request, response, 200, 'Cancel your registration', body);
     }
-    const result = store.cancel(state.id, capacityOf);
+    const result = await store.cancel(state.id, capacityOf);
     const done = result.kind === 'already'
       ? 'This registration was already cancelled.'
       : 'Your registration is cancelled, and your name, email and answers are deleted.';
@@ -352,14 +382,13 @@ export function createRsvpHandler(options) {
     if (checked.errors) return sendJson(request, response, 422, { errors: checked.errors });
     const submission = checked.value;
     const requestHash = hashSubmission(submission);
-    // The body took a while to arrive; from here to the store's queue all is synchronous, so this
-    // check holds (and close() writes the queue before it closes the database).
-    if (closed) return sendJson(request, response, 503, { error: 'The RSVP service is shutting down.' });
-
     // A retry is answered from the record before anything that may have changed since (the
     // clock, the event list) can give it a different answer.
-    const earlier = store.find(key.value);
+    const earlier = closed ? undefined : await store.find(key.value);
     if (earlier) return replay(request, response, earlier, requestHash, cancelUrlFor);
+    // The body took a while to arrive; from here to the store's call all is synchronous, so this
+    // check holds (and close() writes what the store holds before it closes the database).
+    if (closed) return sendJson(request, response, 503, { error: 'The RSVP service is shutting down.' });
 
     const seats = catalog().seats(submission.eventId, submission.occurrence);
     if ('field' in seats) return sendJson(request, response, 422, { errors: { [seats.field]: seats.message } });
@@ -368,7 +397,7 @@ export function createRsvpHandler(options) {
     const unanswered = answerErrors(seats.rule.questions, submission.answers);
     if (unanswered) return sendJson(request, response, 422, { errors: unanswered });
 
-    const result = await store.registerSoon(
+    const result = await store.register(
       {
         eventId: seats.eventId,
         occurrence: seats.occurrence,
@@ -432,6 +461,12 @@ export function createRsvpHandler(options) {
     path,
 
     /**
+     * Settles once the database is open, the events applied and the retention job run: a server
+     * listens only then. Rejects with a message naming what to fix (an unreachable PostgreSQL).
+     */
+    ready,
+
+    /**
      * The cancel link of a stored registration (its `id` and `created_at`), for any message to
      * the patron: confirmation, waitlist, promotion, reminder.
      */
@@ -444,9 +479,10 @@ export function createRsvpHandler(options) {
     purgeExpired,
 
     /** The store's health and size (and the mail queue's, when mail is on), for a staff status page (no patron data). */
-    status() {
-      const mail = mailer?.counts();
-      return mail ? { ...store.stats(), mail } : store.stats();
+    async status() {
+      const stats = await store.stats();
+      const mail = await mailer?.counts().catch(() => undefined);
+      return mail ? { ...stats, mail } : stats;
     },
 
     /**
@@ -455,7 +491,7 @@ export function createRsvpHandler(options) {
      * @param {string} destination
      */
     backup(destination) {
-      store.backup(destination);
+      return store.backup(destination);
     },
 
     /**
@@ -465,10 +501,7 @@ export function createRsvpHandler(options) {
     close() {
       closed = true;
       clearInterval(retentionTimer);
-      if (!mailer) {
-        store.close();
-        return Promise.resolve();
-      }
+      if (!mailer) return store.close();
       return mailer.stop().finally(() => store.close());
     },
   };
@@ -506,7 +539,7 @@ function sendPage(request, response, status, title, body) {
  * start; a later feed with such an error is logged and the last good events stay in force.
  * @param {RsvpHandlerOptions} options
  * @param {(line: string) => void} log
- * @param {() => void} [onChange] called after a later derivation succeeds
+ * @param {(events: ReturnType<typeof compileEvents>) => void} [onChange] called after a later derivation succeeds
  */
 function eventCatalog({ events, feed }, log, onChange = () => {}) {
   // One empty list, so that "no events" is the same list on every call.
@@ -530,7 +563,7 @@ function eventCatalog({ events, feed }, log, onChange = () => {}) {
       const fromFeed = eventsFromFeed(document).filter((event) => !ids.has(event.id));
       const first = !compiled;
       compiled = compileEvents([...fromFeed, ...given]);
-      if (!first) onChange();
+      if (!first) onChange(compiled);
     } catch (error) {
       if (!compiled) throw error;
       log(`keeping the events of the last good feed: ${error instanceof Error ? error.message : error}`);

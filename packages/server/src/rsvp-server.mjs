@@ -32,6 +32,8 @@ export function createRsvpServer(options) {
      * @returns {Promise<{ port: number, url: string }>} url is the endpoint's
      */
     async listen(port = 0, host = '127.0.0.1') {
+      // Not before the database is open: an unreachable one stops the start here.
+      await handler.ready;
       const { port: actual, origin } = await http.listen(port, host);
       return { port: actual, url: `${origin}${handler.path}` };
     },

@@ -107,16 +107,16 @@ export function createStaffRoutes(options) {
     request.resume();
     if (route === 'staff-cancel') return cancel(request, response, id);
     if (route === 'staff') return index(request, response);
-    if (route === 'export') return sendCsv(request, response, listFor(url), `rsvp-${url.searchParams.get('eventId') || 'all'}`);
+    if (route === 'export') return sendCsv(request, response, await listFor(url), `rsvp-${url.searchParams.get('eventId') || 'all'}`);
     const which = seatsOf(url.searchParams.get('eventId') ?? '', url.searchParams.get('occurrence') ?? '');
     if (!which.eventId) return sendJson(request, response, 400, { error: 'Which event? Add ?eventId=… (and &occurrence=… for a date of a series).' });
-    const rows = store.list(which);
+    const rows = await store.list(which);
     const { confirmed, waitlisted } = attendees(rows);
     if (route === 'attendance-csv') {
       const name = `attendance-${which.eventId}${which.occurrence ? `-${which.occurrence.slice(0, 10)}` : ''}`;
       return sendCsv(request, response, [...confirmed, ...waitlisted], name);
     }
-    const summary = summaryOf(which, rows);
+    const summary = await summaryOf(which, rows);
     return sendHtml(request, response, 200, attendanceHtml(path, summary, confirmed.map(attendee), waitlisted.map(attendee)), STAFF_STYLE);
   }
 
@@ -154,12 +154,12 @@ export function createStaffRoutes(options) {
   /**
    * @param {{ eventId: string, occurrence: string }} which
    * @param {RegistrationRow[]} rows
-   * @returns {import('./rsvp-staff-pages.mjs').OccurrenceSummary}
+   * @returns {Promise<import('./rsvp-staff-pages.mjs').OccurrenceSummary>}
    */
-  function summaryOf(which, rows) {
+  async function summaryOf(which, rows) {
     const event = options.eventOf(which.eventId, which.occurrence);
     const standing = rows.filter((row) => !row.cancelled_at);
-    const startsAt = store.times(which.eventId, which.occurrence)?.starts_at ?? null;
+    const startsAt = (await store.times(which.eventId, which.occurrence))?.starts_at ?? null;
     return {
       ...which,
       title: event?.title ?? which.eventId,
@@ -179,8 +179,8 @@ export function createStaffRoutes(options) {
    * @param {Request} request
    * @param {Response} response
    */
-  function index(request, response) {
-    const occurrences = store.occurrences().map((o) => {
+  async function index(request, response) {
+    const occurrences = (await store.occurrences()).map((o) => {
       const event = options.eventOf(o.event_id, o.occurrence);
       return {
         eventId: o.event_id, occurrence: o.occurrence, title: event?.title ?? o.event_id, startsAt: o.starts_at,
@@ -217,11 +217,11 @@ export function createStaffRoutes(options) {
     } else {
       request.resume();
     }
-    const state = store.state(id);
+    const state = await store.state(id);
     if (!state) return sendJson(request, response, 404, { error: `No registration ${id}.` });
     if (state.cancelled_at) return sendJson(request, response, 409, { error: `Registration ${id} is cancelled.` });
     const at = undo ? null : options.now().toISOString();
-    store.checkIn(id, at);
+    await store.checkIn(id, at);
     if (form) {
       const back = `${attendanceHref(path, { eventId: state.event_id, occurrence: state.occurrence })}#r${id}`;
       response.writeHead(303, { Location: back, 'Cache-Control': 'no-store', 'Content-Length': '0' });
@@ -235,8 +235,8 @@ export function createStaffRoutes(options) {
    * @param {Response} response
    * @param {number} id
    */
-  function cancel(request, response, id) {
-    const result = store.cancel(id, options.capacityOf);
+  async function cancel(request, response, id) {
+    const result = await store.cancel(id, options.capacityOf);
     if (result.kind === 'unknown') return sendJson(request, response, 404, { error: `No registration ${id}.` });
     return sendJson(request, response, 200, {
       id, status: 'cancelled', alreadyCancelled: result.kind === 'already', promoted: result.promoted,

@@ -6,7 +6,8 @@
  *
  * Environment: CIVIC_STAFF_TOKEN (status page and the staff side of registrations; at least 32
  * random bytes), CIVIC_CANCEL_SECRET (signs cancel links; default: the data folder's
- * `cancel-secret` file), STATE_DIRECTORY (set by systemd's StateDirectory=: where the data goes
+ * `cancel-secret` file), DATABASE_URL (registrations in PostgreSQL rather than the data folder's
+ * SQLite file, for several processes; docs/server.md), STATE_DIRECTORY (set by systemd's StateDirectory=: where the data goes
  * without `dataDir`), and the variable `server.mail.passwordEnv` names (the SMTP password).
  */
 import { mkdirSync } from 'node:fs';
@@ -35,7 +36,7 @@ export function run(args) {
     if (positionals.length) throw new UsageError(`serve takes no ${positionals[0]}\nUsage: ${USAGE}`);
     const config = loadConfig(values.config ?? 'civic.json');
     const log = (/** @type {string} */ line) => console.log(`${new Date().toISOString()} ${line}`);
-    const running = await startServer(config, { ...values, token: process.env.CIVIC_STAFF_TOKEN, log });
+    const running = await startServer(config, { ...values, token: process.env.CIVIC_STAFF_TOKEN, databaseUrl: process.env.DATABASE_URL, log });
     await new Promise((resolve) => {
       let stopping = false;
       const stop = async () => {
@@ -55,7 +56,7 @@ export function run(args) {
 /**
  * Starts everything a config describes: reads the sources, opens the registrations, listens.
  * @param {import('../config.mjs').Config} config
- * @param {{ host?: string, port?: string, token?: string, log: (line: string) => void }} options
+ * @param {{ host?: string, port?: string, token?: string, databaseUrl?: string, log: (line: string) => void }} options
  */
 export async function startServer(config, options) {
   const { log } = options;
@@ -69,13 +70,15 @@ export async function startServer(config, options) {
   const live = new LiveFeed(config, { dataDir: settings.dataDir, log });
   await live.start();
 
-  const dbPath = join(settings.dataDir, 'registrations.sqlite');
+  // DATABASE_URL: registrations in PostgreSQL, shared by every process behind a load balancer.
+  const databaseUrl = options.databaseUrl?.trim() || undefined;
+  const dbPath = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : join(settings.dataDir, 'registrations.sqlite');
   /** @type {import('../rsvp-handler.mjs').RsvpHandler | undefined} */
   let rsvp;
   if (settings.rsvp) {
     try {
       rsvp = createRsvpHandler({
-        dbPath,
+        ...(databaseUrl ? { databaseUrl } : { dbPath }),
         feed: () => live.current().feed,
         allowedOrigins: settings.origins.filter((o) => o !== '*'),
         ...(settings.publicOrigin ? { publicOrigin: settings.publicOrigin } : {}),
@@ -89,6 +92,13 @@ export async function startServer(config, options) {
     } catch (error) {
       await live.stop();
       throw new ConfigError(`${config.path}: registrations cannot start: ${error instanceof Error ? error.message : error}`);
+    }
+    try {
+      await rsvp.ready;
+    } catch (error) {
+      await rsvp.close().catch(() => {});
+      await live.stop();
+      throw new ConfigError(`registrations cannot start: ${error instanceof Error ? error.message : error}`);
     }
   }
   const app = createCivicServer({ live, origins: settings.origins, staffToken: token, ...(rsvp ? { rsvp, rsvpDbPath: dbPath } : {}), ...(config.title ? { title: config.title } : {}) });

@@ -16,7 +16,8 @@ import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { mailEventsOf } from './mail-event.mjs';
 import { composeMessage } from './mail-message.mjs';
-import { mailQueueOn } from './mail-queue.mjs';
+import { mailQueueWork } from './mail-queue.mjs';
+import { run } from '../sql-work.mjs';
 import { mailLanguageOf } from './mail-texts.mjs';
 
 /**
@@ -73,8 +74,10 @@ export function createMailer(options, context) {
   });
   const eventOf = mailEventsOf(context.feed);
   const claim = randomUUID();
-  /** @type {import('./mail-queue.mjs').MailQueue | undefined} */
-  let queue;
+  // Once a transaction that queued a message has committed, the worker looks.
+  const queue = mailQueueWork({ queued: () => wake() });
+  /** @type {import('../rsvp-store.mjs').RsvpStore['transact'] | undefined} */
+  let transact;
   /** @type {NodeJS.Timeout | undefined} */
   let timer;
   /** @type {Promise<void> | undefined} */
@@ -87,7 +90,7 @@ export function createMailer(options, context) {
 
   /** Sends what is due, then sleeps until the next is due or the next poll. */
   function wake() {
-    if (stopped || !queue) return;
+    if (stopped || !transact) return;
     if (Date.now() < pausedUntil) {
       if (!draining) schedule();
       return;
@@ -107,28 +110,34 @@ export function createMailer(options, context) {
   }
 
   function schedule() {
-    if (stopped || !queue) return;
-    const due = queue.nextDue();
-    const wait = due === undefined ? pollMs : Math.min(pollMs, Math.max(0, due - Date.now()));
-    clearTimeout(timer);
-    timer = setTimeout(wake, Math.max(wait, pausedUntil - Date.now()));
-    timer.unref();
+    if (stopped || !transact) return;
+    /** @param {number | undefined} due */
+    const sleep = (due) => {
+      if (stopped) return;
+      const wait = due === undefined ? pollMs : Math.min(pollMs, Math.max(0, due - Date.now()));
+      clearTimeout(timer);
+      timer = setTimeout(wake, Math.max(wait, pausedUntil - Date.now()));
+      timer.unref();
+    };
+    // A database that does not answer now is asked again at the next poll.
+    transact(() => queue.nextDue()).then(sleep, () => sleep(undefined));
   }
 
   async function drain() {
-    if (!queue) return;
+    const act = transact;
+    if (!act) return;
     const tally = { sent: 0, retrying: 0, failed: 0 };
     /** @type {Set<string>} */
     const errors = new Set();
     try {
       if (Date.now() - forgotAt > FORGET_EVERY_MS) {
-        queue.forgetFinished();
+        await act(() => queue.forgetFinished());
         forgotAt = Date.now();
       }
       while (!stopped) {
-        const [mail] = queue.claim(claim, LEASE_MS, 1);
+        const [mail] = await act(() => queue.claim(claim, LEASE_MS, 1));
         if (!mail) break;
-        const outcome = await deliver(queue, mail);
+        const outcome = await deliver(act, mail);
         tally[outcome.result] += 1;
         if (outcome.error) errors.add(outcome.error);
         // The server is unreachable: the other messages would only fail the same way now.
@@ -147,11 +156,11 @@ export function createMailer(options, context) {
   }
 
   /**
-   * @param {import('./mail-queue.mjs').MailQueue} queue
+   * @param {NonNullable<typeof transact>} act
    * @param {import('./mail-queue.mjs').QueuedMail} mail
    * @returns {Promise<{ result: 'sent' | 'retrying' | 'failed', error?: string, unreachable?: boolean, retryAt?: number }>}
    */
-  async function deliver(queue, mail) {
+  async function deliver(act, mail) {
     try {
       /** @type {import('./mail-queue.mjs').MailDetails} */
       const details = JSON.parse(mail.details);
@@ -174,54 +183,46 @@ export function createMailer(options, context) {
       // A recipient the server refuses for good (5xx at RCPT) will not be taken later either.
       const permanent = /** @type {{ code?: string }} */ (error).code === 'EENVELOPE' && response !== undefined && response >= 500;
       const delay = Math.min(retry.firstMs * 2 ** mail.attempts, retry.maxMs) * (0.8 + Math.random() * 0.4);
-      const at = Date.now() + delay;
+      const at = Math.round(Date.now() + delay);
       if (permanent || at > mail.created_at + retry.giveUpMs) {
-        queue.giveUp(mail, code);
+        await act(() => queue.giveUp(mail, code));
         return { result: 'failed', error: code };
       }
-      queue.retryAt(mail, code, at);
+      await act(() => queue.retryAt(mail, code, at));
       return { result: 'retrying', error: code, unreachable: response === undefined, retryAt: at };
     }
-    queue.sent(mail);
+    await act(() => queue.sent(mail));
     return { result: 'sent' };
   }
 
   return {
     /**
-     * For openRsvpStore's `mail` option: the queue on the store's connection, whose hooks also
-     * wake the worker once the transaction has committed.
-     * @param {import('better-sqlite3').Database} db
-     * @returns {import('./mail-queue.mjs').MailHooks}
+     * For openRsvpStore's `mail` option: the queue's hooks, which the store runs inside its
+     * transactions. A message that cannot be queued is logged and let go: it never costs a
+     * registration (in PostgreSQL, whose failed statement would end the transaction, the hook
+     * runs in a savepoint of its own).
+     * @type {import('../rsvp-work.mjs').MailHooks}
      */
-    attach(db) {
-      queue = mailQueueOn(db);
-      const { hooks } = queue;
-      // A message that cannot be queued is logged and let go: it never costs a registration.
-      /** @param {() => void} queueIt */
-      const then = (queueIt) => {
-        try {
-          queueIt();
-        } catch (error) {
-          context.log(`mail: a message could not be queued (${errorCode(error)})`);
-        }
-        setImmediate(wake);
-      };
-      return {
-        registered: (...args) => then(() => hooks.registered(...args)),
-        promoted: (...args) => then(() => hooks.promoted(...args)),
-        cancelled: (...args) => then(() => hooks.cancelled(...args)),
-        again: (...args) => then(() => hooks.again(...args)),
-      };
+    hooks: {
+      registered: (id, decision) => guarded(queue.hooks.registered(id, decision)),
+      promoted: (id) => guarded(queue.hooks.promoted(id)),
+      cancelled: (id) => guarded(queue.hooks.cancelled(id)),
+      again: (id) => guarded(queue.hooks.again(id)),
     },
 
-    /** Starts sending: what an earlier run left queued goes first. */
-    start() {
+    /**
+     * Starts sending from `store` (the one the hooks were given to): what an earlier run left
+     * queued goes first.
+     * @param {import('../rsvp-store.mjs').RsvpStore} store
+     */
+    start(store) {
+      transact = store.transact;
       setImmediate(wake);
     },
 
     /** How many messages are queued, being sent, sent and given up (the last day's). */
-    counts() {
-      return queue?.counts();
+    async counts() {
+      return transact ? transact(() => queue.counts()) : undefined;
     },
 
     /** Stops sending; a message being sent is finished first. The database stays open. */
@@ -232,6 +233,22 @@ export function createMailer(options, context) {
       transport.close();
     },
   };
+
+  /**
+   * Runs a hook's work so that its failure is logged and goes no further.
+   * @param {import('../sql-work.mjs').Work<void>} hook
+   * @returns {import('../sql-work.mjs').Work<void>}
+   */
+  function* guarded(hook) {
+    yield* run({ sqlite: '', postgres: 'SAVEPOINT mail_hook' });
+    try {
+      yield* hook;
+      yield* run({ sqlite: '', postgres: 'RELEASE SAVEPOINT mail_hook' });
+    } catch (error) {
+      yield* run({ sqlite: '', postgres: 'ROLLBACK TO SAVEPOINT mail_hook' });
+      context.log(`mail: a message could not be queued (${errorCode(error)})`);
+    }
+  }
 }
 
 /** @typedef {ReturnType<typeof createMailer>} Mailer */

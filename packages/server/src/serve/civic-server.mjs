@@ -51,14 +51,14 @@ export function createCivicServer(options) {
    * @param {Response} response
    * @param {URL} url
    */
-  function status(request, response, url) {
+  async function status(request, response, url) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(request, response, 405, { error: 'Use GET.' }, { Allow: 'GET, HEAD' });
     if (!options.staffToken) return sendJson(request, response, 404, { error: 'The status page is off: set CIVIC_STAFF_TOKEN to turn it on.' });
     const wantsJson = url.pathname === '/status.json' || /application\/json/.test(request.headers.accept ?? '') && !/text\/html/.test(request.headers.accept ?? '');
     if (!authorized(request)) {
       return sendJson(request, response, 401, { error: 'Staff only: send the staff token.' }, wantsJson ? {} : { 'WWW-Authenticate': STAFF_REALM });
     }
-    const report = statusReport(options.live, options.rsvp && options.rsvpDbPath ? storeHealth(options.rsvp, options.rsvpDbPath) : undefined);
+    const report = statusReport(options.live, options.rsvp && options.rsvpDbPath ? await storeHealth(options.rsvp, options.rsvpDbPath) : undefined);
     if (wantsJson) return sendJson(request, response, 200, report);
     return sendHtml(request, response, 200, statusHtml(report, options.title ?? 'civic-widgets'), STATUS_STYLE);
   }

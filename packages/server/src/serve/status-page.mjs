@@ -26,14 +26,14 @@ small { opacity: 0.8; }
 /**
  * @param {import('../rsvp-handler.mjs').RsvpHandler} rsvp
  * @param {string} path
- * @returns {StoreHealth}
+ * @returns {Promise<StoreHealth>}
  */
-export function storeHealth(rsvp, path) {
+export async function storeHealth(rsvp, path) {
   try {
-    const stats = rsvp.status();
+    const stats = await rsvp.status();
     let bytes;
     try {
-      bytes = statSync(path).size;
+      bytes = path.startsWith('/') ? statSync(path).size : undefined;
     } catch {
       bytes = undefined; // a database not written yet
     }
