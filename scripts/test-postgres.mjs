@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { POSTGRES_PACKAGE, postgresBin } from '../test/node/postgres.mjs';
 
-const FILES = ['server', 'hardening', 'cancel', 'one-per-person', 'retention', 'staff', 'mail', 'processes']
+const FILES = ['server', 'hardening', 'cancel', 'one-per-person', 'retention', 'staff', 'mail', 'processes', 'series']
   .map((name) => `test/node/rsvp-${name}.test.mjs`);
 
 if (!postgresBin()) {
