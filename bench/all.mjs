@@ -15,6 +15,7 @@ import * as feedBuild from './feed-build.mjs';
 import * as finders from './finders.mjs';
 import * as map from './map.mjs';
 import * as rsvp from './rsvp.mjs';
+import * as rsvpProcesses from './rsvp-processes.mjs';
 import * as serve from './serve.mjs';
 
 const BENCHMARKS = [
@@ -24,6 +25,7 @@ const BENCHMARKS = [
   ['calendar', calendar, 'civic-event-calendar'],
   ['map', map, 'civic-inspiration-map'],
   ['rsvp', rsvp, 'civic-widgets serve (RSVP)'],
+  ['rsvp-processes', rsvpProcesses, 'civic-widgets serve (RSVP)'],
   ['serve', serve, 'civic-widgets serve (feed)'],
 ];
 

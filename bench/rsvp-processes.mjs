@@ -113,17 +113,40 @@ export async function measure({ rounds = roundsOption(3) } = {}) {
     await postgres.stop();
     await rm(dir, { recursive: true, force: true });
   }
-  return { rounds, version: postgres.version, result };
+  return { rounds, postgresVersion: postgres.version, result };
 }
 
 /** Prints the report, as `npm run bench:rsvp-processes` shows it. */
-export function print({ rounds, version, result }) {
+export function print({ rounds, postgresVersion, result }) {
   console.log(`Two RSVP server processes on one store: ${REQUESTS} registrations a round over both, ${CONCURRENCY} at a time, 50 events; medians of ${rounds} rounds`);
   for (const [kind, r] of Object.entries(result)) {
-    const name = kind === 'postgres' ? `PostgreSQL ${version.split(' ')[0]}` : 'SQLite (one file)';
+    const name = kind === 'postgres' ? `PostgreSQL ${postgresVersion.split(' ')[0]}` : 'SQLite (one file)';
     console.log(`  ${name.padEnd(18)} ${median(r.rate).toFixed(0).padStart(5)} registrations/s, median ${median(r.latency).toFixed(1)} ms` +
       `  (rounds: ${r.rate.map((n) => n.toFixed(0)).join(', ')}/s)`);
   }
+}
+
+/**
+ * The row of `npm run bench`: PostgreSQL's median latency against SQLite's, both with two
+ * processes; each store's registrations per second in the note. No goal: PostgreSQL is there for
+ * processes on several machines, which one file cannot serve.
+ */
+export function rows({ postgresVersion, result }) {
+  const rate = (kind) => median(result[kind].rate);
+  const ours = median(result.postgres.latency);
+  const peer = median(result.sqlite.latency);
+  return [{
+    element: 'civic-widgets serve (RSVP)',
+    measure: `registrations, two processes on PostgreSQL ${postgresVersion.split(' ')[0]} (median ms each at ${CONCURRENCY} concurrent)`,
+    ours,
+    peer,
+    peerName: 'two processes on one SQLite file',
+    budget: null,
+    ratio: ours / peer,
+    goal: null,
+    ok: null,
+    note: `${rate('postgres').toFixed(0)} against ${rate('sqlite').toFixed(0)} registrations/s`,
+  }];
 }
 
 if (isMain(import.meta.url)) print(await measure());
