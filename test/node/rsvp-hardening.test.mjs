@@ -17,7 +17,7 @@ import { clientAddressOf } from '../../packages/server/src/client-address.mjs';
 import { weakTokenReason } from '../../packages/server/src/rsvp-export.mjs';
 import { createRsvpHandler, createRsvpServer } from '../../packages/server/src/rsvp-server.mjs';
 import { openRsvpStore, SEATS_QUERY } from '../../packages/server/src/rsvp-store.mjs';
-import { freshDbPath, freshKey, parseCsv, post, postgresOnly, query, rows, start, sqliteOnly } from './rsvp-fixtures.mjs';
+import { freshDbPath, freshKey, parseCsv, post, postgresOnly, query, rows, start, sqliteOnly, storeOptions } from './rsvp-fixtures.mjs';
 
 /** @typedef {{ after: (fn: () => unknown) => void }} TestContext */
 
@@ -593,10 +593,16 @@ describe('npm run rsvp-server (cli.mjs) reads the new settings from the environm
    * Runs the command until it prints its endpoint or exits; resolves to its output and exit code.
    * @param {Record<string, string>} env
    */
+  /** The environment that points the command at `where`: RSVP_DB for a file, DATABASE_URL for PostgreSQL. */
+  function cliStore(where) {
+    const options = storeOptions(where);
+    return 'databaseUrl' in options ? { DATABASE_URL: options.databaseUrl, CIVIC_CANCEL_SECRET: options.cancelSecret } : { RSVP_DB: options.dbPath };
+  }
+
   function runCli(env) {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [cli.pathname], {
-        env: { ...process.env, PORT: '0', RSVP_DB: freshDbPath(), RSVP_EXPORT_TOKEN: '', ...env },
+        env: { ...process.env, PORT: '0', ...cliStore(freshDbPath()), RSVP_EXPORT_TOKEN: '', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
@@ -633,6 +639,7 @@ describe('npm run rsvp-server (cli.mjs) reads the new settings from the environm
       [{ RSVP_RETENTION_DAYS: 'thirty' }, /RSVP_RETENTION_DAYS must be a whole number of days from 0 to 3650, not "thirty"/],
       [{ RSVP_RETENTION_DAYS: '4000' }, /RSVP_RETENTION_DAYS/],
       [{ CIVIC_CANCEL_SECRET: 'secret' }, /CIVIC_CANCEL_SECRET: the cancel secret has 6 characters/],
+      [{ RSVP_DB: 'postgres://civic@127.0.0.1/civic' }, /RSVP_DB is a SQLite file's path; give a PostgreSQL URL in DATABASE_URL/],
     ])) {
       const { output, code } = /** @type {{ output: string, code: number }} */ (await runCli(env));
       assert.equal(code, 1);

@@ -48,6 +48,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not "${process.env.PORT}"`);
   process.exit(1);
 }
+// A database URL here would be read as a file name, and a SQLite file made in a folder named after it.
+if (/^[a-z][a-z0-9+.-]*:\/\//i.test(process.env.RSVP_DB ?? '')) {
+  console.error('The RSVP server cannot start: RSVP_DB is a SQLite file\'s path; give a PostgreSQL URL in DATABASE_URL instead');
+  process.exit(1);
+}
 const dbPath = process.env.RSVP_DB
   ? resolve(process.env.RSVP_DB)
   : fileURLToPath(new URL('../../../.rsvp-data/rsvp.sqlite', import.meta.url));
